@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "loancheck",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "loancheck", targets: ["loancheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libyaml from the system package manager (never vendored).
+        .systemLibrary(
+            name: "CYAML",
+            path: "Sources/CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Source locations and compiler-style diagnostics shared by every stage.
+        .target(name: "Diagnostics"),
+        // Stage 1: YAML text -> positioned Node tree.
+        .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
+        // Stage 2: the rule language (values, lexer, parser, type checker, compiler).
+        .target(name: "RuleLanguage", dependencies: ["Diagnostics"]),
+        // Stage 3: typed documents, units, references, the APR calculator.
+        .target(name: "LoanDomain", dependencies: ["Diagnostics", "YAML", "RuleLanguage"]),
+        .executableTarget(
+            name: "loancheck",
+            dependencies: [
+                "Diagnostics", "YAML", "RuleLanguage", "LoanDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
+        .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Diagnostics"]),
+        .testTarget(name: "LoanDomainTests", dependencies: ["LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

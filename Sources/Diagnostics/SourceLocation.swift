@@ -1,0 +1,58 @@
+/// A position in a source file: 1-based line, 1-based column counted in Unicode scalars.
+///
+/// Columns count Unicode scalars (not bytes, not display cells) so that a line holding Chinese text
+/// points at the right character; the renderer converts to display cells when it draws the caret.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The file as the user named it (relative paths stay relative).
+    public let file: String
+    public let line: Int
+    public let column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`, the form editors and CI annotations understand.
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// Where a text embedded in another file begins, e.g. a rule expression written as a YAML scalar.
+///
+/// Positions inside the embedded text (line and column within the text) map back to the file:
+/// the first line starts at `line`/`column`; later lines start at `continuationColumn` on the
+/// following file lines (the indentation of a block scalar).
+public struct EmbeddedTextOrigin: Sendable, Hashable {
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let continuationColumn: Int
+
+    public init(file: String, line: Int, column: Int, continuationColumn: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.continuationColumn = continuationColumn ?? column
+    }
+
+    /// An origin for text that is not embedded anywhere (e.g. `loancheck eval EXPR`).
+    public static func standalone(name: String) -> EmbeddedTextOrigin {
+        EmbeddedTextOrigin(file: name, line: 1, column: 1)
+    }
+
+    /// The file location of a position inside the embedded text.
+    /// - Parameters:
+    ///   - textLine: 1-based line inside the embedded text.
+    ///   - textColumn: 1-based column (Unicode scalars) inside that line.
+    public func location(textLine: Int, textColumn: Int) -> SourceLocation {
+        if textLine <= 1 {
+            return SourceLocation(file: file, line: line, column: column + textColumn - 1)
+        }
+        return SourceLocation(file: file, line: line + textLine - 1, column: continuationColumn + textColumn - 1)
+    }
+}
