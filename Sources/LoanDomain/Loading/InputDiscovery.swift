@@ -1,0 +1,104 @@
+import Diagnostics
+import FoundationEssentials
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds the YAML files named on the command line: files as given, directories recursively
+/// (`*.yaml`, `*.yml`, sorted by path so every run reads them in the same order).
+///
+/// Symbolic links are followed, but a directory reached twice through links (a loop) is reported
+/// instead of being walked forever; a path that does not exist is an error, never silently skipped.
+public struct InputDiscovery: Sendable {
+    public init() {}
+
+    /// The files found, and one diagnostic per problem (missing path, symlink loop, unreadable directory).
+    public func discover(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var seenFiles = Set<String>()
+        for path in paths {
+            var visitedDirectories = Set<FileIdentity>()
+            walk(path, explicit: true, visited: &visitedDirectories, files: &files, diagnostics: &diagnostics)
+        }
+        // A file named twice (directly and through its directory) is read once.
+        files = files.filter { seenFiles.insert(canonical($0) ?? $0).inserted }
+        return (files, diagnostics)
+    }
+
+    /// Device and inode: the identity of a directory however it is reached.
+    private struct FileIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    private func walk(
+        _ path: String, explicit: Bool, visited: inout Set<FileIdentity>,
+        files: inout [String], diagnostics: inout [Diagnostic]
+    ) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            var linkInfo = stat()
+            let isDanglingLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+            let reason = errno == ELOOP ? "symbolic link loop" : (isDanglingLink ? "dangling symbolic link" : "no such file or directory")
+            diagnostics.append(.error(
+                "cannot read '\(path)': \(reason)", at: nil,
+                hint: explicit ? "check the path on the command line" : "remove the link or point it at a file"))
+            return
+        }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR {
+            let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            guard visited.insert(identity).inserted else {
+                diagnostics.append(.error(
+                    "symbolic link loop: '\(path)' leads back to a directory already being read", at: nil,
+                    hint: "remove the link that points to one of its own parent directories"))
+                return
+            }
+            defer { visited.remove(identity) }
+            let entries: [String]
+            do {
+                entries = try FileManager.default.contentsOfDirectory(atPath: path)
+            } catch {
+                diagnostics.append(.error("cannot read directory '\(path)'", at: nil, hint: "check its permissions"))
+                return
+            }
+            for name in entries.sorted() where !name.hasPrefix(".") {
+                let child = path.hasSuffix("/") ? path + name : path + "/" + name
+                var childInfo = stat()
+                let isDirectory = stat(child, &childInfo) == 0 && (childInfo.st_mode & S_IFMT) == S_IFDIR
+                if isDirectory || Self.isYAMLName(name) {
+                    walk(child, explicit: false, visited: &visited, files: &files, diagnostics: &diagnostics)
+                } else if lstatIsLink(child), stat(child, &childInfo) != 0, errno == ELOOP {
+                    diagnostics.append(.error("cannot read '\(child)': symbolic link loop", at: nil,
+                                              hint: "remove the link or point it at a file"))
+                }
+            }
+        } else if type == S_IFREG {
+            if explicit || Self.isYAMLName(path) {
+                files.append(path)
+            }
+        } else {
+            diagnostics.append(.error("'\(path)' is not a regular file or directory", at: nil, hint: nil))
+        }
+    }
+
+    private func lstatIsLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    private func canonical(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether a file name has a YAML extension.
+    public static func isYAMLName(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+    }
+}
