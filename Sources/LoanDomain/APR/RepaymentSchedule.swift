@@ -1,14 +1,20 @@
 import FoundationEssentials
+import RuleLanguage
 
 /// Builds the cash-flow schedule of a reference loan (DESIGN §3): the disbursement row, then one row
 /// per repayment period with its principal, interest and fees.
 ///
 /// Interest and periodic fees accrue on the principal outstanding at the start of the period (or the
-/// original principal for a flat fee). Amounts are exact decimals, never rounded to the cent: a lender's
-/// cent rounding moves the APR by far less than 0.01 pp, while rounding here would make the reference
-/// results depend on a rounding rule the product file does not state. The last period repays whatever
+/// original principal for a flat fee). Amounts are not rounded to the cent: a lender's cent rounding
+/// moves the APR by far less than 0.01 pp, while rounding here would make the reference results depend on
+/// a rounding rule the product file does not state. They are carried to `scale` (1e-20 yuan) instead: a
+/// 38-digit `Decimal` then adds any column of amounts below 1e17 without rounding, so the columns sum
+/// exactly and `payment == principal + interest + fees` holds exactly. The last period repays whatever
 /// principal is left, so the principal column sums to the loan amount exactly.
 enum RepaymentSchedule {
+    /// Decimal places every schedule amount is rounded to (half up); its effect on the IRR is ~1e-20.
+    static let scale = 20
+
     /// The rows 0…n for `input` split into `periods` (validated by the caller).
     static func rows(for input: AprInput, periods: RepaymentPeriods) throws(AprError) -> [ScheduleRow] {
         let principal = input.principal
@@ -20,7 +26,7 @@ enum RepaymentSchedule {
             case .periodic(let rate, let basis):
                 periodicFees.append((rate, basis))
             case .oneOffPercent(let fraction, let collected):
-                add(DecimalMath.multiply(principal, fraction), collected, &disbursementFees, &firstInstallmentFees)
+                add(quantize(DecimalMath.multiply(principal, fraction)), collected, &disbursementFees, &firstInstallmentFees)
             case .oneOffAmount(let amount, let collected):
                 add(amount, collected, &disbursementFees, &firstInstallmentFees)
             }
@@ -31,13 +37,13 @@ enum RepaymentSchedule {
         var rows = [ScheduleRow(period: 0, principal: -principal, interest: 0, fees: disbursementFees,
                                 outstandingAfter: principal)]
         rows.reserveCapacity(periods.count + 1)
-        let installment = try level(for: input, periods: periods)
+        let installment = quantize(try level(for: input, periods: periods))
         var outstanding = principal
         for period in 1...periods.count {
-            let interest = periods.charge(input.rate, on: outstanding)
+            let interest = quantize(periods.charge(input.rate, on: outstanding))
             var fees: Decimal = period == 1 ? firstInstallmentFees : 0
             for fee in periodicFees {
-                fees += periods.charge(fee.rate, on: fee.basis == .originalPrincipal ? principal : outstanding)
+                fees += quantize(periods.charge(fee.rate, on: fee.basis == .originalPrincipal ? principal : outstanding))
             }
             let repaid: Decimal
             if period == periods.count {
@@ -79,6 +85,10 @@ enum RepaymentSchedule {
             else { throw .arithmeticOverflow("the equal instalment") }
             return payment
         }
+    }
+
+    private static func quantize(_ amount: Decimal) -> Decimal {
+        ExactDecimal.round(amount, scale: scale)
     }
 
     private static func add(_ amount: Decimal, _ collected: FeeCollection,
