@@ -68,6 +68,6 @@ struct APRErrorTests {
         ]
         for error in errors { #expect(!error.message.isEmpty) }
         #expect(AprError.termInDaysForInstalmentLoan(.equalInstallment, days: 30).message
-            == "a equal-installment loan repays monthly, so its term must be in months, got 30 days")
+            == "equal-installment loans repay monthly, so the term must be in months, got 30 days")
     }
 }

@@ -30,6 +30,7 @@ struct APRMathTests {
         #expect(DecimalMath.multiply(tiny, Decimal(1) / Decimal(7)) == 0)
         #expect(DecimalMath.power(dec("0.000001"), 30) == 0)
         #expect(DecimalMath.divide(1, 0) == nil)
+        #expect(DecimalMath.power(2, -1).isNaN)
     }
 
     @Test("a negative IRR: 100 received, 90 repaid is −10%")

@@ -38,7 +38,7 @@ public enum AprError: Error, Sendable, Hashable {
         case .nonPositiveTerm(let term):
             return "the term must be positive, got \(Self.describe(term))"
         case .termInDaysForInstalmentLoan(let method, let days):
-            return "a \(method.rawValue) loan repays monthly, so its term must be in months, got \(days) days"
+            return "\(method.rawValue) loans repay monthly, so the term must be in months, got \(days) days"
         case .termTooLong(let term):
             return "a term of \(Self.describe(term)) is longer than the supported 100 years"
         case .negativeRate(let value):

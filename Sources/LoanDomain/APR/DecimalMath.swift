@@ -30,9 +30,10 @@ enum DecimalMath {
         return quotient.isNaN ? nil : quotient
     }
 
-    /// `base^exponent` for `exponent ≥ 0` by repeated squaring with safe products (NaN on overflow).
+    /// `base^exponent` for `exponent ≥ 0` by repeated squaring with safe products (NaN on overflow or a
+    /// negative exponent, which the APR code never needs).
     static func power(_ base: Decimal, _ exponent: Int) -> Decimal {
-        precondition(exponent >= 0, "negative exponents are not used")
+        guard exponent >= 0 else { return .nan }
         var result: Decimal = 1
         var square = base
         var remaining = exponent
