@@ -25,6 +25,7 @@ struct APRReferenceTests {
         #expect(percent(result.nominalApr, 6) == "23.725000")
         #expect((result.nominalApr - dec("0.23725")).magnitude < dec("0.0001"))
         #expect(percent(result.effectiveAnnualRate, 6) == "26.482674")
+        #expect(percent(result.simpleRate, 6) == "23.725000")
     }
 
     @Test("0.0658% per day is 24.017%, above the 24% line")
@@ -33,6 +34,7 @@ struct APRReferenceTests {
         #expect(percent(result.nominalApr, 6) == "24.017000")
         #expect(result.nominalApr > dec("0.24"))
         #expect(percent(result.effectiveAnnualRate, 6) == "26.845318")
+        #expect(percent(result.simpleRate, 6) == "24.017000")
     }
 
     @Test("0.0657% per day is 23.9805%, just under the 24% line")
@@ -40,6 +42,8 @@ struct APRReferenceTests {
         let result = try AprCalculator.compute(referenceLoan(rate: "0.000657", per: .day))
         #expect(percent(result.nominalApr, 6) == "23.980500")
         #expect(result.nominalApr < dec("0.24"))
+        #expect(percent(result.effectiveAnnualRate, 6) == "26.799936")
+        #expect(percent(result.simpleRate, 6) == "23.980500")
     }
 
     @Test("0% interest plus a 1.5% monthly fee on the original principal is 31.72%")
@@ -63,6 +67,7 @@ struct APRReferenceTests {
         #expect(percent(result.nominalApr, 2) == "27.49")
         #expect(percent(result.nominalApr, 6) == "27.493415")
         #expect(percent(result.effectiveAnnualRate, 6) == "31.236639")
+        #expect(percent(result.simpleRate, 6) == "27.996429")
     }
 
     @Test("18% per year with 500 deducted at disbursement is 28.00%")
