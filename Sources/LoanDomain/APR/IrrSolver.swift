@@ -1,0 +1,89 @@
+import FoundationEssentials
+
+/// Solves `Σ c_t / (1 + r)^t = 0` for the periodic internal rate of return `r`, in Decimal arithmetic.
+///
+/// The unknown is the discount factor `v = 1 / (1 + r)`, so the net present value is the polynomial
+/// `g(v) = Σ c_t v^t`, evaluated with Horner's rule (no powers, no division, cannot underflow-trap).
+/// With exactly one sign change in the flows, Descartes' rule gives exactly one positive root, hence one
+/// IRR above −100%. After normalising the flows so the early ones are negative, `g < 0` below the root and
+/// `g > 0` above it, which gives a bracket. A loan's `g` is convex, so Newton's method from the right end
+/// of the bracket converges quadratically; any step that leaves the bracket or fails to halve `|g|` is
+/// replaced by bisection, so the solver always terminates. The tolerance is 1e-30 in `v`, far below the
+/// required 1e-10 per period.
+enum IrrSolver {
+    /// Convergence tolerance on the discount factor (relative for `v > 1`).
+    static let tolerance = Decimal(sign: .plus, exponent: -30, significand: 1)
+    /// Bisection alone needs about 130 halvings from the widest bracket to the tolerance.
+    static let maximumIterations = 400
+    /// Smallest discount factor searched: an IRR of about 1e9 per period.
+    static let minimumDiscountFactor = Decimal(sign: .plus, exponent: -9, significand: 1)
+    /// Largest discount factor searched: an IRR of about −100% + 1e-9 per period.
+    static let maximumDiscountFactor = Decimal(sign: .plus, exponent: 9, significand: 1)
+
+    /// The periodic IRR of `cashFlows` (index = period; either sign convention).
+    static func periodicRate(of cashFlows: [Decimal]) throws(AprError) -> Decimal {
+        guard cashFlows.count >= 2 else { throw .notEnoughCashFlows(cashFlows.count) }
+        if cashFlows.contains(where: { $0.isNaN }) { throw .arithmeticOverflow("the cash flows") }
+        let nonZero = cashFlows.filter { $0 != 0 }
+        let signChanges = zip(nonZero, nonZero.dropFirst()).filter { ($0 < 0) != ($1 < 0) }.count
+        guard signChanges == 1, let first = nonZero.first else { throw .cashFlowsNeedOneSignChange(found: signChanges) }
+        let flows = first < 0 ? cashFlows : cashFlows.map { -$0 }
+
+        let atOne = try evaluate(flows, at: 1).value
+        if atOne == 0 { return 0 }
+        var low: Decimal
+        var high: Decimal
+        if atOne > 0 {
+            low = minimumDiscountFactor
+            high = 1
+            guard try evaluate(flows, at: low).value < 0 else { throw .irrOutOfRange }
+        } else {
+            // A negative IRR: repayments worth less than the money received.
+            low = 1
+            high = 2
+            while try evaluate(flows, at: high).value <= 0 {
+                low = high
+                high = high * 2
+                guard high <= maximumDiscountFactor else { throw .irrOutOfRange }
+            }
+        }
+
+        var factor = high
+        var previousMagnitude: Decimal?
+        for _ in 0..<maximumIterations {
+            let (value, slope) = try evaluate(flows, at: factor)
+            if value == 0 { return try rate(from: factor) }
+            if value < 0 { low = factor } else { high = factor }
+            let scale = max(1, factor)
+            if high - low <= DecimalMath.multiply(tolerance, scale) { return try rate(from: (low + high) / 2) }
+
+            var next = (low + high) / 2
+            let shrinking = previousMagnitude.map { value.magnitude <= $0 / 2 } ?? true
+            if shrinking, slope > 0, let step = DecimalMath.divide(value, slope) {
+                let candidate = factor - step
+                if candidate > low, candidate < high { next = candidate }
+            }
+            previousMagnitude = value.magnitude
+            if (next - factor).magnitude <= DecimalMath.multiply(tolerance, scale) { return try rate(from: next) }
+            factor = next
+        }
+        throw .noConvergence(iterations: maximumIterations)
+    }
+
+    /// `g(v)` and `g'(v)` by Horner's rule.
+    private static func evaluate(_ flows: [Decimal], at factor: Decimal) throws(AprError) -> (value: Decimal, slope: Decimal) {
+        var value: Decimal = 0
+        var slope: Decimal = 0
+        for flow in flows.reversed() {
+            slope = DecimalMath.multiply(slope, factor) + value
+            value = DecimalMath.multiply(value, factor) + flow
+        }
+        if value.isNaN || slope.isNaN { throw .irrOutOfRange }
+        return (value, slope)
+    }
+
+    private static func rate(from factor: Decimal) throws(AprError) -> Decimal {
+        guard let inverse = DecimalMath.divide(1, factor) else { throw .irrOutOfRange }
+        return inverse - 1
+    }
+}
