@@ -101,4 +101,6 @@ public enum DefaultValue: Sendable, Hashable {
     case emptyList
     /// A copy of another field of the same document, by dotted path (`credit_line.max`).
     case copyOf(path: [String])
+    /// Filled in by loancheck after loading (`default: computed`), e.g. funding = the lender at 100%.
+    case computed
 }

@@ -158,6 +158,8 @@ public struct SchemaReader: Sendable {
         if let defaultNode = node.value(forKey: "default") {
             if let items = defaultNode.sequence, items.isEmpty {
                 defaultValue = .emptyList
+            } else if defaultNode.scalar?.text == "computed" {
+                defaultValue = .computed
             } else if let text = defaultNode.scalar?.text {
                 defaultValue = .literal(text)
             } else {

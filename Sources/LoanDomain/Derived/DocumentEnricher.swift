@@ -1,0 +1,174 @@
+import Diagnostics
+import FoundationEssentials
+import RuleLanguage
+
+/// Adds the derived fields of the schema to loaded documents: affiliate groups and joint-lending totals
+/// of institutions; the funding defaults, joined funders and computed APR of products.
+///
+/// Runs only on a set without load errors, so every reference resolves.
+struct DocumentEnricher {
+    let documents: [LoadedDocument]
+
+    func enrich() -> [LoadedDocument] {
+        let institutions = documents.filter { $0.kind == "Institution" }
+        let groups = AffiliateGroups(links: institutions.map { ($0.id, Self.strings($0["affiliates"])) })
+        let productsByLender = Dictionary(grouping: documents.filter { $0.kind == "LoanProduct" }) { Self.string($0["lender"]) ?? "" }
+        var enrichedInstitutions: [String: Record] = [:]
+        var result = documents
+        for index in result.indices where result[index].kind == "Institution" {
+            let document = result[index]
+            let record = InstitutionDerivation(groups: groups).enrich(document.record, id: document.id,
+                                                                       products: productsByLender[document.id] ?? [])
+            result[index].record = record
+            enrichedInstitutions[document.id] = record
+        }
+        for index in result.indices where result[index].kind == "LoanProduct" {
+            let derivation = ProductDerivation(institutions: enrichedInstitutions).enrich(result[index].record)
+            result[index].record = derivation.record
+            result[index].derivationProblems = derivation.problems
+        }
+        return result
+    }
+
+    static func string(_ value: Value?) -> String? {
+        if case .string(let text)? = value { return text }
+        return nil
+    }
+
+    static func strings(_ value: Value?) -> [String] {
+        guard case .list(let list)? = value else { return [] }
+        return list.elements.compactMap { if case .string(let text) = $0 { text } else { nil } }
+    }
+}
+
+/// Derived fields of an institution.
+struct InstitutionDerivation {
+    let groups: AffiliateGroups
+
+    func enrich(_ record: Record, id: String, products: [LoadedDocument]) -> Record {
+        var fields = record.fields
+        var locations = record.locations
+        let type = if case .enumeration(let value)? = record["type"] { value.caseName } else { "" }
+        fields["is_bank"] = .boolean(type == "national-bank" || type == "local-bank")
+        locations["is_bank"] = record.locations["type"]
+        fields["group"] = .list(ListValue(groups.group(of: id).map(Value.string)))
+        locations["group"] = record.locations["affiliates"]
+
+        var total = Decimal(0)
+        var byGroup: [(key: String, partners: [String], balance: Decimal, location: SourceLocation?)] = []
+        if case .list(let joint)? = record["joint_lending"] {
+            for element in joint.elements {
+                guard case .record(let entry) = element, case .string(let partner)? = entry["partner"],
+                      case .money(let balance)? = entry["balance"] else { continue }
+                total += balance
+                let key = groups.groupKey(of: partner)
+                if let position = byGroup.firstIndex(where: { $0.key == key }) {
+                    byGroup[position].partners.append(partner)
+                    byGroup[position].balance += balance
+                } else {
+                    byGroup.append((key, [partner], balance, entry.locations["balance"]))
+                }
+            }
+        }
+        let partnerGroups = byGroup.map { group in
+            Value.record(Record(
+                type: "Institution.partner_groups",
+                fields: ["partners": .list(ListValue(group.partners.map(Value.string))), "balance": .money(group.balance)],
+                locations: group.location.map { ["balance": $0, "partners": $0] } ?? [:],
+                location: group.location))
+        }
+        fields["partner_groups"] = .list(ListValue(partnerGroups, locations: byGroup.map(\.location)))
+        locations["partner_groups"] = record.locations["joint_lending"]
+        fields["joint_lending_total"] = .money(total)
+        locations["joint_lending_total"] = record.locations["joint_lending"]
+
+        let lite = products.map { product in
+            Value.record(Record(
+                type: "Institution.products",
+                fields: ["id": .string(product.id), "status": product["status"] ?? .string("active"),
+                         "regions": product["regions"] ?? .list(ListValue([]))],
+                locations: ["id": product.idLocation, "regions": product.record.locations["regions"] ?? product.location],
+                location: product.location))
+        }
+        fields["products"] = .list(ListValue(lite, locations: products.map { Optional($0.record.locations["regions"] ?? $0.location) }))
+        return Record(type: record.typeName, fields: fields, locations: locations, location: record.location)
+    }
+}
+
+/// Derived fields of a product.
+struct ProductDerivation {
+    let institutions: [String: Record]
+
+    func enrich(_ record: Record) -> (record: Record, problems: [String: String]) {
+        var fields = record.fields
+        var locations = record.locations
+        var problems: [String: String] = [:]
+
+        // Funding: absent means the lender funds 100%; each entry is joined with its institution.
+        var entries: [Value] = []
+        var entryLocations: [SourceLocation?] = []
+        if case .list(let funding)? = record["funding"] {
+            for (index, element) in funding.elements.enumerated() {
+                guard case .record(let entry) = element else { continue }
+                entries.append(.record(joined(entry)))
+                entryLocations.append(funding.location(at: index))
+            }
+            fields["funding_defaulted"] = .boolean(false)
+        } else if let lender = DocumentEnricher.string(record["lender"]) {
+            let lenderLocation = record.locations["lender"] ?? record.location
+            let entry = Record(type: "LoanProduct.funding",
+                               fields: ["institution": .string(lender), "share": .ratio(Ratio(percent: 100))],
+                               locations: lenderLocation.map { ["institution": $0, "share": $0] } ?? [:],
+                               location: lenderLocation)
+            entries.append(.record(joined(entry)))
+            entryLocations.append(lenderLocation)
+            fields["funding_defaulted"] = .boolean(true)
+            locations["funding"] = lenderLocation
+        }
+        fields["funding"] = .list(ListValue(entries, locations: entryLocations))
+        locations["funding_defaulted"] = locations["funding"]
+
+        // The all-in APR (DESIGN §3).
+        var apr: [String: Value] = [:]
+        var aprLocations: [String: SourceLocation] = [:]
+        let pricingLocation = record.locations["pricing"]
+        switch AprInputBuilder.input(for: record) {
+        case .success(let input):
+            do {
+                let result = try AprCalculator.compute(input)
+                apr["nominal"] = .ratio(Ratio(result.nominalApr))
+                apr["effective"] = .ratio(Ratio(result.effectiveAnnualRate))
+                apr["simple"] = .ratio(Ratio(result.simpleRate))
+            } catch {
+                problems["apr"] = error.message
+            }
+        case .failure(let problem):
+            problems["apr"] = problem.message
+        }
+        if let pricingLocation {
+            for key in apr.keys { aprLocations[key] = pricingLocation }
+        }
+        fields["apr"] = .record(Record(type: "LoanProduct.apr", fields: apr, locations: aprLocations, location: pricingLocation))
+        locations["apr"] = pricingLocation
+        let method = if case .record(let pricing)? = record["pricing"], case .enumeration(let value)? = pricing["disclosed_apr_method"] {
+            value.caseName
+        } else {
+            "irr"
+        }
+        if let computed = apr[method == "simple" ? "simple" : "nominal"] {
+            fields["disclosed_apr_computed"] = computed
+            locations["disclosed_apr_computed"] = pricingLocation
+        }
+        return (Record(type: record.typeName, fields: fields, locations: locations, location: record.location), problems)
+    }
+
+    private func joined(_ entry: Record) -> Record {
+        var fields = entry.fields
+        var locations = entry.locations
+        if let id = DocumentEnricher.string(entry["institution"]), let institution = institutions[id] {
+            fields["funder"] = .record(institution)
+            locations["funder"] = entry.locations["institution"]
+        }
+        return Record(type: entry.typeName, fields: fields, locations: locations, location: entry.location)
+    }
+}

@@ -1,0 +1,173 @@
+import Diagnostics
+import Dispatch
+import RuleLanguage
+import Synchronization
+import YAML
+
+/// What loading produced: the documents (enriched with derived fields when there were no errors),
+/// every diagnostic, and the text of every file read (for snippets and reproducibility stamps).
+public struct LoadOutcome: Sendable {
+    public let documents: DocumentSet
+    public let diagnostics: [Diagnostic]
+    public let sources: SourceTexts
+    /// The files read, in order, with their text.
+    public let inputs: [InputFile]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// A file that was read.
+public struct InputFile: Sendable, Hashable {
+    public let path: String
+    public let text: String
+}
+
+/// A YAML stream already parsed (e.g. the documents of a rule pack's test case).
+public struct ParsedStream: Sendable {
+    public let file: String
+    public let documents: [Node]
+
+    public init(file: String, documents: [Node]) {
+        self.file = file
+        self.documents = documents
+    }
+}
+
+/// Loads product, institution and waiver files into one checked, enriched document set.
+///
+/// Files are parsed and decoded in parallel; the result keeps the files' sorted order. Cross-document
+/// checks (ids, references) and the derived fields follow once every file is in.
+public struct DocumentLoader: Sendable {
+    public let schema: DocumentSchema
+
+    public init(schema: DocumentSchema) {
+        self.schema = schema
+    }
+
+    /// Reads and loads `files` (already discovered and sorted).
+    public func load(files: [String]) -> LoadOutcome {
+        let results = Mutex<[Int: FileResult]>([:])
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result = loadFile(files[index])
+            results.withLock { $0[index] = result }
+        }
+        let ordered = results.withLock { all in (0..<files.count).compactMap { all[$0] } }
+        return finish(ordered)
+    }
+
+    /// Loads documents that are already parsed (no file is read).
+    public func load(streams: [ParsedStream], sources: SourceTexts = SourceTexts()) -> LoadOutcome {
+        let results = streams.map { stream in
+            var result = decode(stream.documents, file: stream.file)
+            result.text = nil
+            return result
+        }
+        var outcome = finish(results)
+        var merged = sources
+        merged.merge(outcome.sources)
+        outcome = LoadOutcome(documents: outcome.documents, diagnostics: outcome.diagnostics, sources: merged, inputs: outcome.inputs)
+        return outcome
+    }
+
+    private struct FileResult: Sendable {
+        var file: String
+        var text: String?
+        var documents: [LoadedDocument] = []
+        var references: [NodeDecoder.PendingReference] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private func loadFile(_ file: String) -> FileResult {
+        do {
+            let parsed = try YAMLReader.parseFile(atPath: file)
+            var result = decode(parsed.documents, file: file)
+            result.text = parsed.text
+            if parsed.documents.isEmpty {
+                result.diagnostics.append(.error("'\(file)' holds no document", at: SourceLocation(file: file, line: 1, column: 1),
+                                                 hint: "write a document with `kind:` or remove the file"))
+            }
+            return result
+        } catch {
+            return FileResult(file: file, text: TextFileReader.lossyText(atPath: file), diagnostics: error.diagnostics)
+        }
+    }
+
+    private func decode(_ nodes: [Node], file: String) -> FileResult {
+        var result = FileResult(file: file)
+        for node in nodes {
+            var decoder = NodeDecoder()
+            if let document = decodeDocument(node, file: file, decoder: &decoder) {
+                result.documents.append(document)
+            }
+            result.diagnostics += decoder.diagnostics
+            result.references += decoder.references
+        }
+        return result
+    }
+
+    private func decodeDocument(_ node: Node, file: String, decoder: inout NodeDecoder) -> LoadedDocument? {
+        guard node.mapping != nil else {
+            let message = node.isNull ? "empty document" : "a document must be a mapping with `kind:`, found a \(node.kindName)"
+            decoder.appendDiagnostic(.error(message, at: node.location, hint: "start the document with `kind: LoanProduct`, `kind: Institution` or `kind: Waiver`"))
+            return nil
+        }
+        guard let kindNode = node.value(forKey: "kind"), let kind = kindNode.scalar?.text else {
+            decoder.appendDiagnostic(.error("document has no 'kind'", at: node.location,
+                                            hint: "add `kind:` with one of \(schema.kindNames.joined(separator: ", "))"))
+            return nil
+        }
+        guard let kindSchema = schema.kind(kind) else {
+            decoder.appendDiagnostic(.error("unknown document kind '\(kind)'", at: kindNode.location,
+                                            hint: Suggestions.hint(for: kind, in: schema.kindNames)
+                                                ?? "kinds: \(schema.kindNames.joined(separator: ", "))"))
+            return nil
+        }
+        guard let record = decoder.decodeDocument(node, schema: kindSchema) else { return nil }
+        let idNode = node.value(forKey: "id")
+        let id: String
+        if case .string(let text)? = record["id"] {
+            id = text
+        } else if kind == "Waiver" {
+            // Waivers are named by what they waive.
+            let rule = record["rule"].flatMap { if case .string(let text) = $0 { text } else { nil } } ?? "?"
+            let subject = record["subject"].flatMap { if case .string(let text) = $0 { text } else { nil } } ?? "?"
+            id = "waiver:\(rule):\(subject)"
+        } else {
+            return nil
+        }
+        return LoadedDocument(kind: kind, id: id, file: file, location: node.location,
+                              idLocation: idNode?.location ?? node.value(forKey: "rule")?.location ?? node.location,
+                              record: record)
+    }
+
+    private func finish(_ results: [FileResult]) -> LoadOutcome {
+        var sources = SourceTexts()
+        var inputs: [InputFile] = []
+        var diagnostics: [Diagnostic] = []
+        var documents: [LoadedDocument] = []
+        var references: [NodeDecoder.PendingReference] = []
+        for result in results {
+            if let text = result.text {
+                sources.add(file: result.file, text: text)
+                inputs.append(InputFile(path: result.file, text: text))
+            }
+            diagnostics += result.diagnostics
+            documents += result.documents
+            references += result.references
+        }
+        diagnostics += ReferenceChecker.duplicateIds(documents)
+        diagnostics += ReferenceChecker.unresolved(references, documents: documents)
+        for document in documents { diagnostics += ConsistencyChecks.check(document) }
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            documents = DocumentEnricher(documents: documents).enrich()
+        }
+        return LoadOutcome(documents: DocumentSet(schema: schema, documents: documents), diagnostics: diagnostics,
+                           sources: sources, inputs: inputs)
+    }
+}
+
+extension NodeDecoder {
+    mutating func appendDiagnostic(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+}

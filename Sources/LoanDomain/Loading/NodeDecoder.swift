@@ -1,0 +1,326 @@
+import Diagnostics
+import FoundationEssentials
+import RuleLanguage
+import YAML
+
+/// Decodes YAML nodes into rule-language values, driven by the document schema.
+///
+/// Every defect becomes a diagnostic at the node that causes it and decoding goes on, so one run
+/// reports all of a file's problems. References are only collected here; `ReferenceChecker` resolves
+/// them once every file is loaded.
+struct NodeDecoder {
+    /// A document id written in a reference field, checked after loading.
+    struct PendingReference: Sendable {
+        let id: String
+        /// The kind the field expects (`nil` = any kind).
+        let kind: String?
+        let location: SourceLocation
+        let fieldPath: String
+    }
+
+    var diagnostics: [Diagnostic] = []
+    private(set) var references: [PendingReference] = []
+
+    /// Decodes a document's root mapping as a record of `kind`.
+    mutating func decodeDocument(_ node: Node, schema: DocumentKindSchema) -> Record? {
+        decodeRecord(node, typeName: schema.kind, fields: schema.fields, path: "")
+    }
+
+    mutating func decodeRecord(_ node: Node, typeName: String, fields: [FieldSpec], path: String) -> Record? {
+        guard let entries = node.mapping else {
+            report("expected a mapping for \(describe(path, typeName)), found a \(node.kindName)", node.location,
+                   hint: "write the fields as `name: value` lines")
+            return nil
+        }
+        var values: [String: Value] = [:]
+        var locations: [String: SourceLocation] = [:]
+        let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let writable = fields.filter { !$0.isDerived }.map(\.name)
+        for entry in entries {
+            guard let key = entry.key.scalar?.text else {
+                report("mapping keys must be plain names", entry.key.location)
+                continue
+            }
+            guard let spec = byName[key] else {
+                let hint = Suggestions.hint(for: key, in: writable)
+                    ?? "fields of \(typeName): \(writable.joined(separator: ", "))"
+                report("unknown field '\(key)' in \(typeName)", entry.key.location, hint: hint)
+                continue
+            }
+            if spec.isDerived {
+                report("'\(key)' is computed by loancheck and cannot be written in a document", entry.key.location,
+                       hint: "remove it; rules read the computed value")
+                continue
+            }
+            let fieldPath = path.isEmpty ? key : "\(path).\(key)"
+            if entry.value.isNull, entry.value.scalar?.style == .plain {
+                if spec.isRequired {
+                    report("'\(fieldPath)' has no value", entry.value.location,
+                           hint: "give a \(spec.type.displayName), or remove the line if it is optional")
+                } else if spec.defaultValue != nil {
+                    report("'\(fieldPath)' has no value", entry.value.location,
+                           hint: "remove the line to use the default, or give a \(spec.type.displayName)")
+                }
+                continue
+            }
+            if let value = decode(entry.value, spec: spec, owner: typeName, path: fieldPath) {
+                values[key] = value
+                locations[key] = entry.value.location
+            }
+        }
+        for spec in fields where !spec.isDerived && values[spec.name] == nil && !entries.contains(where: { $0.key.scalar?.text == spec.name }) {
+            let fieldPath = path.isEmpty ? spec.name : "\(path).\(spec.name)"
+            switch spec.defaultValue {
+            case .literal(let text)?:
+                let synthetic = Node(.scalar(Scalar(text: text, style: .plain, tag: nil)),
+                                     file: node.file, start: node.start, end: node.start)
+                if let value = decode(synthetic, spec: spec, owner: typeName, path: fieldPath) {
+                    values[spec.name] = value
+                    locations[spec.name] = node.location
+                }
+            case .emptyList?:
+                values[spec.name] = .list(ListValue([]))
+                locations[spec.name] = node.location
+            case .copyOf(let source)?:
+                if let (value, location) = lookup(source, values, locations) {
+                    values[spec.name] = value
+                    locations[spec.name] = location
+                }
+            case .computed?:
+                break
+            case nil where spec.isRequired:
+                report("missing required field '\(fieldPath)' in \(typeName)", node.location,
+                       hint: "add `\(spec.name): <\(spec.type.displayName)>`")
+            case nil:
+                break
+            }
+        }
+        return Record(type: typeName, fields: values, locations: locations, location: node.location)
+    }
+
+    private func lookup(
+        _ path: [String], _ values: [String: Value], _ locations: [String: SourceLocation]
+    ) -> (Value, SourceLocation?)? {
+        guard let first = path.first, let value = values[first] else { return nil }
+        if path.count == 1 { return (value, locations[first]) }
+        guard case .record(let record) = value else { return nil }
+        return lookup(Array(path.dropFirst()), record.fields, record.locations)
+    }
+
+    /// The value of one field, or nil (with a diagnostic) when it is invalid.
+    mutating func decode(_ node: Node, spec: FieldSpec, owner: String, path: String) -> Value? {
+        switch spec.type {
+        case .record(_, let fields):
+            return decodeRecord(node, typeName: "\(owner).\(spec.name)", fields: fields, path: path).map(Value.record)
+        case .list(let element):
+            return decodeList(node, element: element, owner: owner, path: path)
+        case .range(let bound, let allowsSingle):
+            return decodeRange(node, bound: bound, allowsSingle: allowsSingle, typeName: "\(owner).\(spec.name)", path: path)
+        case .provinces:
+            return decodeProvinces(node, path: path)
+        case .document:
+            report("'\(path)' is computed by loancheck and cannot be written in a document", node.location)
+            return nil
+        default:
+            return decodeScalar(node, type: spec.type, enumName: "\(owner).\(spec.name)", path: path)
+        }
+    }
+
+    private mutating func decodeList(_ node: Node, element: FieldSpec, owner: String, path: String) -> Value? {
+        guard let items = node.sequence else {
+            report("expected a list for '\(path)', found a \(node.kindName)", node.location,
+                   hint: "write `[a, b]` or one `- item` per line")
+            return nil
+        }
+        var values: [Value] = []
+        var locations: [SourceLocation?] = []
+        for (index, item) in items.enumerated() {
+            if let value = decode(item, spec: element, owner: owner, path: "\(path)[\(index)]") {
+                values.append(value)
+                locations.append(item.location)
+            }
+        }
+        return .list(ListValue(values, locations: locations))
+    }
+
+    private mutating func decodeRange(
+        _ node: Node, bound: FieldType, allowsSingle: Bool, typeName: String, path: String
+    ) -> Value? {
+        if allowsSingle, node.scalar != nil {
+            guard let value = decodeScalar(node, type: bound, enumName: typeName, path: path) else { return nil }
+            return .record(Record(type: typeName, fields: ["min": value, "max": value],
+                                  locations: ["min": node.location, "max": node.location], location: node.location))
+        }
+        guard node.mapping != nil else {
+            report("expected {min, max} for '\(path)', found a \(node.kindName)", node.location,
+                   hint: allowsSingle ? "write `{min: …, max: …}` or a single \(bound.displayName)" : "write `{min: …, max: …}`")
+            return nil
+        }
+        let fields = [FieldSpec(name: "min", type: bound, isRequired: true), FieldSpec(name: "max", type: bound, isRequired: true)]
+        guard let record = decodeRecord(node, typeName: typeName, fields: fields, path: path),
+              let low = record["min"], let high = record["max"] else { return nil }
+        if let ordered = RangeOrder.isAbove(low, high), ordered {
+            report("'\(path).min' (\(low.displayText)) is above '\(path).max' (\(high.displayText))",
+                   record.locations["max"] ?? node.location, hint: "min must not exceed max")
+        } else if RangeOrder.isAbove(low, high) == nil {
+            report("cannot compare '\(path).min' (\(low.displayText)) with '\(path).max' (\(high.displayText))",
+                   record.locations["max"] ?? node.location, hint: "write both bounds in the same unit")
+        }
+        return .record(record)
+    }
+
+    private mutating func decodeProvinces(_ node: Node, path: String) -> Value? {
+        let items: [Node]
+        if let sequence = node.sequence {
+            items = sequence
+        } else if let scalar = node.scalar, scalar.text.lowercased() == "all" {
+            items = [node]
+        } else {
+            report("expected a list of provinces for '\(path)', found a \(node.kindName)", node.location,
+                   hint: "write `[CN-GD, CN-GX]`, or `[all]` for every mainland province")
+            return nil
+        }
+        if items.isEmpty {
+            report("'\(path)' is empty", node.location, hint: "list the provinces served, or `[all]`")
+            return nil
+        }
+        var values: [Value] = []
+        var locations: [SourceLocation?] = []
+        var seen: [Province: SourceLocation] = [:]
+        for item in items {
+            guard let scalar = item.scalar else {
+                report("expected a province, found a \(item.kindName)", item.location)
+                continue
+            }
+            do {
+                for province in try UnitParser.provinces(scalar.text) {
+                    if let first = seen[province] {
+                        if items.count > 1, scalar.text.lowercased() != "all" {
+                            report("province \(province.code) is listed twice in '\(path)'", item.location,
+                                   hint: "remove one of them", notes: [.init("first listed here", at: first)])
+                        }
+                        continue
+                    }
+                    seen[province] = item.location
+                    values.append(.province(province))
+                    locations.append(item.location)
+                }
+            } catch {
+                diagnostics.append(error.diagnostic(in: scalar.text, origin: item.textOrigin))
+            }
+        }
+        return .list(ListValue(values, locations: locations))
+    }
+
+    mutating func decodeScalar(_ node: Node, type: FieldType, enumName: String, path: String) -> Value? {
+        guard let scalar = node.scalar else {
+            report("expected \(article(type.displayName)) for '\(path)', found a \(node.kindName)", node.location)
+            return nil
+        }
+        let text = scalar.text
+        do {
+            switch type {
+            case .string:
+                return .string(text)
+            case .identifier, .reference:
+                guard DocumentId.isValid(text) else {
+                    report("'\(text)' is not a valid id", node.location,
+                           hint: "ids use lowercase letters, digits and hyphens, e.g. weili-consumer")
+                    return nil
+                }
+                if case .reference(let kind) = type {
+                    references.append(PendingReference(id: text, kind: kind, location: node.location, fieldPath: path))
+                }
+                return .string(text)
+            case .boolean:
+                switch text {
+                case "true": return .boolean(true)
+                case "false": return .boolean(false)
+                default:
+                    report("expected true or false for '\(path)', found '\(text)'", node.location,
+                           hint: ["yes", "no", "on", "off", "True", "False", "TRUE", "FALSE", "y", "n"].contains(text)
+                               ? "write true or false (YAML 1.1 spellings are not accepted)" : nil)
+                    return nil
+                }
+            case .integer:
+                guard let value = Int(text), text.allSatisfy({ $0.isASCII }) else {
+                    report("expected a whole number for '\(path)', found '\(text)'", node.location)
+                    return nil
+                }
+                return .integer(value)
+            case .decimal:
+                guard let value = ExactDecimal.parse(text) else {
+                    report("expected a decimal number for '\(path)', found '\(text)'", node.location)
+                    return nil
+                }
+                return .decimal(value)
+            case .money: return .money(try UnitParser.money(text))
+            case .percent: return .ratio(try UnitParser.percent(text))
+            case .ratio: return .ratio(try UnitParser.ratio(text))
+            case .rate: return .rate(try UnitParser.rate(text))
+            case .duration: return .duration(try UnitParser.duration(text))
+            case .date: return .date(try UnitParser.date(text))
+            case .province: return .province(try UnitParser.province(text))
+            case .moneyOrPercent:
+                if text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == "%" {
+                    _ = try UnitParser.percent(text)
+                } else {
+                    _ = try UnitParser.money(text)
+                }
+                return .string(text)
+            case .enumeration(_, let values):
+                guard values.contains(text) else {
+                    report("'\(text)' is not a valid value for '\(path)'", node.location,
+                           hint: Suggestions.hint(for: text, in: values) ?? "one of: \(values.joined(separator: ", "))")
+                    return nil
+                }
+                return .enumeration(EnumValue(type: enumName, case: text))
+            case .record, .list, .range, .provinces, .document:
+                return nil
+            }
+        } catch {
+            diagnostics.append(error.diagnostic(in: text, origin: node.textOrigin))
+            return nil
+        }
+    }
+
+    private func describe(_ path: String, _ typeName: String) -> String {
+        path.isEmpty ? "a \(typeName) document" : "'\(path)'"
+    }
+
+    private func article(_ noun: String) -> String {
+        noun.first.map { "aeiou".contains($0) } == true ? "an \(noun)" : "a \(noun)"
+    }
+
+    private mutating func report(_ message: String, _ location: SourceLocation, hint: String? = nil, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(message, at: location, hint: hint, notes: notes))
+    }
+}
+
+/// Document ids: lowercase ASCII letters, digits and hyphens, starting with a letter or digit.
+public enum DocumentId {
+    public static func isValid(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first != "-" else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
+
+/// Order of range bounds: money, ratios, dates and durations of the same unit.
+enum RangeOrder {
+    /// true when `low` > `high`, false when ordered, nil when the two cannot be compared.
+    static func isAbove(_ low: Value, _ high: Value) -> Bool? {
+        switch (low, high) {
+        case (.money(let a), .money(let b)): a > b
+        case (.ratio(let a), .ratio(let b)): a > b
+        case (.date(let a), .date(let b)): a > b
+        case (.decimal(let a), .decimal(let b)): a > b
+        case (.integer(let a), .integer(let b)): a > b
+        case (.duration(let a), .duration(let b)):
+            if a.unit == b.unit { a.count > b.count }
+            else if a.dayBounds.lowerBound > b.dayBounds.upperBound { true }
+            else if a.dayBounds.upperBound <= b.dayBounds.lowerBound { false }
+            else { nil }
+        default: nil
+        }
+    }
+}
