@@ -43,6 +43,7 @@ struct EncodingTests {
         let errors = diagnostics("a: 1\nb: x\u{0}y\n")
         #expect(errors.map(\.message) == ["a NUL byte is not allowed in YAML"])
         #expect(errors.map(\.location) == [at(2, 5)])
+        #expect(diagnostics("\u{FEFF}a: \u{0}\n").map(\.location) == [at(1, 4)])
     }
 
     @Test func otherControlCharacters() {
