@@ -1,0 +1,93 @@
+import Diagnostics
+
+/// Turns libyaml's error report into a diagnostic: libyaml's own wording, at its 1-based position,
+/// with its context ("while scanning a quoted scalar") as a note where that started, and a hint for
+/// the mistakes people actually make.
+enum LibYAMLDiagnostics {
+    static func diagnostic(for failure: LibYAMLFailure, file: String, positions: inout SourcePositions) -> Diagnostic {
+        func location(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line, column: mark.column)
+        }
+        switch failure.stage {
+        case .memory:
+            return .error("out of memory while reading YAML", at: location(Mark(line: 1, column: 1)))
+        case .reader:
+            // libyaml gives reader errors as a byte offset only.
+            let at = location(positions.mark(atByteOffset: failure.problemOffset))
+            return readerDiagnostic(failure, at: at)
+        case .scanner, .parser, .other:
+            let at = location(positions.mark(failure.problemMark))
+            let notes = failure.context.map {
+                [Diagnostic.Note($0, at: location(positions.mark(failure.contextMark)))]
+            } ?? []
+            let character = character(at: failure.problemMark, positions: &positions)
+            let hint = hint(problem: failure.problem, context: failure.context, character: character)
+            return .error(failure.problem, at: at, hint: hint, notes: notes)
+        }
+    }
+
+    /// The diagnostic for a NUL byte, shared with the file pre-scan so both read the same.
+    static func nulByte(at location: SourceLocation) -> Diagnostic {
+        .error(
+            "a NUL byte is not allowed in YAML", at: location,
+            hint: "YAML files are text; remove the NUL byte (is this a binary or UTF-16 file?)"
+        )
+    }
+
+    private static func readerDiagnostic(_ failure: LibYAMLFailure, at location: SourceLocation) -> Diagnostic {
+        if failure.problem == "control characters are not allowed" {
+            if failure.problemValue == 0 { return nulByte(at: location) }
+            let code = codePoint(failure.problemValue)
+            return .error(
+                "control characters are not allowed (found \(code))", at: location,
+                hint: "remove it; inside a double-quoted string it can be written as an escape"
+            )
+        }
+        return .error(
+            "invalid UTF-8: \(failure.problem)", at: location,
+            hint: "save the file as UTF-8"
+        )
+    }
+
+    /// The first byte of the character at a libyaml mark, if it is ASCII (enough to spot a tab).
+    private static func character(at mark: RawMark, positions: inout SourcePositions) -> UInt8? {
+        let offset = positions.byteOffset(ofCharacter: mark.index)
+        guard offset < positions.bytes.count else { return nil }
+        return positions.bytes[offset]
+    }
+
+    private static func hint(problem: String, context: String?, character: UInt8?) -> String? {
+        if character == UInt8(ascii: "\t") || problem.contains("tab character") {
+            return "YAML indentation must use spaces, not tabs"
+        }
+        switch problem {
+        case "found character that cannot start any token":
+            if character == UInt8(ascii: "@") || character == UInt8(ascii: "`") {
+                return "'@' and '`' are reserved in YAML; put the value in quotes"
+            }
+            return "put the value in quotes"
+        case "did not find expected ',' or ']'":
+            return "close the '[' noted below with ']', and separate the items with ','"
+        case "did not find expected ',' or '}'":
+            return "close the '{' noted below with '}', and separate the entries with ','"
+        case "mapping values are not allowed in this context":
+            return "quote the value if it contains ': ', or check this line's indentation"
+        case "did not find expected key":
+            return "check the indentation: the keys of one mapping must start in the same column"
+        case "did not find expected '-' indicator":
+            return "check the indentation: the items of one sequence must start in the same column"
+        case "could not find expected ':'":
+            return "add ': ' after the key, or indent the line if it continues the previous value"
+        case "found unexpected end of stream":
+            if context == "while scanning a quoted scalar" { return "add the missing closing quote" }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    static func codePoint(_ value: Int) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

@@ -1,0 +1,214 @@
+import Diagnostics
+
+/// Builds the `Node` tree from libyaml's events with an explicit stack, so nesting depth costs heap,
+/// never call stack, and the depth limit is checked before anything deeper is built.
+///
+/// Each child is appended to its parent's array once, in place; a finished collection moves its
+/// array into its node, so no array is copied element by element.
+struct TreeBuilder {
+    /// A sequence or mapping whose end event has not arrived yet.
+    private struct Frame {
+        let isMapping: Bool
+        let isFlow: Bool
+        let start: Mark
+        let tag: String?
+        let anchor: String?
+        var items: [Node] = []
+        var entries: [MappingEntry] = []
+        /// A mapping's key waiting for its value.
+        var pendingKey: Node?
+        var keys = KeyIndex()
+        /// This node and everything inside it, aliases expanded: what an alias to it costs.
+        var nodeCount = 1
+        /// Levels of collections from this one down to its deepest leaf (1 when it holds scalars).
+        var height = 1
+        var lastChildEnd: Mark?
+
+        init(isMapping: Bool, isFlow: Bool, start: Mark, tag: String?, anchor: String?) {
+            self.isMapping = isMapping
+            self.isFlow = isFlow
+            self.start = start
+            self.tag = tag
+            self.anchor = anchor
+        }
+    }
+
+    private struct Anchored {
+        let node: Node
+        let nodeCount: Int
+        /// 0 for a scalar; an alias placed at depth d makes the tree d + height deep.
+        let height: Int
+    }
+
+    let file: String
+    let limits: YAMLLimits
+    var positions: SourcePositions
+    private var stack: [Frame] = []
+    /// Anchors of the current document (YAML scopes anchors to a document).
+    private var anchors: [String: Anchored] = [:]
+    /// Nodes produced by aliases so far in this stream.
+    private var expandedNodes = 0
+    private(set) var documents: [Node] = []
+    /// Errors after which building continues (duplicate keys, unknown aliases, complex keys).
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, limits: YAMLLimits, positions: SourcePositions) {
+        self.file = file
+        self.limits = limits
+        self.positions = positions
+    }
+
+    /// Adds one event. Throws when a limit is exceeded: building stops there, fast.
+    mutating func add(_ event: Event) throws(Diagnostic) {
+        switch event.kind {
+        case .streamStart, .streamEnd, .documentEnd:
+            break
+        case .documentStart:
+            anchors.removeAll(keepingCapacity: true)
+        case .scalar(let scalar, let anchor):
+            addScalar(scalar, anchor: anchor, event: event)
+        case .alias(let name):
+            try addAlias(name, event: event)
+        case .sequenceStart(let tag, let anchor, let flow):
+            try open(isMapping: false, isFlow: flow, tag: tag, anchor: anchor, event: event)
+        case .mappingStart(let tag, let anchor, let flow):
+            try open(isMapping: true, isFlow: flow, tag: tag, anchor: anchor, event: event)
+        case .sequenceEnd, .mappingEnd:
+            close(event: event)
+        }
+    }
+
+    // MARK: - Events
+
+    private mutating func addScalar(_ scalar: Scalar, anchor: String?, event: Event) {
+        let text = ScalarTextLocator.locate(
+            scalar, hasProperties: anchor != nil || scalar.tag != nil, start: event.start, positions: &positions
+        )
+        let node = Node(
+            content: .scalar(scalar), file: file,
+            start: positions.mark(event.start), end: positions.mark(event.end), tag: scalar.tag,
+            textStart: text.start, textContinuationColumn: text.continuationColumn
+        )
+        if let anchor { anchors[anchor] = Anchored(node: node, nodeCount: 1, height: 0) }
+        attach(node, count: 1, height: 0, start: node.start, end: node.end)
+    }
+
+    private mutating func addAlias(_ name: String, event: Event) throws(Diagnostic) {
+        let start = positions.mark(event.start)
+        let end = positions.mark(event.end)
+        guard let anchored = anchors[name] else {
+            diagnostics.append(unknownAlias(name, at: start))
+            // A stand-in keeps the mapping's keys and values paired so later errors still show.
+            let placeholder = Node(.scalar(Scalar(text: "")), file: file, start: start, end: end)
+            attach(placeholder, count: 1, height: 0, start: start, end: end)
+            return
+        }
+        // Written as a subtraction so the check itself cannot overflow.
+        guard anchored.nodeCount <= limits.maxAliasExpansion - expandedNodes else {
+            throw Diagnostic.error(
+                "alias expansion exceeds the limit of \(limits.maxAliasExpansion) nodes",
+                at: location(start),
+                hint: "each alias copies its anchored node (here \(anchored.nodeCount) nodes); a file "
+                    + "that expands this much is broken or malicious (a \"billion laughs\" file)"
+            )
+        }
+        // A copy of a deep node placed deep down nests deeper than anything written in the file:
+        // without this check aliases of aliases could build a tree deep enough to overflow the
+        // stack of whoever walks it recursively.
+        guard anchored.height <= limits.maxDepth - stack.count else {
+            throw depthError(at: start)
+        }
+        expandedNodes += anchored.nodeCount
+        attach(anchored.node, count: anchored.nodeCount, height: anchored.height, start: start, end: end)
+    }
+
+    private mutating func open(
+        isMapping: Bool, isFlow: Bool, tag: String?, anchor: String?, event: Event
+    ) throws(Diagnostic) {
+        let start = positions.mark(event.start)
+        guard stack.count < limits.maxDepth else { throw depthError(at: start) }
+        stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor))
+    }
+
+    private mutating func close(event: Event) {
+        // libyaml balances start and end events, so the stack is never empty here.
+        guard let frame = stack.popLast() else { return }
+        // A block collection's end event sits at the next token, possibly lines further down past
+        // comments; its last entry's end is where the collection really ends.
+        let end = frame.isFlow ? positions.mark(event.end) : frame.lastChildEnd ?? positions.mark(event.end)
+        let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+        let node = Node(content, file: file, start: frame.start, end: end, tag: frame.tag)
+        if let anchor = frame.anchor {
+            anchors[anchor] = Anchored(node: node, nodeCount: frame.nodeCount, height: frame.height)
+        }
+        attach(node, count: frame.nodeCount, height: frame.height, start: frame.start, end: end)
+    }
+
+    // MARK: - Tree
+
+    /// Adds a finished node to the open collection (or as a document root). `start` and `end` are
+    /// where it was written here: for an alias, the alias itself, not the anchored node.
+    private mutating func attach(_ node: Node, count: Int, height: Int, start: Mark, end: Mark) {
+        let top = stack.count - 1
+        guard top >= 0 else {
+            documents.append(node)
+            return
+        }
+        stack[top].nodeCount += count
+        stack[top].height = max(stack[top].height, height + 1)
+        stack[top].lastChildEnd = end
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        if let key = stack[top].pendingKey {
+            stack[top].entries.append(MappingEntry(key: key, value: node))
+            stack[top].pendingKey = nil
+            return
+        }
+        stack[top].pendingKey = node
+        guard case .scalar(let scalar) = node.content else {
+            diagnostics.append(
+                .error(
+                    "mapping keys must be scalars", at: location(start),
+                    hint: "write the key as text (`name: value`); a \(node.kindName) as a key is not supported"
+                ))
+            return
+        }
+        if let first = stack[top].keys.insert(scalar.text, at: start) {
+            diagnostics.append(
+                .error(
+                    "duplicate key '\(scalar.text)'", at: location(start),
+                    hint: "remove one of them or rename it",
+                    notes: [Diagnostic.Note("first defined here", at: location(first))]
+                ))
+        }
+    }
+
+    // MARK: - Diagnostics
+
+    private func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    private func depthError(at start: Mark) -> Diagnostic {
+        .error(
+            "nesting depth exceeds the limit of \(limits.maxDepth)", at: location(start),
+            hint: "documents need only a few levels of nesting; look for unclosed '[' or '{' "
+                + "or runaway indentation"
+        )
+    }
+
+    private func unknownAlias(_ name: String, at start: Mark) -> Diagnostic {
+        if stack.contains(where: { $0.anchor == name }) {
+            return .error(
+                "alias '*\(name)' refers to a node that contains it", at: location(start),
+                hint: "recursive structures are not supported; write the values out instead"
+            )
+        }
+        let hint =
+            Suggestions.hint(for: name, in: anchors.keys)
+            ?? "an alias '*\(name)' needs an anchor '&\(name)' on a node written before it in the same document"
+        return .error("unknown alias '*\(name)'", at: location(start), hint: hint)
+    }
+}

@@ -1,0 +1,79 @@
+import Diagnostics
+
+/// Reads YAML into positioned `Node` trees with libyaml's event parser.
+///
+/// Scalars keep their text (no implicit typing), aliases are expanded within `YAMLLimits`, nesting
+/// is bounded, duplicate keys and non-scalar keys are errors, and every error has `file:line:column`.
+/// See `docs/yaml.md`.
+public enum YAMLReader {
+    /// Parses every document of a stream.
+    ///
+    /// An empty stream, or one with only comments, gives `[]`; a bare `---` gives one null document.
+    /// A leading byte-order mark is accepted and not counted in columns (`SourceTexts` does count it,
+    /// so callers rendering snippets should drop it from the text they register).
+    ///
+    /// - Throws: every duplicate key, non-scalar key and unknown alias found, and then the first
+    ///   syntax error or exceeded limit, after which libyaml cannot go on.
+    public static func parse(
+        _ text: String, file: String, limits: YAMLLimits = .default
+    ) throws(DiagnosticList) -> [Node] {
+        var text = text
+        let result = text.withUTF8 { bytes in StreamReader.read(bytes, file: file, limits: limits) }
+        return try result.get()
+    }
+
+    /// Reads the file at `path` and parses it.
+    ///
+    /// The bytes must be UTF-8 (optionally with a BOM) without NUL bytes; otherwise the error points
+    /// at the first offending byte.
+    /// - Parameters:
+    ///   - displayPath: the name used in node positions and diagnostics (default: `path`).
+    /// - Returns: the file's text without its byte-order mark (register it with `SourceTexts` to
+    ///   quote lines in diagnostics), and its documents.
+    public static func parseFile(
+        atPath path: String, displayPath: String? = nil, limits: YAMLLimits = .default
+    ) throws(DiagnosticList) -> (text: String, documents: [Node]) {
+        let file = displayPath ?? path
+        let bytes = try FileBytes.contents(atPath: path, displayPath: file)
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<(String, [Node]), DiagnosticList> in
+            if let problem = EncodingCheck.diagnostic(for: buffer, file: file) {
+                return .failure(DiagnosticList([problem]))
+            }
+            let content = SourcePositions.hasByteOrderMark(buffer) ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
+            let text = String(decoding: content, as: UTF8.self)
+            return StreamReader.read(buffer, file: file, limits: limits).map { (text, $0) }
+        }
+        let (text, documents) = try result.get()
+        return (text, documents)
+    }
+}
+
+/// Runs libyaml over a buffer and feeds its events to a `TreeBuilder`.
+enum StreamReader {
+    static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits
+    ) -> Result<[Node], DiagnosticList> {
+        guard var parser = LibYAMLParser(bytes: bytes) else {
+            let at = SourceLocation(file: file, line: 1, column: 1)
+            return .failure(DiagnosticList([.error("out of memory while reading YAML", at: at)]))
+        }
+        var builder = TreeBuilder(file: file, limits: limits, positions: SourcePositions(bytes: bytes))
+        while true {
+            switch parser.next() {
+            case .failure(let failure):
+                let error = LibYAMLDiagnostics.diagnostic(for: failure, file: file, positions: &builder.positions)
+                return .failure(DiagnosticList(builder.diagnostics + [error]))
+            case .success(let event):
+                do {
+                    try builder.add(event)
+                } catch {
+                    return .failure(DiagnosticList(builder.diagnostics + [error]))
+                }
+                if case .streamEnd = event.kind {
+                    if builder.diagnostics.isEmpty { return .success(builder.documents) }
+                    return .failure(DiagnosticList(builder.diagnostics))
+                }
+            }
+        }
+    }
+}
