@@ -26,10 +26,12 @@ let package = Package(
         .target(name: "RuleLanguage", dependencies: ["Diagnostics"]),
         // Stage 3: typed documents, units, references, the APR calculator.
         .target(name: "LoanDomain", dependencies: ["Diagnostics", "YAML", "RuleLanguage"]),
+        // Stage 4: rule packs, regimes and dates, evaluation, findings, waivers, baselines, pack tests.
+        .target(name: "Compliance", dependencies: ["Diagnostics", "YAML", "RuleLanguage", "LoanDomain"]),
         .executableTarget(
             name: "loancheck",
             dependencies: [
-                "Diagnostics", "YAML", "RuleLanguage", "LoanDomain",
+                "Diagnostics", "YAML", "RuleLanguage", "LoanDomain", "Compliance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Diagnostics"]),
         .testTarget(name: "LoanDomainTests", dependencies: ["LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )

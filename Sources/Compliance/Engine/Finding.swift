@@ -1,0 +1,84 @@
+import Diagnostics
+import RuleLanguage
+
+/// The document a finding is about.
+public struct SubjectReference: Sendable, Hashable, Comparable {
+    public let kind: String
+    public let id: String
+
+    public init(kind: String, id: String) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public static func < (lhs: SubjectReference, rhs: SubjectReference) -> Bool { (lhs.kind, lhs.id) < (rhs.kind, rhs.id) }
+}
+
+/// The evidence of a finding: the actual value and the bound it had to meet, with units.
+public struct FindingEvidence: Sendable, Hashable {
+    public let actual: String
+    public let required: String
+    /// The explanation line, e.g. `product.funding[1].share = 29.99% < 30%`.
+    public let detail: String
+    /// Parameters in force at the as-of date that the rule read, e.g. `lpr_1y = 3.00% (from 2025-05-20)`.
+    public let parameters: [ParameterUse]
+}
+
+/// A parameter value used by a finding.
+public struct ParameterUse: Sendable, Hashable {
+    public let name: String
+    public let value: String
+    public let from: CivilDate
+    public let source: String?
+
+    public var text: String { "\(name) = \(value) (from \(from)\(source.map { ", \($0)" } ?? ""))" }
+}
+
+/// How a waiver bears on a finding.
+public struct WaiverState: Sendable, Hashable {
+    /// True when the waiver hides the finding (valid at the as-of date).
+    public let applied: Bool
+    public let approvedBy: String
+    public let reference: String?
+    public let reason: String
+    public let expires: CivilDate
+    public let location: SourceLocation
+
+    public var expired: Bool { !applied }
+}
+
+/// One result of an audit: a violation, a rule that cannot be evaluated, or a notice.
+public struct Finding: Sendable, Hashable {
+    public let rule: String
+    public let severity: FindingSeverity
+    public let packId: String
+    public let packStatus: PackStatus
+    public let subject: SubjectReference
+    /// The field path inside the subject document (`funding[1].share`), or "" for the whole document.
+    public let path: String
+    /// The most specific YAML node involved.
+    public let location: SourceLocation?
+    public let message: LocalizedText
+    public let evidence: FindingEvidence
+    public let citation: Citation
+    public let effective: CivilDate
+    /// Why the severity is lowered: a transition period or a draft pack.
+    public let regimeNote: LocalizedText?
+    /// True when a needed value is missing or evaluation failed.
+    public let cannotEvaluate: Bool
+    public internal(set) var waiver: WaiverState?
+
+    /// Whether the finding is hidden by a valid waiver.
+    public var isWaived: Bool { waiver?.applied ?? false }
+
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.rule == rhs.rule && lhs.subject == rhs.subject && lhs.path == rhs.path && lhs.location == rhs.location
+            && lhs.severity == rhs.severity && lhs.message == rhs.message && lhs.waiver == rhs.waiver
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(subject)
+        hasher.combine(path)
+    }
+}

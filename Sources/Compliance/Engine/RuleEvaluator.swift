@@ -1,0 +1,124 @@
+import Diagnostics
+import LoanDomain
+import RuleLanguage
+
+/// Checks one rule on one subject document and turns the evaluation into findings: one per piece of
+/// evidence (so two offending funding entries give two findings), or a "cannot evaluate" finding.
+struct RuleEvaluator {
+    let pack: RulePack
+    let rule: Rule
+    let asOf: CivilDate
+    let parameters: Record
+
+    func findings(for subject: LoadedDocument, in documents: DocumentSet) -> [Finding] {
+        guard Regime.isInForce(rule, on: asOf) else { return [] }
+        if subject.kind == "LoanProduct", case .date(let closedOn)? = subject["closed_on"],
+           Regime.isExemptClosedProduct(closedOn: closedOn, rule: rule) {
+            return []
+        }
+        var bindings = Bindings()
+        bindings.bind("param", to: .record(parameters))
+        bindings.bind("as_of", to: .date(asOf))
+        bindings.bind(rule.subject.variable, to: .record(subject.record))
+        if rule.subject == .loanProduct {
+            if case .string(let lenderId)? = subject["lender"], let lender = documents.document(id: lenderId) {
+                bindings.bind("lender", to: .record(lender.record))
+            }
+        }
+        if let appliesTo = rule.appliesTo {
+            let applies = appliesTo.evaluate(bindings)
+            if applies.isFalse { return [] }
+            if !applies.isTrue { return [cannotEvaluate(applies, subject)] }
+        }
+        let result = rule.requirement.evaluate(bindings)
+        if result.isTrue { return [] }
+        guard result.isFalse else { return [cannotEvaluate(result, subject)] }
+
+        var base = rule.severity
+        if let escalation = rule.escalation, escalation.requirement.evaluate(bindings).isFalse {
+            base = max(base, escalation.severity)
+        }
+        let (severity, note) = Regime.severity(base, rule: rule, packStatus: pack.status, on: asOf)
+        let evidence = result.evidence.isEmpty
+            ? [Evidence(path: nil, actual: "false", required: "true", text: rule.requirementText, location: subject.location, ruleLocation: rule.location)]
+            : Self.distinct(result.evidence)
+        return evidence.map { item in
+            let path = relativePath(item.path)
+            return makeFinding(subject: subject, severity: severity, note: note, path: path,
+                               location: item.location ?? subject.location,
+                               evidence: FindingEvidence(actual: item.actual, required: item.required, detail: item.text,
+                                                         parameters: parameterUses()),
+                               message: render(rule.message, actual: item.actual, required: item.required, path: path,
+                                               subject: subject.id, detail: item.text),
+                               cannotEvaluate: false)
+        }
+    }
+
+    private func cannotEvaluate(_ evaluation: Evaluation, _ subject: LoadedDocument) -> Finding {
+        var reasonEn = evaluation.problem ?? "cannot evaluate"
+        var reasonZh = reasonEn
+        var path = ""
+        var location = subject.location
+        if case .unknown(let missing) = evaluation {
+            let paths = missing.map { relativePath($0.path) }
+            path = paths.first ?? ""
+            location = missing.first?.location ?? subject.location
+            reasonEn = "cannot evaluate: missing " + missing.map(\.path).joined(separator: ", ")
+            reasonZh = "无法评估：缺少 " + missing.map(\.path).joined(separator: "、")
+            if missing.contains(where: { $0.path.hasPrefix("product.apr") || $0.path.hasPrefix("product.disclosed_apr_computed") }),
+               let problem = subject.derivationProblems["apr"] {
+                reasonEn += " (the APR cannot be computed: \(problem))"
+                reasonZh += "（无法计算年化利率：\(problem)）"
+            }
+        } else if case .error(let diagnostic) = evaluation {
+            reasonEn = "cannot evaluate: \(diagnostic.message)"
+            reasonZh = "无法评估：\(diagnostic.message)"
+        }
+        let (severity, note) = Regime.severity(.error, rule: rule, packStatus: pack.status, on: asOf)
+        return makeFinding(subject: subject, severity: severity, note: note, path: path, location: location,
+                           evidence: FindingEvidence(actual: "missing", required: rule.requirementText, detail: reasonEn,
+                                                     parameters: parameterUses()),
+                           message: LocalizedText(zh: reasonZh, en: reasonEn), cannotEvaluate: true)
+    }
+
+    private func makeFinding(
+        subject: LoadedDocument, severity: FindingSeverity, note: LocalizedText?, path: String, location: SourceLocation,
+        evidence: FindingEvidence, message: LocalizedText, cannotEvaluate: Bool
+    ) -> Finding {
+        Finding(rule: rule.id, severity: severity, packId: pack.id, packStatus: pack.status,
+                subject: SubjectReference(kind: subject.kind, id: subject.id), path: path, location: location,
+                message: message, evidence: evidence, citation: rule.citation, effective: rule.effective,
+                regimeNote: note, cannotEvaluate: cannotEvaluate, waiver: nil)
+    }
+
+    /// `product.funding[1].share` → `funding[1].share`; paths into other documents stay whole.
+    private func relativePath(_ path: String?) -> String {
+        guard let path else { return "" }
+        let prefix = rule.subject.variable + "."
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    private func parameterUses() -> [ParameterUse] {
+        rule.parameters.compactMap { name in
+            guard let parameter = pack.parameter(name), let value = parameter.value(at: asOf) else { return nil }
+            return ParameterUse(name: name, value: value.value.displayText, from: value.from, source: value.source)
+        }
+    }
+
+    private func render(
+        _ template: LocalizedText, actual: String, required: String, path: String, subject: String, detail: String
+    ) -> LocalizedText {
+        func fill(_ text: String) -> String {
+            text.replacing("{actual}", with: actual).replacing("{required}", with: required)
+                .replacing("{path}", with: path).replacing("{subject}", with: subject)
+                .replacing("{evidence}", with: detail).replacing("{effective}", with: rule.effective.description)
+        }
+        return LocalizedText(zh: fill(template.zh), en: fill(template.en))
+    }
+
+    /// The same offending value reached twice (e.g. through `and`) is reported once.
+    static func distinct(_ evidence: [Evidence]) -> [Evidence] {
+        var seen = Set<String>()
+        return evidence.filter { seen.insert("\($0.path ?? "")|\($0.location?.description ?? "")|\($0.text)").inserted }
+    }
+}

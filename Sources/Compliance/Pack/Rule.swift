@@ -1,0 +1,94 @@
+import Diagnostics
+import RuleLanguage
+
+/// How serious a finding is.
+public enum FindingSeverity: String, Sendable, Hashable, Comparable, CaseIterable {
+    case info
+    case warning
+    case error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: FindingSeverity, rhs: FindingSeverity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Whether a pack states law in force, a draft, or a superseded text.
+public enum PackStatus: String, Sendable, Hashable {
+    case inForce = "in-force"
+    case draft
+    case superseded
+}
+
+/// The document kind a rule is checked on.
+public enum RuleSubject: String, Sendable, Hashable {
+    case loanProduct = "LoanProduct"
+    case institution = "Institution"
+
+    /// The variable the subject is bound to in expressions.
+    public var variable: String {
+        switch self {
+        case .loanProduct: "product"
+        case .institution: "institution"
+        }
+    }
+}
+
+/// A requirement checked again when the main one fails, raising the severity (e.g. 24% is a warning,
+/// 36% an error).
+public struct Escalation: Sendable {
+    public let requirement: CompiledExpression
+    public let requirementText: String
+    public let severity: FindingSeverity
+}
+
+/// A compiled rule: what it applies to, what it requires, when, and how bad a violation is.
+public struct Rule: Sendable {
+    public let id: String
+    public let title: LocalizedText
+    public let subject: RuleSubject
+    /// nil = every document of the subject kind.
+    public let appliesTo: CompiledExpression?
+    public let appliesToText: String?
+    public let requirement: CompiledExpression
+    public let requirementText: String
+    public let escalation: Escalation?
+    public let severity: FindingSeverity
+    /// In force from this day.
+    public let effective: CivilDate
+    /// End of the transition: before it a violation is only a warning.
+    public let enforced: CivilDate?
+    /// No longer in force from this day.
+    public let repealed: CivilDate?
+    public let citation: Citation
+    /// Templates with `{actual}`, `{required}`, `{path}`, `{subject}`, `{evidence}` placeholders.
+    public let message: LocalizedText
+    /// Parameters the rule reads (`param.NAME`), for evidence and `explain`.
+    public let parameters: [String]
+    public let location: SourceLocation
+    public let tests: [PackTestCase]
+}
+
+/// A rule pack: one instrument (or family) of regulation, as data.
+public struct RulePack: Sendable {
+    public let id: String
+    public let version: String
+    public let status: PackStatus
+    public let title: LocalizedText
+    public let authority: LocalizedText
+    public let instrument: String
+    public let source: String?
+    public let parameters: [Parameter]
+    public let rules: [Rule]
+    public let file: String
+    /// SHA-256 of the pack file, for reproducibility stamps.
+    public let sha256: String
+
+    /// The parameter named `name`.
+    public func parameter(_ name: String) -> Parameter? { parameters.first { $0.name == name } }
+}
