@@ -17,6 +17,9 @@ enum ValueComparison {
         case .subset: return try missingFromSuperset(left, right).isEmpty
         default: break
         }
+        if case .duration(let a) = left, case .duration(let b) = right, a.unit != b.unit {
+            return try holds(op, a, b)
+        }
         let order = try compare(left, right)
         switch op {
         case .less: return order < 0
@@ -79,6 +82,21 @@ enum ValueComparison {
             missing.append(index)
         }
         return missing
+    }
+
+    /// An order between days and months, decided when every calendar placement agrees:
+    /// `24 months <= 731 days` holds (24 months are at most 731 days), `24 months <= 730 days` cannot be decided.
+    private static func holds(_ op: BinaryOperator, _ a: CalendarDuration, _ b: CalendarDuration) throws(OperationError) -> Bool {
+        let x = a.dayBounds
+        let y = b.dayBounds
+        let decision: Bool? = switch op {
+        case .less: x.upperBound < y.lowerBound ? true : x.lowerBound >= y.upperBound ? false : nil
+        case .lessEqual: x.upperBound <= y.lowerBound ? true : x.lowerBound > y.upperBound ? false : nil
+        case .greater: x.lowerBound > y.upperBound ? true : x.upperBound <= y.lowerBound ? false : nil
+        default: x.lowerBound >= y.upperBound ? true : x.upperBound < y.lowerBound ? false : nil
+        }
+        guard let decision else { throw undecidable(a, b) }
+        return decision
     }
 
     private static func compare(_ a: CalendarDuration, _ b: CalendarDuration) throws(OperationError) -> Int {
