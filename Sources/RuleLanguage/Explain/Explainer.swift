@@ -42,7 +42,7 @@ enum Explainer {
             }
             let actualText = actual.value.displayText
             let boundText = bound.value.displayText
-            let boundSource = bound.node.constant == nil && bound.node.label != boundText ? " (\(bound.node.label))" : ""
+            let boundSource = bound.node.constant == nil ? source(of: bound.node, shown: boundText) : ""
             let label = actual.origin?.path ?? actual.node.label
             let text = required == .notEqual
                 ? "\(label) = \(actualText), required \(required.mathSymbol) \(boundText)\(boundSource)"
@@ -54,6 +54,13 @@ enum Explainer {
         }
     }
 
+    /// ` (param.min_partner_share)`: where a bound that is not a literal came from.
+    private static func source(of node: Node, shown: String) -> String {
+        if node.label == shown { return "" }
+        if node.label.hasPrefix("("), node.label.hasSuffix(")") { return " " + node.label }
+        return " (\(node.label))"
+    }
+
     /// `a subset b` that was false: one line per element of `a` missing from `b`.
     static func subset(_ left: Node, _ right: Node, location: SourceLocation) -> ExplainThunk {
         { frame, wanted in
@@ -61,7 +68,7 @@ enum Explainer {
                   let missing = try? ValueComparison.missingFromSuperset(.list(list), superset) else { return [] }
             let origins = left.originsOfElements(frame, list)
             let boundText = superset.displayText
-            let boundSource = right.constant == nil && right.label != boundText ? " (\(right.label))" : ""
+            let boundSource = right.constant == nil ? source(of: right, shown: boundText) : ""
             return missing.map { index in
                 let origin = origins[index]
                 let actual = list.elements[index].displayText

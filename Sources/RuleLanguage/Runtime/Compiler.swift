@@ -88,6 +88,7 @@ struct Compiler {
                 return .boolean(!value)
             }
             node.explain = { frame, wanted in Explainer.explain(inner, frame, wanted: !wanted) }
+            if case .call(.has, _, _) = operand.kind { node.isPresenceGuard = true }
             return node
         case .arithmetic(let op, let left, let right):
             return arithmetic(op, compile(left), compile(right), type: type, label: label, location: location)
@@ -226,10 +227,13 @@ struct Compiler {
             throw pending ?? Located.failure(location, "internal: logical operator without result")
         }
         node.explain = { frame, wanted in
-            [left, right].flatMap { side -> [Evidence] in
-                guard case .boolean(let value)? = try? side.evaluate(frame), value != wanted else { return [] }
-                return Explainer.explain(side, frame, wanted: wanted)
+            let sides = [left, right].filter { side in
+                guard case .boolean(let value)? = try? side.evaluate(frame) else { return false }
+                return value != wanted
             }
+            // In `not has(x) or p(x)` that is false, x is present and p(x) is what failed.
+            let informative = sides.count == 2 ? sides.filter { !$0.isPresenceGuard } : sides
+            return informative.flatMap { Explainer.explain($0, frame, wanted: wanted) }
         }
         return node
     }

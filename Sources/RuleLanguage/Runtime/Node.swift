@@ -16,6 +16,9 @@ struct Node: Sendable {
     var origin: OriginThunk?
     var elementOrigins: ElementOriginsThunk?
     var explain: ExplainThunk?
+    /// `not has(x)`: a guard in `not has(x) or …`, whose evidence ("x is present") is noise next to the
+    /// other side's.
+    var isPresenceGuard = false
     /// Set when the node was folded to a constant at compile time.
     var constant: Value?
     /// The expression's source text (white space collapsed), used in evidence.
