@@ -20,6 +20,15 @@ enum ValueComparison {
         if case .duration(let a) = left, case .duration(let b) = right, a.unit != b.unit {
             return try holds(op, a, b)
         }
+        // Decimal comparisons are slow (~150 ns each): one operator call per comparison, not two.
+        if let a = number(left), let b = number(right) {
+            switch op {
+            case .less: return a < b
+            case .lessEqual: return !(b < a)
+            case .greater: return b < a
+            default: return !(a < b)
+            }
+        }
         let order = try compare(left, right)
         switch op {
         case .less: return order < 0
@@ -33,7 +42,8 @@ enum ValueComparison {
     static func compare(_ left: Value, _ right: Value) throws(OperationError) -> Int {
         switch (left, right) {
         case (.date(let a), .date(let b)): return sign(a.dayNumber, b.dayNumber)
-        case (.rate(let a), .rate(let b)): return sign(a.annualized, b.annualized)
+        case (.rate(let a), .rate(let b)):
+            return a.period == b.period ? sign(a.ratio.value, b.ratio.value) : sign(a.annualized, b.annualized)
         case (.duration(let a), .duration(let b)): return try compare(a, b)
         default: break
         }
@@ -62,6 +72,7 @@ enum ValueComparison {
             if bounds.lowerBound == bounds.upperBound { return true }
             throw undecidable(a, b)
         default:
+            if let a = number(left), let b = number(right) { return a == b }
             return try compare(left, right) == 0
         }
     }
