@@ -89,6 +89,13 @@ import Testing
         #expect(Fixture.evaluate("count(product.regions) * 9223372036854775807 > 0").problem == "integer overflow")
     }
 
+    @Test func hugeDurationsAreErrorsNotCrashes() {
+        #expect(show("2024-01-01 + 9223372036854775807 days") == "expr:1:12: error: date out of range (years 1 to 9999)")
+        #expect(show("9999-12-31 + 1 day") == "expr:1:12: error: date out of range (years 1 to 9999)")
+        #expect(show("9223372036854775807 months > 1 day") == "true")
+        #expect(show("2 * 9223372036854775807 days") == "expr:1:3: error: duration overflow")
+    }
+
     @Test func indexOutOfRangeAndMissingBindings() throws {
         #expect(Fixture.evaluate("product.funding[5].share >= 30%").problem
             == "index 5 is out of range for 'product.funding' (2 elements)")

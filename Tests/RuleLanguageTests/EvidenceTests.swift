@@ -113,6 +113,15 @@ import Testing
         #expect(evidence.map(\.ruleLocation) == [SourceLocation(file: "Rules/bank.yaml", line: 31, column: 24)])
     }
 
+    @Test func membershipOfALiteralInADocumentList() {
+        let evidence = Fixture.evaluate("CN-HN in product.regions").evidence
+        #expect(evidence == [Evidence(path: "product.regions", actual: "[CN-GD, CN-GX]", required: "contains CN-HN",
+                                      text: "product.regions = [CN-GD, CN-GX] does not contain CN-HN", location: location(18, 10),
+                                      ruleLocation: SourceLocation(file: "pack.yaml", line: 7, column: 20))])
+        #expect(Fixture.evaluate("CN-GD not in product.regions").evidence.map(\.text)
+            == ["product.regions = [CN-GD, CN-GX] contains CN-GD"])
+    }
+
     @Test func trueResultsHaveNoEvidence() {
         #expect(Fixture.evaluate("product.credit_line.max <= 30万").evidence.isEmpty)
     }

@@ -35,6 +35,16 @@ enum Explainer {
             var actual = (node: left, value: leftValue, origin: left.origin?(frame))
             var bound = (node: right, value: rightValue)
             let isMembership = op == .in || op == .notIn
+            if isMembership, left.constant != nil, let listOrigin = right.origin?(frame) {
+                // `CN-GD in product.regions`: the document value is the list.
+                let listText = rightValue.displayText
+                let member = leftValue.displayText
+                let (needed, found) = required == .in ? ("contains", "does not contain") : ("does not contain", "contains")
+                return [Evidence(
+                    path: listOrigin.path, actual: listText, required: "\(needed) \(member)",
+                    text: "\(listOrigin.path) = \(listText) \(found) \(member)",
+                    location: listOrigin.location, ruleLocation: location)]
+            }
             if !isMembership, actual.origin == nil, left.constant != nil, right.constant == nil {
                 actual = (right, rightValue, right.origin?(frame))
                 bound = (left, leftValue)

@@ -25,9 +25,9 @@ enum ValueArithmetic {
             if overflow { throw OperationError("integer overflow") }
             return .integer(sum)
         case (.date(let date), .duration(let duration)):
-            return .date(shift(date, duration, negate: negateRight))
+            return .date(try shift(date, duration, negate: negateRight))
         case (.duration(let duration), .date(let date)) where !negateRight:
-            return .date(shift(date, duration, negate: false))
+            return .date(try shift(date, duration, negate: false))
         case (.duration(let a), .duration(let b)):
             guard a.unit == b.unit else {
                 throw OperationError("cannot \(verb) \(a) and \(b): months and days are different units")
@@ -110,7 +110,9 @@ enum ValueArithmetic {
         case .money(let a): return .money(-a)
         case .ratio(let a): return .ratio(Ratio(-a.value))
         case .rate(let a): return .rate(Rate(Ratio(-a.ratio.value), per: a.period))
-        case .duration(let a): return .duration(CalendarDuration(-a.count, a.unit))
+        case .duration(let a):
+            guard a.count != Int.min else { throw OperationError("duration overflow") }
+            return .duration(CalendarDuration(-a.count, a.unit))
         default: throw OperationError("cannot negate \(value.kindName)")
         }
     }
@@ -178,8 +180,13 @@ enum ValueArithmetic {
         return value
     }
 
-    private static func shift(_ date: CivilDate, _ duration: CalendarDuration, negate: Bool) -> CivilDate {
+    /// The date moved by a duration; the result must stay within years 1…9999.
+    private static func shift(_ date: CivilDate, _ duration: CalendarDuration, negate: Bool) throws(OperationError) -> CivilDate {
+        let limit = duration.unit == .days ? 3_700_000 : 120_000
+        guard abs(duration.count) <= limit else { throw OperationError("date out of range (years 1 to 9999)") }
         let count = negate ? -duration.count : duration.count
-        return duration.unit == .days ? date.adding(days: count) : date.adding(months: count)
+        let result = duration.unit == .days ? date.adding(days: count) : date.adding(months: count)
+        guard CivilDate.yearRange.contains(result.year) else { throw OperationError("date out of range (years 1 to 9999)") }
+        return result
     }
 }

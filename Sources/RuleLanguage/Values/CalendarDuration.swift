@@ -36,7 +36,8 @@ public struct CalendarDuration: Sendable, Hashable, CustomStringConvertible {
         case .days:
             return count...count
         case .months:
-            let bounds = Self.monthDayBounds(abs(count))
+            // Int.min has no absolute value; such a span is beyond any calendar anyway.
+            let bounds = Self.monthDayBounds(count == Int.min ? Int.max : abs(count))
             return count >= 0 ? bounds : (-bounds.upperBound)...(-bounds.lowerBound)
         }
     }
@@ -56,6 +57,9 @@ public struct CalendarDuration: Sendable, Hashable, CustomStringConvertible {
             low = min(low, last - first)
             high = max(high, last - first)
         }
-        return (low + cycles * 146_097)...(high + cycles * 146_097)
+        // Saturate instead of trapping for absurdly long spans (more than ~10^15 years).
+        let (cycleDays, overflow) = cycles.multipliedReportingOverflow(by: 146_097)
+        if overflow || cycleDays > Int.max - high { return (Int.max - 1)...Int.max }
+        return (low + cycleDays)...(high + cycleDays)
     }
 }
