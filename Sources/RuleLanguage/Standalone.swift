@@ -2,6 +2,7 @@ import Diagnostics
 
 /// The result of `loancheck eval`: a value with its display text and type.
 public struct StandaloneResult: Sendable {
+    /// The value itself.
     public let value: Value
     /// The value with its unit, e.g. `¥250,000,000`.
     public let valueText: String

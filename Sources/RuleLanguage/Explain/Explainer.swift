@@ -97,9 +97,8 @@ enum Explainer {
     ) -> ExplainThunk {
         { frame, wanted in
             guard case .list(let elements)? = try? list.evaluate(frame) else { return [] }
-            // all(...) false / any(...) true are decided by elements whose body is !wanted... for all
-            // wanted=true that is every false element; for any wanted=false every true element.
-            // all(...) true / any(...) false need every element: each is explained.
+            // The elements whose condition is not `wanted` decide the result: for a false `all`, every
+            // failing element; for a false `any`, every element (or the list being empty).
             if !isAll, wanted, elements.elements.isEmpty {
                 let origin = list.origin?(frame)
                 let name = origin?.path ?? list.label

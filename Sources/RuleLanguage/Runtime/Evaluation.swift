@@ -50,11 +50,13 @@ public struct MissingField: Sendable, Hashable, CustomStringConvertible {
     /// The location of the record that lacks the field (the most specific node there is).
     public let location: SourceLocation?
 
+    /// A missing value at `path`, lacking from the record at `location`.
     public init(path: String, location: SourceLocation?) {
         self.path = path
         self.location = location
     }
 
+    /// The path.
     public var description: String { path }
 }
 
@@ -77,6 +79,7 @@ public struct Evidence: Sendable, Hashable, CustomStringConvertible {
     /// Where the failing comparison is in the rule.
     public let ruleLocation: SourceLocation?
 
+    /// Evidence with every part given (the evaluator builds these; tests compare with them).
     public init(
         path: String?, actual: String, required: String, text: String, location: SourceLocation?,
         ruleLocation: SourceLocation?
@@ -89,5 +92,6 @@ public struct Evidence: Sendable, Hashable, CustomStringConvertible {
         self.ruleLocation = ruleLocation
     }
 
+    /// The whole line, `text`.
     public var description: String { text }
 }

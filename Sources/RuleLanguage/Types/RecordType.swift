@@ -1,11 +1,13 @@
 /// A record type declared at run time, e.g. `LoanProduct` with its fields, built by the document loader.
 public struct RecordType: Sendable, Hashable {
+    /// The type's name, used in `ValueType.record(name)` and in messages.
     public let name: String
     public let fields: [FieldDeclaration]
     /// What the record is, shown in `explain` output.
     public let doc: String?
     private let index: [String: Int]
 
+    /// A record type; when two fields share a name, the first wins.
     public init(name: String, fields: [FieldDeclaration], doc: String? = nil) {
         self.name = name
         self.fields = fields
@@ -21,6 +23,7 @@ public struct RecordType: Sendable, Hashable {
 
 /// One field of a `RecordType`.
 public struct FieldDeclaration: Sendable, Hashable {
+    /// The field's key in the document and in `Record.fields`.
     public let name: String
     public let type: ValueType
     /// An optional field may be absent from a record; reading an absent field makes the evaluation
@@ -28,6 +31,7 @@ public struct FieldDeclaration: Sendable, Hashable {
     public let optional: Bool
     public let doc: String?
 
+    /// A field; `optional` fields may be absent (see `has`).
     public init(name: String, type: ValueType, optional: Bool = false, doc: String? = nil) {
         self.name = name
         self.type = type
@@ -38,10 +42,12 @@ public struct FieldDeclaration: Sendable, Hashable {
 
 /// An enum type with fixed cases, e.g. `InstitutionType` with `national-bank`, `local-bank`, ….
 public struct EnumType: Sendable, Hashable {
+    /// The type's name, used in `ValueType.enumeration(name)` and in messages.
     public let name: String
     public let cases: [String]
     public let doc: String?
 
+    /// An enum type with its cases as written in documents (`local-bank`).
     public init(name: String, cases: [String], doc: String? = nil) {
         self.name = name
         self.cases = cases

@@ -13,13 +13,16 @@ import Diagnostics
 /// environment.bind("lender", to: .record("Institution"))
 /// ```
 public struct TypeEnvironment: Sendable {
+    /// Declared record types by name.
     public private(set) var records: [String: RecordType] = [:]
+    /// Declared enum types by name.
     public private(set) var enums: [String: EnumType] = [:]
     /// Variables in scope with their types.
     public private(set) var variables: [String: ValueType] = [:]
     /// Variable docs for `explain` output.
     public private(set) var variableDocs: [String: String] = [:]
 
+    /// An empty environment: only literals, arithmetic and built-in functions.
     public init() {}
 
     /// Declares (or replaces) a record type.

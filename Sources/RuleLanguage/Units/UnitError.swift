@@ -5,12 +5,14 @@ import Diagnostics
 /// `offset` is the Unicode-scalar offset in the parsed text where the problem is, so a caller that knows
 /// where the text sits in its file can point at the exact column (see `diagnostic(in:origin:)`).
 public struct UnitError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, e.g. `a percentage needs a % sign`.
     public let message: String
     /// How to write it instead, e.g. `write 30%`.
     public let hint: String?
     /// Unicode-scalar offset (0-based) into the parsed text.
     public let offset: Int
 
+    /// An error at scalar `offset` of the parsed text.
     public init(_ message: String, hint: String? = nil, offset: Int) {
         self.message = message
         self.hint = hint

@@ -4,20 +4,25 @@
 /// exactly; a months duration and a days duration compare only when every possible calendar placement
 /// gives the same answer (see `dayBounds`), otherwise the comparison is an error.
 public struct CalendarDuration: Sendable, Hashable, CustomStringConvertible {
+    /// Days or months (years are stored as months).
     public enum Unit: String, Sendable, Hashable {
         case days
         case months
     }
 
+    /// How many days or months (negative for `date - later date`).
     public let count: Int
     public let unit: Unit
 
+    /// `count` days or months.
     public init(_ count: Int, _ unit: Unit) {
         self.count = count
         self.unit = unit
     }
 
+    /// `count` days.
     public static func days(_ count: Int) -> CalendarDuration { CalendarDuration(count, .days) }
+    /// `count` months.
     public static func months(_ count: Int) -> CalendarDuration { CalendarDuration(count, .months) }
 
     /// `12 months`, `1 day`.

@@ -10,6 +10,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Years accepted in dates; four digits keep the text form unambiguous.
     public static let yearRange = 1...9999
 
+    /// The date `dayNumber` days after 1970-01-01.
     public init(dayNumber: Int) { self.dayNumber = dayNumber }
 
     /// The date, or nil when it does not exist (e.g. 2023-02-29) or the year is outside 1…9999.
@@ -19,6 +20,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         dayNumber = Self.daysFromCivil(year: year, month: month, day: day)
     }
 
+    /// Calendar year, month (1–12) and day (1–31).
     public var year: Int { components.year }
     public var month: Int { components.month }
     public var day: Int { components.day }
@@ -45,8 +47,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
+    /// Gregorian leap year: divisible by 4, except centuries not divisible by 400.
     public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
+    /// Days in `month` (1–12) of `year`.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28

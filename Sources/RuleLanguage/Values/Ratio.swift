@@ -14,6 +14,7 @@ public struct Ratio: Sendable, Hashable, Comparable {
     /// The fraction as written (`1/3`), shown instead of a long percentage; nil for percentages.
     public let fractionText: String?
 
+    /// The ratio `value` (0.3 for 30%), optionally with the fraction text it was written as.
     public init(_ value: Decimal, fractionText: String? = nil) {
         self.value = value
         self.fractionText = fractionText
@@ -52,8 +53,10 @@ public enum RatePeriod: String, Sendable, Hashable, CaseIterable {
 public struct Rate: Sendable, Hashable, Comparable {
     /// The percentage for one period.
     public let ratio: Ratio
+    /// The period the percentage is for.
     public let period: RatePeriod
 
+    /// `ratio` per `period`.
     public init(_ ratio: Ratio, per period: RatePeriod) {
         self.ratio = ratio
         self.period = period

@@ -34,9 +34,13 @@ public struct Record: Sendable, Hashable {
         storage = Storage(typeName: type, fields: fields, locations: locations, location: location)
     }
 
+    /// The record type's name.
     public var typeName: String { storage.typeName }
+    /// Present fields.
     public var fields: [String: Value] { storage.fields }
+    /// Document location of each field's value.
     public var locations: [String: SourceLocation] { storage.locations }
+    /// Document location of the record itself.
     public var location: SourceLocation? { storage.location }
 
     /// The value of `field`, or nil when it is absent.

@@ -51,9 +51,11 @@ public enum Value: Sendable, Hashable {
 
 /// A value of a named enum type, e.g. `local-bank` of `InstitutionType`.
 public struct EnumValue: Sendable, Hashable {
+    /// The enum type's name in the `TypeEnvironment`.
     public let typeName: String
     public let caseName: String
 
+    /// The case `caseName` of enum type `typeName`.
     public init(type typeName: String, case caseName: String) {
         self.typeName = typeName
         self.caseName = caseName
@@ -62,10 +64,12 @@ public struct EnumValue: Sendable, Hashable {
 
 /// A list value with, optionally, the document location of each element (for evidence).
 public struct ListValue: Sendable, Hashable {
+    /// The elements in document order.
     public let elements: [Value]
     /// Same length as `elements`, or empty when no locations are known.
     public let locations: [SourceLocation?]
 
+    /// A list; `locations` is ignored unless it has one entry per element.
     public init(_ elements: [Value], locations: [SourceLocation?] = []) {
         self.elements = elements
         self.locations = locations.count == elements.count ? locations : []
