@@ -1,0 +1,99 @@
+import Diagnostics
+
+/// A type-checked, compiled expression: immutable, `Sendable`, evaluated many times without re-parsing.
+public struct CompiledExpression: Sendable {
+    /// The static type of the result.
+    public let resultType: ValueType
+    /// The expression as written.
+    public let text: String
+    /// Where the text sits in its file.
+    public let origin: EmbeddedTextOrigin
+    /// The variables the expression reads; each must be bound when evaluating.
+    public let variables: [String]
+    /// The value when the expression involves no variable (folded at compile time).
+    public var constantValue: Value? { root.constant }
+
+    let root: Node
+    let slotCount: Int
+
+    init(resultType: ValueType, text: String, origin: EmbeddedTextOrigin, variables: [String], root: Node, slotCount: Int) {
+        self.resultType = resultType
+        self.text = text
+        self.origin = origin
+        self.variables = variables
+        self.root = root
+        self.slotCount = slotCount
+    }
+
+    /// Evaluates the expression with `bindings` for its variables.
+    ///
+    /// A `false` boolean comes with evidence; an absent optional value gives `.unknown` with the missing
+    /// paths (list indices included); division by zero, overflow and the like give `.error`.
+    public func evaluate(_ bindings: Bindings) -> Evaluation {
+        var roots: [Value] = []
+        roots.reserveCapacity(variables.count)
+        for name in variables {
+            guard let value = bindings[name] else {
+                return .error(Diagnostic.error("no value is bound to '\(name)'", at: origin.location(textLine: 1, textColumn: 1)))
+            }
+            roots.append(value)
+        }
+        let frame = Frame(roots: roots, slots: slotCount)
+        do {
+            let value = try root.evaluate(frame)
+            guard value == .boolean(false) else { return .value(value, evidence: []) }
+            frame.tracing = true
+            return .value(value, evidence: Explainer.explain(root, frame, wanted: true))
+        } catch {
+            switch error {
+            case .failure(let diagnostic):
+                return .error(diagnostic)
+            case .unknown(let missing):
+                // The fast pass names missing fields by their text (`f.collected`); a tracing pass knows
+                // which list element each lambda parameter stood for (`product.pricing.fees[1].collected`).
+                let tracer = Frame(roots: roots, slots: slotCount, tracing: true)
+                do {
+                    _ = try root.evaluate(tracer)
+                } catch {
+                    if case .unknown(let precise) = error { return .unknown(missing: precise) }
+                }
+                return .unknown(missing: missing)
+            }
+        }
+    }
+}
+
+/// Compiling rule-language expressions.
+public enum RuleExpression {
+    /// Parses, type-checks and compiles `text`.
+    ///
+    /// - Parameters:
+    ///   - origin: where `text` sits in its file; every diagnostic and evidence location is mapped through it.
+    ///   - environment: the variables, record and enum types the expression may use.
+    ///   - expecting: the required result type (e.g. `.boolean` for a rule's `require`), if any.
+    /// - Throws: every syntax, type and constant-evaluation error found, located in the file.
+    public static func compile(
+        _ text: String, origin: EmbeddedTextOrigin, environment: TypeEnvironment, expecting: ValueType? = nil
+    ) throws(DiagnosticList) -> CompiledExpression {
+        let source = ExpressionSource(text, origin: origin)
+        let syntax: Syntax
+        do {
+            syntax = try Parser.parse(source)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        var checker = TypeChecker(environment: environment, source: source)
+        let checked = checker.check(syntax, [])
+        guard let typed = checked, checker.diagnostics.isEmpty else {
+            throw DiagnosticList(checker.diagnostics)
+        }
+        if let expecting, typed.type != expecting {
+            throw DiagnosticList([source.error("expected a \(expecting) expression, found \(typed.type)", at: typed.span.start)])
+        }
+        var compiler = Compiler(source: source, slotCount: checker.slotCount)
+        let root = compiler.compile(typed)
+        guard compiler.diagnostics.isEmpty else { throw DiagnosticList(compiler.diagnostics) }
+        return CompiledExpression(resultType: typed.type, text: text, origin: origin, variables: compiler.rootNames,
+                                  root: root, slotCount: checker.slotCount)
+    }
+}

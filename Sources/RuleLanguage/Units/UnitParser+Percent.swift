@@ -1,0 +1,146 @@
+import Diagnostics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension UnitParser {
+    /// A percentage: `30%`, `0.05%`, `29.99%`. A bare number is rejected (is `0.3` 30% or 0.3%?).
+    public static func percent(_ text: String) throws(UnitError) -> Ratio {
+        var scanner = UnitScanner(text)
+        scanner.skipSpaces()
+        let ratio = try scanPercent(&scanner, example: "30%")
+        scanner.skipSpaces()
+        if !scanner.isAtEnd { throw scanner.trailingError(after: "the percentage") }
+        return ratio
+    }
+
+    /// A ratio: a percentage (`30%`) or a fraction of whole numbers (`1/3`), kept as written for display.
+    public static func ratio(_ text: String) throws(UnitError) -> Ratio {
+        var scanner = UnitScanner(text)
+        scanner.skipSpaces()
+        try rejectNegative(&scanner, what: "a ratio")
+        let start = scanner.position
+        if let numerator = try scanner.scanNumber(grouping: false) {
+            var afterNumber = scanner
+            afterNumber.skipSpaces()
+            if afterNumber.consume("/") {
+                afterNumber.skipSpaces()
+                return try fraction(numerator, &afterNumber, text: text)
+            }
+        }
+        scanner.position = start
+        let ratio = try scanPercent(&scanner, example: "30% or 3/10")
+        scanner.skipSpaces()
+        if !scanner.isAtEnd { throw scanner.trailingError(after: "the ratio") }
+        return ratio
+    }
+
+    private static func fraction(
+        _ numerator: UnitScanner.Number, _ scanner: inout UnitScanner, text: String
+    ) throws(UnitError) -> Ratio {
+        guard let denominator = try scanner.scanNumber(grouping: false) else {
+            throw UnitError("expected a whole number after '/'", hint: "write a fraction like 1/3", offset: scanner.position)
+        }
+        for part in [numerator, denominator] where part.hasFraction {
+            throw UnitError("a fraction is written with whole numbers", hint: "write a fraction like 1/3 or a percentage like 33.3%",
+                            offset: part.start)
+        }
+        let top = try scanner.value(of: numerator)
+        let bottom = try scanner.value(of: denominator)
+        if bottom == 0 {
+            throw UnitError("the denominator of a fraction cannot be zero", offset: denominator.start)
+        }
+        scanner.skipSpaces()
+        if !scanner.isAtEnd { throw scanner.trailingError(after: "the fraction") }
+        return Ratio(top / bottom, fractionText: numerator.digits + "/" + denominator.digits)
+    }
+
+    /// `number %` at the cursor; a number without `%` gets a hint that echoes it.
+    static func scanPercent(_ scanner: inout UnitScanner, example: String) throws(UnitError) -> Ratio {
+        try rejectNegative(&scanner, what: "a percentage")
+        guard let number = try scanner.scanNumber(grouping: false) else {
+            throw UnitError(scanner.isAtEnd ? "expected a percentage" : "expected a percentage, found '\(scanner.rest.trimmingSpaces)'",
+                            hint: "write it like \(example)", offset: scanner.position)
+        }
+        let value = try scanner.value(of: number)
+        let afterNumber = scanner.position
+        scanner.skipSpaces()
+        guard scanner.consume("%") || scanner.consume("％") else {
+            throw UnitError("a percentage needs a % sign", hint: bareNumberHint(number.digits, value), offset: afterNumber)
+        }
+        return Ratio(percent: value)
+    }
+
+    /// `write 30%`; for a number below 1 the author may have meant a fraction, so show both readings.
+    static func bareNumberHint(_ digits: String, _ value: Decimal) -> String {
+        if value > 0, value < 1 {
+            let asPercent = ExactDecimal.plain(value * 100)
+            return "write \(asPercent)% for the fraction \(digits), or \(digits)% if you meant \(digits) percent"
+        }
+        return "write \(digits)%"
+    }
+
+    /// A rate: `0.05% per day`, `18% per year`, `1.5% per month`, `18% per annum`, `0.05%/day`,
+    /// `0.05%/日`, `日息0.05%`, `日利率0.05%`, `月息1.5%`, `月利率1.5%`, `年化18%`, `年息18%`, `年利率18%`.
+    public static func rate(_ text: String) throws(UnitError) -> Rate {
+        var scanner = UnitScanner(text)
+        scanner.skipSpaces()
+        let prefixes: [(String, RatePeriod)] = [
+            ("年化利率", .year), ("日利率", .day), ("月利率", .month), ("年利率", .year),
+            ("日息", .day), ("月息", .month), ("年息", .year), ("年化", .year),
+        ]
+        if let (_, period) = prefixes.first(where: { scanner.consume($0.0) }) {
+            scanner.skipSpaces()
+            let ratio = try scanPercent(&scanner, example: "日息0.05%")
+            scanner.skipSpaces()
+            if !scanner.isAtEnd {
+                throw scanner.trailingError(after: "the rate", hint: "the period is already given by the prefix")
+            }
+            return Rate(ratio, per: period)
+        }
+        let ratio = try scanPercent(&scanner, example: "0.05% per day")
+        let afterPercent = scanner.position
+        scanner.skipSpaces()
+        let period = try scanRatePeriod(&scanner, missingAt: afterPercent, percent: NumberFormat.ratio(ratio))
+        scanner.skipSpaces()
+        if !scanner.isAtEnd { throw scanner.trailingError(after: "the rate") }
+        return Rate(ratio, per: period)
+    }
+
+    /// `per day`, `/day`, `/日` … after a percentage.
+    static func scanRatePeriod(
+        _ scanner: inout UnitScanner, missingAt: Int, percent: String
+    ) throws(UnitError) -> RatePeriod {
+        let missing = UnitError("a rate needs a period",
+                                hint: "write \(percent) per day, \(percent) per month or \(percent) per year",
+                                offset: missingAt)
+        if scanner.consume("/") || scanner.consume("／") {
+            scanner.skipSpaces()
+            if let chinese = scanner.consume(anyOf: ["日", "天", "月", "年"]) {
+                return chinese == "年" ? .year : chinese == "月" ? .month : .day
+            }
+        } else {
+            let wordStart = scanner.position
+            guard let word = scanner.consumeLetters() else { throw missing }
+            guard word == "per" else {
+                throw UnitError("unexpected '\(word)' after the percentage", hint: missing.hint, offset: wordStart)
+            }
+            scanner.skipSpaces()
+        }
+        let wordStart = scanner.position
+        guard let word = scanner.consumeLetters() else { throw missing }
+        switch word {
+        case "day", "days": return .day
+        case "month", "months": return .month
+        case "year", "years", "annum": return .year
+        default:
+            let suggestion = Suggestions.closest(to: word, in: ["day", "month", "year", "annum"])
+            throw UnitError("unknown rate period '\(word)'",
+                            hint: suggestion.map { "did you mean '\($0)'? a rate is per day, per month or per year" }
+                                ?? "a rate is per day, per month or per year",
+                            offset: wordStart)
+        }
+    }
+}

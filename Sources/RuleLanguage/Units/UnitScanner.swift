@@ -1,0 +1,137 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A cursor over the Unicode scalars of a unit text; positions are scalar offsets for `UnitError`.
+struct UnitScanner {
+    let scalars: [Unicode.Scalar]
+    var position = 0
+
+    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+    var isAtEnd: Bool { position >= scalars.count }
+    var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+
+    /// The rest of the text from the cursor.
+    var rest: String { text(from: position, to: scalars.count) }
+
+    func text(from start: Int, to end: Int) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        return String(result)
+    }
+
+    mutating func skipSpaces() {
+        while let scalar = current, scalar.properties.isWhitespace { position += 1 }
+    }
+
+    /// Consumes `word` if the text continues with it (case-sensitive).
+    mutating func consume(_ word: String) -> Bool {
+        let wordScalars = Array(word.unicodeScalars)
+        guard position + wordScalars.count <= scalars.count,
+              Array(scalars[position..<position + wordScalars.count]) == wordScalars else { return false }
+        position += wordScalars.count
+        return true
+    }
+
+    /// Consumes the first of `words` that the text continues with (list longer words first).
+    mutating func consume(anyOf words: [String]) -> String? {
+        words.first { consume($0) }
+    }
+
+    /// Consumes an ASCII word (letters only) and returns it, or nil when no letter is next.
+    mutating func consumeLetters() -> String? {
+        let start = position
+        while let scalar = current, scalar.isASCII, scalar.properties.isAlphabetic { position += 1 }
+        return position > start ? text(from: start, to: position) : nil
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        return scalar.value >= 48 && scalar.value <= 57
+    }
+
+    /// A scanned unsigned number: its digits without separators, where it starts and whether it has a point.
+    struct Number {
+        let digits: String
+        let start: Int
+        let hasFraction: Bool
+    }
+
+    /// Scans `digits[.digits]`; with `grouping`, `,` thousands separators in the integer part are accepted
+    /// when placed correctly. Returns nil (cursor unmoved) when no digit is next.
+    mutating func scanNumber(grouping: Bool) throws(UnitError) -> Number? {
+        let start = position
+        guard Self.isDigit(current) else { return nil }
+        var digits = ""
+        var groupStart = position
+        var commas: [Int] = []
+        while let scalar = current {
+            if Self.isDigit(scalar) {
+                digits.unicodeScalars.append(scalar)
+            } else if scalar == ",", grouping, Self.isDigit(peek(1)) {
+                commas.append(position)
+                if commas.count == 1 {
+                    guard position - groupStart <= 3 else { throw groupingError(at: position) }
+                } else {
+                    guard position - groupStart == 3 else { throw groupingError(at: position) }
+                }
+                groupStart = position + 1
+            } else {
+                break
+            }
+            position += 1
+        }
+        if !commas.isEmpty, position - groupStart != 3 { throw groupingError(at: commas[commas.count - 1]) }
+        var hasFraction = false
+        if current == ".", Self.isDigit(peek(1)) {
+            hasFraction = true
+            digits += "."
+            position += 1
+            while let scalar = current, Self.isDigit(scalar) {
+                digits.unicodeScalars.append(scalar)
+                position += 1
+            }
+        }
+        let significant = digits.unicodeScalars.filter { $0 != "." }.drop { $0 == "0" }.count
+        if significant > ExactDecimal.maximumSignificantDigits {
+            throw UnitError(
+                "number has \(significant) significant digits; at most \(ExactDecimal.maximumSignificantDigits) are exact",
+                hint: "shorten the number (it is not rounded silently)", offset: start)
+        }
+        return Number(digits: digits, start: start, hasFraction: hasFraction)
+    }
+
+    func peek(_ distance: Int) -> Unicode.Scalar? {
+        position + distance < scalars.count ? scalars[position + distance] : nil
+    }
+
+    private func groupingError(at offset: Int) -> UnitError {
+        UnitError("misplaced thousands separator ','", hint: "group digits in threes, e.g. 200,000", offset: offset)
+    }
+
+    /// The decimal value of scanned digits (already validated, so parsing cannot fail in practice).
+    func value(of number: Number) throws(UnitError) -> Decimal {
+        guard let value = ExactDecimal.parse(number.digits) else {
+            throw UnitError("'\(number.digits)' is not a number", offset: number.start)
+        }
+        return value
+    }
+
+    /// An error for unexpected trailing text, naming it.
+    func trailingError(after what: String, hint: String? = nil) -> UnitError {
+        UnitError("unexpected '\(rest.trimmingSpaces)' after \(what)", hint: hint, offset: position)
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,80 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A percentage or fraction, held as the exact fraction (`30%` is 0.3).
+///
+/// A ratio written as a fraction (`1/3`) keeps that text for display; its value is the 38-digit
+/// decimal quotient. Equality and order use the value only.
+public struct Ratio: Sendable, Hashable, Comparable {
+    /// The fraction: 0.3 for 30%.
+    public let value: Decimal
+    /// The fraction as written (`1/3`), shown instead of a long percentage; nil for percentages.
+    public let fractionText: String?
+
+    /// The ratio `value` (0.3 for 30%), optionally with the fraction text it was written as.
+    public init(_ value: Decimal, fractionText: String? = nil) {
+        self.value = value
+        self.fractionText = fractionText
+    }
+
+    /// The ratio `percent`% (exact: a shift of the decimal point).
+    public init(percent: Decimal) {
+        self.init(percent * Decimal(sign: .plus, exponent: -2, significand: 1))
+    }
+
+    /// The value in percent: 30 for 30%.
+    public var percent: Decimal { value * 100 }
+
+    public static func == (lhs: Ratio, rhs: Ratio) -> Bool { lhs.value == rhs.value }
+    public static func < (lhs: Ratio, rhs: Ratio) -> Bool { lhs.value < rhs.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
+/// The period a rate is quoted for.
+public enum RatePeriod: String, Sendable, Hashable, CaseIterable {
+    case day
+    case month
+    case year
+
+    /// Periods per year: a daily rate is annualised × 365 (never 360), a monthly rate × 12.
+    public var periodsPerYear: Int {
+        switch self {
+        case .day: 365
+        case .month: 12
+        case .year: 1
+        }
+    }
+}
+
+/// A percentage per period: `0.05% per day`, `18% per year`.
+public struct Rate: Sendable, Hashable, Comparable {
+    /// The percentage for one period.
+    public let ratio: Ratio
+    /// The period the percentage is for.
+    public let period: RatePeriod
+
+    /// `ratio` per `period`.
+    public init(_ ratio: Ratio, per period: RatePeriod) {
+        self.ratio = ratio
+        self.period = period
+    }
+
+    /// The simple annual equivalent as a fraction (daily × 365, monthly × 12); exact.
+    public var annualized: Decimal { ratio.value * Decimal(period.periodsPerYear) }
+
+    /// The same rate quoted for `target` (simple conversion: daily × 365 = yearly, yearly ÷ 12 = monthly).
+    /// Converting to a shorter period divides and may round at 38 digits.
+    public func converted(to target: RatePeriod) -> Rate {
+        if target == period { return self }
+        let value = annualized / Decimal(target.periodsPerYear)
+        return Rate(Ratio(value), per: target)
+    }
+
+    // Rates compare by their annual equivalent, so `0.05% per day == 18.25% per year`.
+    public static func == (lhs: Rate, rhs: Rate) -> Bool { lhs.annualized == rhs.annualized }
+    public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.annualized < rhs.annualized }
+    public func hash(into hasher: inout Hasher) { hasher.combine(annualized) }
+}
