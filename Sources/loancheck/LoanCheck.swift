@@ -13,7 +13,7 @@ struct LoanCheck: ParsableCommand {
             2 a usage error or an invalid input or rule pack.
             """,
         version: version,
-        subcommands: [ValidateCommand.self]
+        subcommands: [ValidateCommand.self, TestCommand.self]
     )
 }
 

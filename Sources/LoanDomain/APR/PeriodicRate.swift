@@ -1,11 +1,5 @@
 import FoundationEssentials
-
-/// The period a quoted rate refers to: `0.05% per day`, `1.5% per month`, `18% per year`.
-public enum RatePeriod: Sendable, Hashable {
-    case day
-    case month
-    case year
-}
+public import RuleLanguage
 
 /// A rate quoted per day, month or year, as an exact fraction (`0.0005` for 0.05%).
 ///

@@ -75,7 +75,7 @@ enum ConsistencyChecks {
         return diagnostics
     }
 
-    private static func feeShape(_ fee: Record, index: Int, location: SourceLocation) -> [Diagnostic] {
+    private static func feeShape(_ fee: Record, index: Int, location: SourceLocation?) -> [Diagnostic] {
         let path = "pricing.fees[\(index)]"
         let periodic = fee["periodic"] != nil
         let oneOff = fee["one_off"] != nil

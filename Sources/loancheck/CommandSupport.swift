@@ -1,0 +1,55 @@
+import ArgumentParser
+import Compliance
+import Diagnostics
+import LoanDomain
+
+/// Loading shared by the commands: rule sets and documents, failing closed (exit 2) with every
+/// diagnostic rendered like a compiler's.
+enum CommandSupport {
+    /// The shipped rules plus `--rules` directories; exit 2 on any defect.
+    static func loadRules(extra: [String]) throws -> RuleSet {
+        do {
+            return try PackLoader().load(shipped: RulesDirectory.locate(), extra: extra)
+        } catch {
+            var sources = SourceTexts()
+            for diagnostic in error.diagnostics {
+                if let file = diagnostic.location?.file, let text = try? String(contentsOfFile: file, encoding: .utf8) {
+                    sources.add(file: file, text: text)
+                }
+            }
+            report(error.diagnostics, sources: sources)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    /// Every document under `paths`, enriched; exit 2 when any input is invalid.
+    static func loadDocuments(_ paths: [String], schema: DocumentSchema) throws -> LoadOutcome {
+        let discovery = InputDiscovery().discover(paths)
+        let outcome = DocumentLoader(schema: schema).load(files: discovery.files)
+        let diagnostics = discovery.diagnostics + outcome.diagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            report(diagnostics, sources: outcome.sources)
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            FileOutput.standardError.write("loancheck: \(errors) error\(errors == 1 ? "" : "s") in the input; nothing was audited\n")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        if discovery.files.isEmpty {
+            report([.error("no YAML files found in \(paths.joined(separator: ", "))", at: nil,
+                           hint: "pass the directory that holds the *.yaml product and institution files")], sources: SourceTexts())
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return outcome
+    }
+
+    /// Prints diagnostics to standard error.
+    static func report(_ diagnostics: [Diagnostic], sources: SourceTexts) {
+        let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor)
+        FileOutput.standardError.write(renderer.render(diagnostics))
+    }
+
+    /// A usage error: message, hint, exit 2.
+    static func usageError(_ message: String, hint: String? = nil) -> ExitCode {
+        report([.error(message, at: nil, hint: hint)], sources: SourceTexts())
+        return ExitCode(ExitStatus.invalidInput)
+    }
+}
