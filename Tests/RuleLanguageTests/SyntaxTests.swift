@@ -53,5 +53,8 @@ import Testing
         #expect(errors("20万 +\n  30% +\n  'x' = 1", origin: origin) == [
             "pack.yaml:9:11: error: unexpected character '=' | hint: use == to compare",
         ])
+        #expect(errors("1 +\r\n2 +\r3 = 4", origin: origin) == [
+            "pack.yaml:9:7: error: unexpected character '=' | hint: use == to compare",
+        ])
     }
 }

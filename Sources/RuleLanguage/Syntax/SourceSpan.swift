@@ -13,17 +13,33 @@ struct ExpressionSource: Sendable {
     let text: String
     let scalars: [Unicode.Scalar]
     let origin: EmbeddedTextOrigin
+    /// Offset of the first scalar of each line (LF, CRLF and CR end a line), for O(log n) lookups.
+    private let lineStarts: [Int]
 
     init(_ text: String, origin: EmbeddedTextOrigin) {
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
+        let scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
         self.origin = origin
+        var starts = [0]
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+            if scalars[index] == "\n" || scalars[index] == "\r" { starts.append(index + 1) }
+            index += 1
+        }
+        lineStarts = starts
     }
 
     /// The file location of an offset in the text, following line breaks through the origin.
     func location(_ offset: Int) -> SourceLocation {
-        let position = TextPosition.of(offset: offset, in: text)
-        return origin.location(textLine: position.line, textColumn: position.column)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return origin.location(textLine: low + 1, textColumn: offset - lineStarts[low] + 1)
     }
 
     /// The text of a span with runs of white space (including line breaks) collapsed to one space.
