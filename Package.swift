@@ -35,6 +35,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (run with `swift run -c release NAME`; see docs/performance.md).
+        .executableTarget(name: "RuleLanguageBenchmark", dependencies: ["RuleLanguage", "Diagnostics"],
+                          path: "Benchmarks/RuleLanguageBenchmark"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Diagnostics"]),
