@@ -28,10 +28,12 @@ let package = Package(
         .target(name: "LoanDomain", dependencies: ["Diagnostics", "YAML", "RuleLanguage"]),
         // Stage 4: rule packs, regimes and dates, evaluation, findings, waivers, baselines, pack tests.
         .target(name: "Compliance", dependencies: ["Diagnostics", "YAML", "RuleLanguage", "LoanDomain"]),
+        // Stage 5: one renderer per output format.
+        .target(name: "Reporting", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "Compliance"]),
         .executableTarget(
             name: "loancheck",
             dependencies: [
-                "Diagnostics", "YAML", "RuleLanguage", "LoanDomain", "Compliance",
+                "Diagnostics", "YAML", "RuleLanguage", "LoanDomain", "Compliance", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Diagnostics"]),
         .testTarget(name: "LoanDomainTests", dependencies: ["LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Compliance", "LoanDomain", "RuleLanguage", "Diagnostics"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]

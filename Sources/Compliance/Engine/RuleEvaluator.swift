@@ -11,11 +11,20 @@ struct RuleEvaluator {
     let parameters: Record
 
     func findings(for subject: LoadedDocument, in documents: DocumentSet) -> [Finding] {
-        guard Regime.isInForce(rule, on: asOf) else { return [] }
+        check(subject, in: documents).findings
+    }
+
+    /// The outcome of the rule on `subject` and its findings.
+    func check(_ subject: LoadedDocument, in documents: DocumentSet) -> (status: CheckStatus, findings: [Finding]) {
+        guard Regime.isInForce(rule, on: asOf) else { return (.notInForce, []) }
         if subject.kind == "LoanProduct", case .date(let closedOn)? = subject["closed_on"],
            Regime.isExemptClosedProduct(closedOn: closedOn, rule: rule) {
-            return []
+            return (.exemptClosed, [])
         }
+        return evaluate(subject, in: documents)
+    }
+
+    private func evaluate(_ subject: LoadedDocument, in documents: DocumentSet) -> (status: CheckStatus, findings: [Finding]) {
         var bindings = Bindings()
         bindings.bind("param", to: .record(parameters))
         bindings.bind("as_of", to: .date(asOf))
@@ -27,12 +36,12 @@ struct RuleEvaluator {
         }
         if let appliesTo = rule.appliesTo {
             let applies = appliesTo.evaluate(bindings)
-            if applies.isFalse { return [] }
-            if !applies.isTrue { return [cannotEvaluate(applies, subject)] }
+            if applies.isFalse { return (.notApplicable, []) }
+            if !applies.isTrue { return (.cannotEvaluate, [cannotEvaluate(applies, subject)]) }
         }
         let result = rule.requirement.evaluate(bindings)
-        if result.isTrue { return [] }
-        guard result.isFalse else { return [cannotEvaluate(result, subject)] }
+        if result.isTrue { return (.passed, []) }
+        guard result.isFalse else { return (.cannotEvaluate, [cannotEvaluate(result, subject)]) }
 
         var base = rule.severity
         if let escalation = rule.escalation, escalation.requirement.evaluate(bindings).isFalse {
@@ -42,7 +51,7 @@ struct RuleEvaluator {
         let evidence = result.evidence.isEmpty
             ? [Evidence(path: nil, actual: "false", required: "true", text: rule.requirementText, location: subject.location, ruleLocation: rule.location)]
             : Self.distinct(result.evidence)
-        return evidence.map { item in
+        return (.failed, evidence.map { item in
             let path = relativePath(item.path)
             return makeFinding(subject: subject, severity: severity, note: note, path: path,
                                location: item.location ?? subject.location,
@@ -51,7 +60,7 @@ struct RuleEvaluator {
                                message: render(rule.message, actual: item.actual, required: item.required, path: path,
                                                subject: subject.id, detail: item.text),
                                cannotEvaluate: false)
-        }
+        })
     }
 
     private func cannotEvaluate(_ evaluation: Evaluation, _ subject: LoadedDocument) -> Finding {

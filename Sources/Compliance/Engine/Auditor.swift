@@ -1,0 +1,65 @@
+import Diagnostics
+import LoanDomain
+import RuleLanguage
+
+/// Runs an audit: evaluates every rule in force, applies waivers, compares with a baseline and builds
+/// the report.
+public struct Auditor: Sendable {
+    public let rules: RuleSet
+    public let toolVersion: String
+
+    public init(rules: RuleSet, toolVersion: String) {
+        self.rules = rules
+        self.toolVersion = toolVersion
+    }
+
+    /// The report, or the input errors that stop the audit (e.g. a waiver for an unknown rule).
+    public func audit(
+        _ outcome: LoadOutcome, asOf: CivilDate, language: ReportLanguage, warnExpiringDays: Int, baseline: Baseline?
+    ) -> Result<AuditReport, DiagnosticList> {
+        let documents = outcome.documents
+        var checks = AuditEngine(packs: rules.packs).checks(documents, asOf: asOf)
+        let waivers = WaiverApplication(asOf: asOf, warnExpiringDays: warnExpiringDays, rules: rules)
+            .apply(to: &checks, waivers: documents.waivers)
+        if !waivers.diagnostics.isEmpty { return .failure(DiagnosticList(waivers.diagnostics)) }
+        let findings = checks.flatMap(\.findings) + waivers.notices
+        var sources = outcome.sources
+        sources.merge(rules.sources)
+        let report = AuditReport(
+            toolName: "loancheck", toolVersion: toolVersion, asOf: asOf, language: language,
+            packs: rules.packs.map { pack in
+                AuditReport.PackStamp(id: pack.id, version: pack.version, sha256: pack.sha256, status: pack.status,
+                                      title: pack.title, instrument: pack.instrument, file: pack.file)
+            },
+            inputs: outcome.inputs.map { AuditReport.InputStamp(path: $0.path, sha256: SHA256.hex($0.text)) },
+            subjects: documents.documents.filter { $0.kind != "Waiver" }.map(summary),
+            rules: rules.packs.flatMap { pack in pack.rules.map { ruleSummary($0, pack: pack, asOf: asOf) } },
+            checks: checks, findings: findings, waivers: waivers.records,
+            baseline: baseline.map { BaselineComparison(baseline: $0, findings: findings) },
+            sources: sources)
+        return .success(report)
+    }
+
+    private func summary(_ document: LoadedDocument) -> AuditReport.SubjectSummary {
+        func text(_ field: String) -> String {
+            switch document[field] {
+            case .string(let value)?: value
+            case .enumeration(let value)?: value.caseName
+            default: ""
+            }
+        }
+        return AuditReport.SubjectSummary(kind: document.kind, id: document.id, name: text("name"), file: document.file,
+                                          detail: document.kind == "LoanProduct" ? text("lender") : text("type"))
+    }
+
+    private func ruleSummary(_ rule: Rule, pack: RulePack, asOf: CivilDate) -> AuditReport.RuleSummary {
+        AuditReport.RuleSummary(
+            id: rule.id, packId: pack.id, title: rule.title, subject: rule.subject, severity: rule.severity,
+            citation: rule.citation, effective: rule.effective, enforced: rule.enforced, repealed: rule.repealed,
+            inForce: Regime.isInForce(rule, on: asOf), requirement: rule.requirementText, appliesTo: rule.appliesToText,
+            parameters: rule.parameters.compactMap { name in
+                guard let parameter = pack.parameter(name), let value = parameter.value(at: asOf) else { return nil }
+                return ParameterUse(name: name, value: value.value.displayText, from: value.from, source: value.source)
+            })
+    }
+}
