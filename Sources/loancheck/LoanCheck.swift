@@ -13,7 +13,9 @@ struct LoanCheck: ParsableCommand {
             2 a usage error or an invalid input or rule pack.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, TestCommand.self]
+        subcommands: [AuditCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self,
+                      AprCommand.self, EvalCommand.self, SchemaCommand.self],
+        defaultSubcommand: nil
     )
 }
 

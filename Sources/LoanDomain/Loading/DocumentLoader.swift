@@ -39,9 +39,13 @@ public struct ParsedStream: Sendable {
 /// checks (ids, references) and the derived fields follow once every file is in.
 public struct DocumentLoader: Sendable {
     public let schema: DocumentSchema
+    /// When false, references to documents that are not loaded are allowed (for `loancheck apr` and
+    /// `eval` on a single product file); audits always require them.
+    public let requireReferences: Bool
 
-    public init(schema: DocumentSchema) {
+    public init(schema: DocumentSchema, requireReferences: Bool = true) {
         self.schema = schema
+        self.requireReferences = requireReferences
     }
 
     /// Reads and loads `files` (already discovered and sorted).
@@ -156,7 +160,9 @@ public struct DocumentLoader: Sendable {
             references += result.references
         }
         diagnostics += ReferenceChecker.duplicateIds(documents)
-        diagnostics += ReferenceChecker.unresolved(references, documents: documents)
+        if requireReferences {
+            diagnostics += ReferenceChecker.unresolved(references, documents: documents)
+        }
         for document in documents { diagnostics += ConsistencyChecks.check(document) }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             documents = DocumentEnricher(documents: documents).enrich()

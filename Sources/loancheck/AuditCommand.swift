@@ -1,0 +1,103 @@
+import ArgumentParser
+import Compliance
+import Diagnostics
+import FoundationEssentials
+import LoanDomain
+import Reporting
+import RuleLanguage
+
+/// `loancheck audit [PATH…]`: the main job.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit products and institutions against the rule packs in force on the as-of date.",
+        discussion: """
+            Several --format/--output pairs may be given: the Nth --output receives the Nth --format; \
+            at most one format without an --output goes to standard output.
+            """
+    )
+
+    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml).")
+    var paths: [String] = ["."]
+
+    @Option(name: .customLong("rules"), help: "Extra rules directories (packs added, or replacing shipped packs with the same id).")
+    var rulesDirectories: [String] = []
+
+    @Option(name: .customLong("as-of"), help: "The audit date, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @Option(name: .customLong("format"), help: "text | json | sarif | junit | github | markdown | html (repeatable).")
+    var formats: [String] = []
+
+    @Option(name: .customLong("output"), help: "Write the report to FILE (repeatable, paired with --format).")
+    var outputs: [String] = []
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above: error | warning | info | never.")
+    var failOn: String = "error"
+
+    @Option(name: .customLong("lang"), help: "zh | en (default: zh when LANG starts with zh, else en).")
+    var language: String?
+
+    @Option(name: .customLong("baseline"), help: "Compare with a baseline: only new findings count for the exit code.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Write the current findings as a baseline FILE.")
+    var writeBaseline: String?
+
+    @Option(name: .customLong("warn-expiring"), help: "Info finding for a waiver expiring within DAYS (default 30).")
+    var warnExpiring: Int = 30
+
+    func run() throws {
+        let date = try CommandOptions.asOfDate(asOf)
+        let threshold = try CommandOptions.threshold(failOn)
+        let lang = try CommandOptions.language(language)
+        let targets = try CommandOptions.outputTargets(formats: formats, outputs: outputs)
+        guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
+        let previous = try baseline.map(readBaseline)
+
+        let rules = try CommandSupport.loadRules(extra: rulesDirectories)
+        let outcome = try CommandSupport.loadDocuments(paths, schema: rules.schema)
+        let report: AuditReport
+        switch Auditor(rules: rules, toolVersion: LoanCheck.version)
+            .audit(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous) {
+        case .success(let value): report = value
+        case .failure(let error):
+            CommandSupport.report(error.diagnostics, sources: outcome.sources)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+
+        for target in targets {
+            let useColor = target.path == nil && target.format == .text && FileOutput.standardOutput.supportsColor
+            let text = ReportRenderer.render(report, format: target.format, options: ReportOptions(useColor: useColor))
+            if let path = target.path {
+                try write(text, to: path)
+            } else {
+                FileOutput.standardOutput.write(text)
+            }
+        }
+        if let writeBaseline {
+            let baselineText = try Baseline(findings: report.findings, asOf: date.description).json()
+            try write(baselineText, to: writeBaseline)
+        }
+        if !report.failing(at: threshold).isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+
+    private func readBaseline(_ path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandSupport.usageError("cannot read baseline '\(path)'", hint: "write one with --write-baseline FILE")
+        }
+        do {
+            return try Baseline.read(json: data)
+        } catch let error as BaselineError {
+            throw CommandSupport.usageError("baseline '\(path)': \(error.message)")
+        } catch {
+            throw CommandSupport.usageError("baseline '\(path)' is not valid JSON", hint: "write one with --write-baseline FILE")
+        }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw CommandSupport.usageError("cannot write '\(path)'", hint: "check that its directory exists and is writable")
+        }
+    }
+}
