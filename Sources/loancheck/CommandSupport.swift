@@ -44,7 +44,16 @@ enum CommandSupport {
     /// Prints diagnostics to standard error.
     static func report(_ diagnostics: [Diagnostic], sources: SourceTexts) {
         let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor)
-        FileOutput.standardError.write(renderer.render(diagnostics))
+        // In file and line order, like a compiler; diagnostics without a place first. The sort is stable.
+        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
+            switch (lhs.element.location, rhs.element.location) {
+            case (nil, nil): return lhs.offset < rhs.offset
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let a?, let b?): return a == b ? lhs.offset < rhs.offset : a < b
+            }
+        }.map(\.element)
+        FileOutput.standardError.write(renderer.render(ordered))
     }
 
     /// A usage error: message, hint, exit 2.

@@ -46,6 +46,8 @@ enum ConsistencyChecks {
         }
         var total = Decimal(0)
         var seen: [String: SourceLocation?] = [:]
+        // An entry whose share could not be read was reported already; a sum without it would mislead.
+        let allSharesRead = funding.elements.allSatisfy { if case .record(let entry) = $0 { entry["share"] != nil } else { false } }
         for (index, element) in funding.elements.enumerated() {
             guard case .record(let entry) = element else { continue }
             if case .ratio(let share)? = entry["share"] {
@@ -67,7 +69,7 @@ enum ConsistencyChecks {
                 }
             }
         }
-        if total != 1, diagnostics.isEmpty {
+        if allSharesRead, total != 1, diagnostics.isEmpty {
             diagnostics.append(.error(
                 "funding shares add up to \(NumberFormat.percent(total)), not 100%", at: listLocation,
                 hint: "the shares of one loan must add up to exactly 100%"))

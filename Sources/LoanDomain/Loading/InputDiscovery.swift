@@ -67,7 +67,8 @@ public struct InputDiscovery: Sendable {
                 return
             }
             for name in entries.sorted() where !name.hasPrefix(".") {
-                let child = path.hasSuffix("/") ? path + name : path + "/" + name
+                // Paths under "." print as `products/a.yaml`, not `./products/a.yaml`.
+                let child = path == "." || path == "./" ? name : (path.hasSuffix("/") ? path + name : path + "/" + name)
                 var childInfo = stat()
                 let isDirectory = stat(child, &childInfo) == 0 && (childInfo.st_mode & S_IFMT) == S_IFDIR
                 if isDirectory || Self.isYAMLName(name) {

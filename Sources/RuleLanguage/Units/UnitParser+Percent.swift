@@ -100,7 +100,18 @@ extension UnitParser {
             }
             return Rate(ratio, per: period)
         }
-        let ratio = try scanPercent(&scanner, example: "0.05% per day")
+        let ratio: Ratio
+        do {
+            ratio = try scanPercent(&scanner, example: "0.05% per day")
+        } catch {
+            // A bare number: the rate needs both its % sign and its period.
+            if error.message == "a percentage needs a % sign" {
+                let digits = text.trimmingSpaces
+                throw UnitError("a rate needs a % sign and a period",
+                                hint: "write \(digits)% per year, \(digits)% per month or \(digits)% per day", offset: error.offset)
+            }
+            throw error
+        }
         let afterPercent = scanner.position
         scanner.skipSpaces()
         let period = try scanRatePeriod(&scanner, missingAt: afterPercent, percent: NumberFormat.ratio(ratio))
