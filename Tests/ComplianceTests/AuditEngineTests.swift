@@ -1,0 +1,215 @@
+import Compliance
+import Diagnostics
+import FoundationEssentials
+import LoanDomain
+import RuleLanguage
+import Testing
+
+@Suite struct RegimeTests {
+    private func findings(_ max: String, asOf: String, extra: String = "") throws -> [Finding] {
+        let rules = try TestRules(pack: Samples.pack)
+        return try rules.audit([("bank.yaml", Samples.bank), ("p.yaml", Samples.product(max: max, extra: extra))], asOf: asOf)
+            .findings.filter { $0.rule == "T-CAP" }
+    }
+
+    @Test func beforeEffectiveNothingApplies() throws {
+        #expect(try findings("30万", asOf: "2019-12-31").isEmpty)
+    }
+
+    @Test func inTransitionAViolationIsAWarning() throws {
+        let result = try findings("30万", asOf: "2020-01-01")
+        #expect(result.map(\.severity) == [.warning])
+        #expect(result.first?.regimeNote?.en == "transition until 2021-01-01")
+    }
+
+    @Test func fromEnforcedTheRuleSeverityApplies() throws {
+        let result = try findings("30万", asOf: "2021-01-01")
+        #expect(result.map(\.severity) == [.error])
+        #expect(result.first?.regimeNote == nil)
+    }
+
+    @Test func parameterValueInForceAtTheAsOfDate() throws {
+        #expect(try findings("15万", asOf: "2022-12-31").isEmpty)
+        let result = try findings("15万", asOf: "2023-01-01")
+        #expect(result.first?.evidence.parameters.map(\.text) == ["cap = ¥100,000 (from 2023-01-01, second)"])
+        #expect(result.first?.evidence.actual == "¥150,000")
+        #expect(result.first?.message.en == "credit line ¥150,000; required ≤ ¥100,000")
+    }
+
+    @Test func boundaryValuePasses() throws {
+        #expect(try findings("10万", asOf: "2024-06-01").isEmpty)
+        #expect(try findings("\"100,000.01\"", asOf: "2024-06-01").count == 1)
+    }
+
+    @Test func repealedRuleGivesNoFinding() throws {
+        #expect(try findings("30万", asOf: "2024-12-31").count == 1)
+        #expect(try findings("30万", asOf: "2025-01-01").isEmpty)
+    }
+
+    @Test func productClosedBeforeTheRuleTookEffectIsExempt() throws {
+        #expect(try findings("30万", asOf: "2022-01-01", extra: "status: closed\nclosed_on: 2019-12-31").isEmpty)
+        #expect(try findings("30万", asOf: "2022-01-01", extra: "status: closed\nclosed_on: 2020-01-01").count == 1)
+    }
+
+    @Test func findingPointsAtTheOffendingNode() throws {
+        let finding = try #require(try findings("30万", asOf: "2022-01-01").first)
+        #expect(finding.path == "credit_line.max")
+        #expect(finding.location == SourceLocation(file: "p.yaml", line: 8, column: 30))
+        #expect(finding.subject == SubjectReference(kind: "LoanProduct", id: "p-1"))
+        #expect(finding.citation.verified == false)
+    }
+
+    @Test func draftPackFindingsAreAtMostWarnings() throws {
+        let draft = Samples.pack.replacing("status: in-force", with: "status: draft")
+        let rules = try TestRules(pack: draft)
+        let report = try rules.audit([("bank.yaml", Samples.bank), ("p.yaml", Samples.product(max: "30万"))], asOf: "2022-01-01")
+        let finding = try #require(report.findings.first { $0.rule == "T-CAP" })
+        #expect(finding.severity == .warning)
+        #expect(finding.regimeNote?.en == "draft, not in force")
+    }
+}
+
+@Suite struct CannotEvaluateTests {
+    @Test func missingValueIsAnErrorFindingNeverAPass() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let bank = Samples.bank.replacing("financials: {tier1_capital_net: 100亿}\n", with: "")
+        let report = try rules.audit([("bank.yaml", bank)], asOf: "2022-01-01")
+        let finding = try #require(report.findings.first { $0.rule == "T-TIER1" })
+        #expect(finding.cannotEvaluate)
+        #expect(finding.severity == .error)
+        #expect(finding.message.en == "cannot evaluate: missing institution.financials")
+        let check = try #require(report.checks.first { $0.rule == "T-TIER1" && $0.subject.id == "bank-a" })
+        #expect(check.status == .cannotEvaluate)
+    }
+
+    @Test func institutionRuleOverDerivedTotals() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let report = try rules.audit([("bank.yaml", Samples.bank)], asOf: "2022-01-01")
+        let finding = try #require(report.findings.first { $0.rule == "T-TIER1" })
+        #expect(finding.evidence.actual == "¥3,000,000,000")
+        #expect(finding.evidence.required == "≤ ¥2,500,000,000")
+        #expect(report.checks.first { $0.rule == "T-TIER1" && $0.subject.id == "bank-b" }?.status == .notApplicable)
+        #expect(report.checks.first { $0.rule == "T-TIER1" && $0.subject.id == "bank-a" }?.status == .failed)
+    }
+}
+
+@Suite struct WaiverAndBaselineTests {
+    private let files = [("bank.yaml", Samples.bank), ("p.yaml", Samples.product(max: "30万"))]
+
+    @Test func waiverInForceHidesTheFindingAndKeepsItListed() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let report = try rules.audit(files + [("w.yaml", Samples.waiver(expires: "2022-12-31"))], asOf: "2022-06-01", warnExpiring: 30)
+        let finding = try #require(report.findings.first { $0.rule == "T-CAP" && $0.severity != .info })
+        #expect(finding.isWaived)
+        #expect(finding.waiver?.approvedBy == "合规部")
+        #expect(report.summary.waived == 1)
+        #expect(report.failing(at: .error).filter { $0.rule == "T-CAP" }.isEmpty)
+    }
+
+    @Test func expiredWaiverNoLongerHidesTheFinding() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let report = try rules.audit(files + [("w.yaml", Samples.waiver(expires: "2022-05-31"))], asOf: "2022-06-01")
+        let finding = try #require(report.findings.first { $0.rule == "T-CAP" })
+        #expect(!finding.isWaived)
+        #expect(finding.waiver?.expired == true)
+        #expect(report.waivers.first?.inForce == false)
+    }
+
+    @Test func waiverOnItsExpiryDayStillApplies() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let report = try rules.audit(files + [("w.yaml", Samples.waiver(expires: "2022-06-01"))], asOf: "2022-06-01")
+        #expect(report.findings.first { $0.rule == "T-CAP" && $0.severity != .info }?.isWaived == true)
+    }
+
+    @Test func waiverAboutToExpireAddsAnInfoNotice() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let report = try rules.audit(files + [("w.yaml", Samples.waiver(expires: "2022-06-20"))], asOf: "2022-06-01", warnExpiring: 30)
+        let notice = try #require(report.findings.first { $0.severity == .info })
+        #expect(notice.message.en == "the waiver expires on 2022-06-20 (in 19 days)")
+        #expect(notice.location == SourceLocation(file: "w.yaml", line: 7, column: 10))
+    }
+
+    @Test func waiverForAnUnknownRuleIsAnInputError() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        #expect {
+            _ = try rules.audit(files + [("w.yaml", Samples.waiver(expires: "2030-01-01", rule: "T-CAPP"))], asOf: "2022-06-01")
+        } throws: { error in
+            (error as? DiagnosticList)?.diagnostics.map(\.description) == ["w.yaml:2:7: error: waiver names unknown rule 'T-CAPP'"]
+                && (error as? DiagnosticList)?.diagnostics.first?.hints == ["did you mean 'T-CAP'?"]
+        }
+    }
+
+    @Test func baselineSeparatesNewPersistingAndFixed() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let before = try rules.audit(files, asOf: "2022-06-01")
+        let baseline = Baseline(findings: before.findings, asOf: "2022-06-01")
+        #expect(baseline.entries.map(\.key) == ["T-CAP|LoanProduct/p-1|credit_line.max", "T-TIER1|Institution/bank-a|joint_lending_total"])
+        // The credit line is fixed; the bank's finding persists even though lines moved.
+        let shifted = "# a new comment line\n" + Samples.bank
+        let after = try rules.audit([("bank.yaml", shifted), ("p.yaml", Samples.product(max: "5万"))], asOf: "2022-06-01",
+                                    baseline: baseline)
+        let comparison = try #require(after.baseline)
+        #expect(comparison.fixed.map(\.rule) == ["T-CAP"])
+        #expect(comparison.persistingKeys == ["T-TIER1|Institution/bank-a|joint_lending_total"])
+        #expect(after.failing(at: .error).isEmpty)
+        let json = try baseline.json()
+        #expect(try Baseline.read(json: Data(json.utf8)) == baseline)
+        #expect(!json.contains("\"line\""))
+    }
+}
+
+@Suite struct PackReaderTests {
+    @Test func typeErrorInARuleFailsAtLoadWithItsPosition() throws {
+        let broken = Samples.pack.replacing("require: product.credit_line.max <= param.cap", with: "require: product.credit_line.max <= 30%")
+        #expect {
+            _ = try TestRules(pack: broken)
+        } throws: { error in
+            guard let list = error as? DiagnosticList, let first = list.diagnostics.first else { return false }
+            return first.location?.line == 18 && first.location?.file.hasSuffix("/pack.yaml") == true
+                && first.message.contains("money") && first.message.contains("ratio")
+        }
+    }
+
+    @Test func unknownFieldInARuleSuggests() throws {
+        let broken = Samples.pack.replacing("    severity: error\n    effective: 2020-01-01\n    enforced", with: "    severty: error\n    effective: 2020-01-01\n    enforced")
+        #expect {
+            _ = try TestRules(pack: broken)
+        } throws: { error in
+            let descriptions = (error as? DiagnosticList)?.diagnostics.map(\.message) ?? []
+            return descriptions.contains("unknown key 'severty' in a rule") && descriptions.contains("a rule is missing 'severity'")
+        }
+    }
+
+    @Test func unknownParameterIsATypeError() throws {
+        let broken = Samples.pack.replacing("<= param.cap", with: "<= param.caps")
+        #expect(throws: DiagnosticList.self) { _ = try TestRules(pack: broken) }
+    }
+
+    @Test func parametersPickTheValueInForce() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let parameter = try #require(rules.rules.packs.first?.parameter("cap"))
+        #expect(parameter.value(at: try UnitParser.date("2022-12-31"))?.value == .money(200_000))
+        #expect(parameter.value(at: try UnitParser.date("2023-01-01"))?.value == .money(100_000))
+        #expect(parameter.value(at: try UnitParser.date("2019-12-31")) == nil)
+    }
+
+    @Test func sha256MatchesTheStandardVector() {
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}
+
+@Suite struct DeterminismTests {
+    @Test func parallelEvaluationGivesTheSameOrderEveryTime() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        var files = [("bank.yaml", Samples.bank)]
+        for index in 0..<40 {
+            files.append(("p\(index).yaml", Samples.product(max: "30万").replacing("id: p-1", with: "id: p-\(index + 10)")))
+        }
+        let first = try rules.audit(files, asOf: "2022-06-01").findings.map { "\($0.rule)|\($0.subject.id)" }
+        for _ in 0..<5 {
+            #expect(try rules.audit(files, asOf: "2022-06-01").findings.map { "\($0.rule)|\($0.subject.id)" } == first)
+        }
+        #expect(first.count == 41)
+    }
+}
