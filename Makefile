@@ -1,8 +1,12 @@
-# loancheck — every target first makes sure the system packages it needs are installed.
+# loancheck — every target first makes sure the system packages it needs are installed
+# (libyaml-dev and pkg-config; libxml2-utils and python3-jsonschema for report validation).
 SWIFT ?= swift
-BIN_DIR = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
+PREFIX ?= /usr/local
+# The examples' expected output in Examples/README.md is for this date; override with AS_OF=YYYY-MM-DD.
+AS_OF ?= 2026-11-22
+LOANCHECK = .build/debug/loancheck
 
-.PHONY: deps build release test audit-examples clean
+.PHONY: deps build release test audit-examples validate-reports install clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -13,10 +17,31 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## Runs every test: the unit and end-to-end suites.
-test: deps
-	$(SWIFT) build
+## The main job: audit Examples/ with the shipped packs. The examples hold deliberate violations, so
+## loancheck exits 1 (findings); that is the expected result, not a build failure.
+audit-examples: build
+	@$(LOANCHECK) audit Examples/ --as-of $(AS_OF); status=$$?; \
+	  if [ $$status -eq 1 ]; then echo "(exit 1: the examples' deliberate violations were found)"; \
+	  elif [ $$status -ne 0 ]; then exit $$status; fi
+
+## Every test: unit and end-to-end suites, the packs' own cases, SARIF/JUnit schema validation.
+test: build
 	$(SWIFT) test
+	$(LOANCHECK) test
+	$(MAKE) --no-print-directory validate-reports
+
+## Writes SARIF and JUnit reports of Examples/ and validates them against ../shared/schemas.
+validate-reports: build
+	@scripts/ensure-deps.sh xmllint
+	@mkdir -p .build/reports
+	@$(LOANCHECK) audit Examples/ --as-of $(AS_OF) --format sarif --output .build/reports/report.sarif \
+	  --format junit --output .build/reports/report.xml --format text --fail-on never >/dev/null
+	scripts/validate-reports.sh .build/reports
+
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/loancheck
+	install -m 755 $$($(SWIFT) build -c release --show-bin-path)/loancheck $(PREFIX)/bin/loancheck
+	rm -rf $(PREFIX)/share/loancheck/Rules && cp -R Rules $(PREFIX)/share/loancheck/Rules
 
 clean:
 	rm -rf .build

@@ -45,6 +45,8 @@ let package = Package(
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Diagnostics"]),
         .testTarget(name: "LoanDomainTests", dependencies: ["LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Compliance", "LoanDomain", "RuleLanguage", "Diagnostics"]),
+        // Runs the built binary on fixture directories (exit codes, outputs).
+        .testTarget(name: "EndToEndTests", dependencies: ["loancheck"], exclude: ["Fixtures"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]

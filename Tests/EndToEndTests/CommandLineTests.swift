@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CommandLineTests {
+    typealias L = LoanCheckProcess
+
+    @Test func versionAndHelp() throws {
+        let version = try L.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+        let help = try L.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("audit"))
+    }
+
+    @Test func duplicateKeyIsReportedAtTheSecondKeyNamingTheFirst() throws {
+        let result = try L.run(["validate", "Tests/EndToEndTests/Fixtures/duplicate-key/dup.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("""
+            Tests/EndToEndTests/Fixtures/duplicate-key/dup.yaml:3:1: error: duplicate key 'id'
+              3 | id: b
+                | ^
+              note: Tests/EndToEndTests/Fixtures/duplicate-key/dup.yaml:2:1: first defined here
+              hint: remove one of them or rename it
+            """))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try L.run(["audit", "Examples", "--format", "sarf"]).status == 2)
+        #expect(try L.run(["audit", "Examples", "--as-of", "2024-02-30"]).status == 2)
+        #expect(try L.run(["audit", "Examples", "--fail-on", "sometimes"]).status == 2)
+        #expect(try L.run(["audit", "--bogus"]).status == 2)
+        let missing = try L.run(["audit", "no-such-dir"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read 'no-such-dir': no such file or directory"))
+    }
+
+    @Test func compliantSetExitsZero() throws {
+        let result = try L.run(["audit", "Tests/EndToEndTests/Fixtures/compliant", "--as-of", "2026-11-22"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func shippedPacksAreFoundFromAnyDirectory() throws {
+        let directory = try L.temporaryDirectory()
+        let result = try L.run(["rules", "--format", "json", "--as-of", "2026-11-22"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"CN-BANK-CREDIT-LINE\""))
+    }
+
+    @Test func packTestsPass() throws {
+        let result = try L.run(["test"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains(" passed, 0 failed"))
+    }
+
+    @Test func evalPrintsValueAndType() throws {
+        let result = try L.run(["eval", "10亿 * 25% == 2.5亿"])
+        #expect(result.stdout == "true : boolean\n")
+        let error = try L.run(["eval", "20万 + 30%"])
+        #expect(error.status == 2)
+        #expect(error.stderr.contains("<expression>:1:"))
+    }
+
+    @Test func aprMatchesThePBOCMethod() throws {
+        let result = try L.run(["apr", "Examples/products/hx-installment.yaml", "--no-schedule"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("APR (IRR × 12 periods/year): 27.49%"))
+    }
+}
