@@ -147,3 +147,33 @@ import YAML
 enum YAMLTestParse {
     static func parse(_ text: String) throws -> [Node] { try YAMLReader.parse(text, file: "schema.yaml") }
 }
+
+@Suite struct SchemaExtensionTests {
+    /// A compliance engineer adds a field in data; documents may write it and rules may read it.
+    @Test func fieldAddedInDataIsLoadedAndTypeChecked() throws {
+        let path = LoaderTestSupport.rulesDirectory + "/schema/documents.yaml"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let anchor = "\n      regions: provinces\n      funding:"
+        let range = try #require(text.firstRange(of: anchor))
+        text.replaceSubrange(range, with: "\n      penalty_rate: {type: rate, required: false, doc: 罚息利率}" + anchor)
+        let schema = try SchemaReader().read(try #require(try YAMLReader.parse(text, file: "documents.yaml").first))
+
+        let product = LoaderTestSupport.product("penalty_rate: 0.075% per day\n")
+        let streams = [ParsedStream(file: "b.yaml", documents: try YAMLReader.parse(LoaderTestSupport.bank, file: "b.yaml")),
+                       ParsedStream(file: "p.yaml", documents: try YAMLReader.parse(product, file: "p.yaml"))]
+        let outcome = DocumentLoader(schema: schema).load(streams: streams)
+        #expect(outcome.diagnostics.isEmpty)
+
+        var environment = TypeEnvironment()
+        SchemaTypes.declare(schema, in: &environment)
+        environment.bind("product", to: .record("LoanProduct"))
+        let rule = try RuleExpression.compile("not has(product.penalty_rate) or product.penalty_rate <= 0.1% per day",
+                                              origin: .standalone(name: "rule"), environment: environment)
+        var bindings = Bindings()
+        bindings.bind("product", to: .record(try #require(outcome.documents.document(id: "p-1")).record))
+        #expect(rule.evaluate(bindings).isTrue)
+        #expect(throws: DiagnosticList.self) {
+            try RuleExpression.compile("product.penalty_rates > 0% per day", origin: .standalone(name: "rule"), environment: environment)
+        }
+    }
+}
