@@ -26,10 +26,11 @@ import Testing
     }
 
     @Test func caretAccountsForWideCharacters() {
-        // Column 7 is the '2' after "名称: 微粒" (each CJK character is one column but two cells).
+        // Column 7 is the '2' after "名称: 微粒" (each CJK character is one column but two display cells).
         let line = "名称: 微粒2"
         let text = renderer(line).snippet(at: SourceLocation(file: "a.yaml", line: 1, column: 7))
-        #expect(text == "  1 | 名称: 微粒2\n    |         ^\n")
+        // 名 称 微 粒 take two cells each: 2 + 2 + 1 (':') + 1 (' ') + 2 + 2 = 10 cells before the '2'.
+        #expect(text == "  1 | 名称: 微粒2\n    | " + String(repeating: " ", count: 10) + "^\n")
     }
 
     @Test func caretKeepsTabsSoItLinesUp() {

@@ -105,8 +105,8 @@ extension UnitParser {
             ratio = try scanPercent(&scanner, example: "0.05% per day")
         } catch {
             // A bare number: the rate needs both its % sign and its period.
-            if error.message == "a percentage needs a % sign" {
-                let digits = text.trimmingSpaces
+            let digits = text.trimmingSpaces
+            if error.message == "a percentage needs a % sign", ExactDecimal.parse(digits) != nil {
                 throw UnitError("a rate needs a % sign and a period",
                                 hint: "write \(digits)% per year, \(digits)% per month or \(digits)% per day", offset: error.offset)
             }
