@@ -16,17 +16,17 @@ die() { echo "validate-reports: $*" >&2; exit 2; }
 dir="$1"
 [ -d "$dir" ] || die "'$dir' is not a directory"
 
+sarif="$dir/report.sarif"
+junit="$dir/report.xml"
+[ -f "$sarif" ] || die "missing $sarif (write it with: loancheck audit --format sarif --output $sarif)"
+[ -f "$junit" ] || die "missing $junit (write it with: loancheck audit --format junit --output $junit)"
+
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 schemas="${LOANCHECK_SCHEMAS:-$root/../shared/schemas}"
 sarif_schema="$schemas/sarif-schema-2.1.0.json"
 junit_schema="$schemas/junit.xsd"
 [ -f "$sarif_schema" ] || die "no SARIF schema at $sarif_schema (set LOANCHECK_SCHEMAS to the schema directory)"
 [ -f "$junit_schema" ] || die "no JUnit schema at $junit_schema (set LOANCHECK_SCHEMAS to the schema directory)"
-
-sarif="$dir/report.sarif"
-junit="$dir/report.xml"
-[ -f "$sarif" ] || die "missing $sarif (write it with: loancheck audit --format sarif --output $sarif)"
-[ -f "$junit" ] || die "missing $junit (write it with: loancheck audit --format junit --output $junit)"
 
 command -v python3 >/dev/null 2>&1 || die "python3 is required to validate SARIF"
 if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then

@@ -119,9 +119,10 @@ enum ReportFixture {
 
     /// A report of files written under `directory` (input stamps with paths and digests).
     static func reportFromFiles(
-        _ files: [(String, String)] = files, in directory: String, asOf: String = "2025-11-22"
+        _ files: [(String, String)] = files, in directory: String, asOf: String = "2025-11-22",
+        baseline: Baseline? = nil, extraRules: [String] = []
     ) throws -> AuditReport {
-        let rules = try rules()
+        let rules = try rules(extra: extraRules)
         var paths: [String] = []
         for (name, text) in files {
             let path = directory + "/" + name
@@ -134,7 +135,7 @@ enum ReportFixture {
         if outcome.hasErrors {
             throw FixtureError(description: DiagnosticRenderer(sources: outcome.sources).render(outcome.diagnostics))
         }
-        return try audit(outcome, rules: rules, asOf: asOf, language: .en, baseline: nil)
+        return try audit(outcome, rules: rules, asOf: asOf, language: .en, baseline: baseline)
     }
 
     private static func audit(
