@@ -23,8 +23,10 @@ struct JUnitReport {
         xml.open("testsuites")
         let checkFindings = Set(report.checks.flatMap(\.findings))
         let notices = report.findings.filter { !checkFindings.contains($0) }
+        let checks = Dictionary(grouping: report.checks, by: \.rule)
+        let noticesByRule = Dictionary(grouping: notices, by: \.rule)
         for (index, rule) in report.rules.enumerated() {
-            suite(rule, id: index, notices: notices.filter { $0.rule == rule.id }, into: &xml)
+            suite(rule, id: index, checks: checks[rule.id] ?? [], notices: noticesByRule[rule.id] ?? [], into: &xml)
         }
         xml.close("testsuites")
         return xml.output
@@ -37,8 +39,9 @@ struct JUnitReport {
         case skipped(String)
     }
 
-    private func suite(_ rule: AuditReport.RuleSummary, id: Int, notices: [Finding], into xml: inout XMLWriter) {
-        let checks = report.checks.filter { $0.rule == rule.id }
+    private func suite(
+        _ rule: AuditReport.RuleSummary, id: Int, checks: [RuleCheck], notices: [Finding], into xml: inout XMLWriter
+    ) {
         let outcomes = checks.map(outcome)
         var failures = 0, errors = 0, skipped = 0
         for outcome in outcomes {

@@ -93,12 +93,6 @@ struct ReportWording {
         return lines
     }
 
-    /// The rule summary of `id`, and its index in `report.rules`.
-    func rule(_ id: String) -> (index: Int, rule: AuditReport.RuleSummary)? {
-        guard let index = report.rules.firstIndex(where: { $0.id == id }) else { return nil }
-        return (index, report.rules[index])
-    }
-
     /// The regime of a rule on the as-of date: `in force`, `transition until …`, `not in force`.
     func regime(of rule: AuditReport.RuleSummary) -> String {
         guard rule.inForce else {

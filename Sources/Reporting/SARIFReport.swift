@@ -25,6 +25,7 @@ struct SARIFReport {
 
     func document() -> JSONValue {
         let paths = self.paths
+        let indexes = Indexes(report)
         var driver: [(String, JSONValue)] = [("name", .string(report.toolName)), ("version", .string(report.toolVersion))]
         if let uri = options.informationUri { driver.append(("informationUri", .string(uri))) }
         driver.append(("rules", .array(report.rules.map(rule))))
@@ -53,7 +54,7 @@ struct SARIFReport {
             ("invocations", .array([.object([("executionSuccessful", .bool(true))])])),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(paths.rootURI))]))])),
             ("artifacts", .array(artifacts)),
-            ("results", .array(report.findings.map(result))),
+            ("results", .array(report.findings.map { result($0, indexes: indexes) })),
             ("language", .string(report.language.rawValue)),
             ("columnKind", .string("unicodeCodePoints")),
             ("properties", .object(stamp)),
@@ -138,13 +139,24 @@ struct SARIFReport {
 
     // MARK: - Results
 
-    private func result(_ finding: Finding) -> JSONValue {
+    /// Rule and artifact indexes by rule id and file, looked up once per result.
+    private struct Indexes {
+        let rules: [String: Int]
+        let artifacts: [String: Int]
+
+        init(_ report: AuditReport) {
+            rules = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            artifacts = Dictionary(report.inputs.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    private func result(_ finding: Finding, indexes: Indexes) -> JSONValue {
         var members: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
-        if let (index, _) = wording.rule(finding.rule) { members.append(("ruleIndex", .int(index))) }
+        if let index = indexes.rules[finding.rule] { members.append(("ruleIndex", .int(index))) }
         members += [
             ("level", .string(Self.level(finding.severity))),
             ("message", .object([("text", .string(wording.text(finding.message)))])),
-            ("locations", .array(locations(finding))),
+            ("locations", .array(locations(finding, artifacts: indexes.artifacts))),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(ReportWording.fingerprint(of: finding)))])),
         ]
         if let state = wording.baselineState(of: finding) {
@@ -178,7 +190,7 @@ struct SARIFReport {
         return .object(members)
     }
 
-    private func locations(_ finding: Finding) -> [JSONValue] {
+    private func locations(_ finding: Finding, artifacts: [String: Int]) -> [JSONValue] {
         let logical: JSONValue = .array([.object([
             ("name", .string(finding.path.isEmpty ? finding.subject.id : finding.path)),
             ("fullyQualifiedName", .string([finding.subject.kind, finding.subject.id, finding.path].filter { !$0.isEmpty }
@@ -196,7 +208,7 @@ struct SARIFReport {
             return [.object([("logicalLocations", logical)])]
         }
         let (uri, relative) = paths.uri(file)
-        let index = report.inputs.firstIndex { $0.path == file }
+        let index = artifacts[file]
         var physical: [(String, JSONValue)] = [("artifactLocation", artifactLocation(uri: uri, relative: relative, index: index))]
         if let region { physical.append(("region", region)) }
         return [.object([("physicalLocation", .object(physical)), ("logicalLocations", logical)])]
