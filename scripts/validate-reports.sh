@@ -47,6 +47,7 @@ status=0
 
 if python3 - "$sarif_schema" "$sarif" <<'PY'
 import json
+import re
 import sys
 
 import jsonschema
@@ -60,7 +61,17 @@ try:
 except ValueError as error:
     print(f"{report_path}: not JSON: {error}", file=sys.stderr)
     sys.exit(1)
-validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+checker = jsonschema.FormatChecker()
+# jsonschema checks `uri` only with the optional rfc3987 package; without it, check RFC 3986 syntax here
+# (allowed characters, well-formed percent escapes, and a scheme for an absolute `uri`).
+URI_REFERENCE = re.compile(r"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+if "uri-reference" not in checker.checkers:
+    checker.checks("uri-reference")(lambda value: not isinstance(value, str) or bool(URI_REFERENCE.match(value)))
+if "uri" not in checker.checkers:
+    checker.checks("uri")(lambda value: not isinstance(value, str)
+                          or bool(URI_REFERENCE.match(value) and SCHEME.match(value)))
+validator = jsonschema.Draft4Validator(schema, format_checker=checker)
 errors = sorted(validator.iter_errors(report), key=lambda error: list(map(str, error.absolute_path)))
 for error in errors:
     where = "/".join(map(str, error.absolute_path)) or "(root)"

@@ -73,7 +73,7 @@ struct SARIFReport {
         let title = wording.text(rule.title)
         let citation = wording.citation(rule.citation, effective: rule.effective)
         var properties: [(String, JSONValue)] = [
-            ("tags", .array([.string("compliance"), .string(rule.packId)])),
+            ("tags", .array((rule.packId == "compliance" ? ["compliance"] : ["compliance", rule.packId]).map(JSONValue.string))),
             ("pack", .string(rule.packId)),
             ("packVersion", .string(pack?.version ?? "")),
             ("packStatus", .string(pack?.status.rawValue ?? "")),
@@ -96,7 +96,7 @@ struct SARIFReport {
             ("shortDescription", .object([("text", .string(title))])),
             ("fullDescription", .object([("text", .string("\(title). Requirement: \(rule.requirement). Citation: \(citation)."))])),
         ]
-        if let url = rule.citation.url { members.append(("helpUri", .string(url))) }
+        if let url = rule.citation.url.flatMap(Self.absoluteURI) { members.append(("helpUri", .string(url))) }
         members += [
             ("help", .object([("text", .string(helpText(rule))), ("markdown", .string(helpMarkdown(rule)))])),
             ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
@@ -230,6 +230,27 @@ struct SARIFReport {
         case .warning: "warning"
         case .info: "note"
         }
+    }
+
+    /// `url` as a valid absolute URI (characters outside RFC 3986 percent-encoded), or nil when it has
+    /// no scheme (SARIF requires `helpUri` to be an absolute URI).
+    static func absoluteURI(_ url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":"), let first = url.first, first.isASCII, first.isLetter,
+              url[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) else { return nil }
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=".utf8)
+        let hex = Set("0123456789ABCDEFabcdef".utf8)
+        let bytes = Array(url.utf8)
+        var out = ""
+        for (index, byte) in bytes.enumerated() {
+            let escape = byte == UInt8(ascii: "%") && index + 2 < bytes.count && hex.contains(bytes[index + 1]) && hex.contains(bytes[index + 2])
+            if allowed.contains(byte) || escape {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let digits = String(byte, radix: 16, uppercase: true)
+                out += "%" + (digits.count == 1 ? "0" : "") + digits
+            }
+        }
+        return out
     }
 
     /// `CN-BANK-CREDIT-LINE` → `CnBankCreditLine` (SARIF's readable rule name).

@@ -42,6 +42,13 @@ import Testing
         #expect(ReportPaths(sourceRoot: "/").relative("/a/b.yaml") == "a/b.yaml")
     }
 
+    @Test func sarifHelpURIs() {
+        #expect(SARIFReport.absoluteURI("https://www.gov.cn/zhengce/content_5527628.htm") == "https://www.gov.cn/zhengce/content_5527628.htm")
+        #expect(SARIFReport.absoluteURI("https://example.org/办法 全文?a=1%20b") == "https://example.org/%E5%8A%9E%E6%B3%95%20%E5%85%A8%E6%96%87?a=1%20b")
+        #expect(SARIFReport.absoluteURI("100%") == nil)
+        #expect(SARIFReport.absoluteURI("www.gov.cn/page") == nil)
+    }
+
     @Test func sarifRuleNames() {
         #expect(SARIFReport.name(of: "CN-BANK-CREDIT-LINE") == "CnBankCreditLine")
         #expect(SARIFReport.name(of: "CN-RATE-APR-24") == "CnRateApr24")
