@@ -1,23 +1,54 @@
 import Compliance
 
-/// The output formats of `loancheck audit --format`.
+/// The output formats of `loancheck audit --format` (see `docs/report-formats.md`).
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, junit, github, markdown, html
+    /// Compiler-style diagnostics for people, with source snippets.
+    case text
+    /// The stable machine-readable report of DESIGN §5 (format version 1).
+    case json
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    case sarif
+    /// JUnit XML (Apache Ant schema), for CI test reports.
+    case junit
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    case github
+    /// A GitHub-flavoured Markdown pull-request comment.
+    case markdown
+    /// A self-contained HTML page.
+    case html
 }
 
 /// Options shared by the renderers.
 public struct ReportOptions: Sendable {
     /// ANSI colour (text format only; the CLI enables it on a terminal without NO_COLOR).
     public var useColor: Bool
+    /// The directory that relative file names are relative to, and that absolute file names under it
+    /// are made relative to (SARIF `%SRCROOT%`, GitHub annotation and Markdown paths). nil = the current
+    /// directory.
+    public var sourceRoot: String?
+    /// The tool's home page, for SARIF `tool.driver.informationUri` (omitted when nil).
+    public var informationUri: String?
 
-    public init(useColor: Bool = false) {
+    public init(useColor: Bool = false, sourceRoot: String? = nil, informationUri: String? = nil) {
         self.useColor = useColor
+        self.sourceRoot = sourceRoot
+        self.informationUri = informationUri
     }
 }
 
 /// Renders an audit report in one of the formats.
 public enum ReportRenderer {
+    /// The report as `format`, ending with a newline. Rendering is deterministic: the same report and
+    /// options give the same text (no clock, no host name).
     public static func render(_ report: AuditReport, format: ReportFormat, options: ReportOptions = ReportOptions()) -> String {
-        fatalError("ReportRenderer.render(\(format)) is implemented on the reporting branch")
+        switch format {
+        case .text: TextReport(report: report, useColor: options.useColor).render()
+        case .json: JSONReport(report: report).render()
+        case .sarif: SARIFReport(report: report, options: options).render()
+        case .junit: JUnitReport(report: report).render()
+        case .github: GitHubAnnotations(report: report, options: options).render()
+        case .markdown: MarkdownReport(report: report, options: options).render()
+        case .html: HTMLReport(report: report).render()
+        }
     }
 }

@@ -1,0 +1,70 @@
+import Compliance
+import Diagnostics
+
+/// `--format github`: GitHub Actions workflow commands that annotate the offending lines of a pull request.
+///
+/// One line per unwaived finding —
+/// `::error file=products/a.yaml,line=8,col=30,title=CN-BANK-CREDIT-LINE::message%0Aevidence: …` —
+/// (`warning` → `::warning`, `info` → `::notice`), then one summary line that is not a command.
+/// Waived findings are not annotated (they are counted in the summary).
+struct GitHubAnnotations {
+    let report: AuditReport
+    let options: ReportOptions
+
+    private var wording: ReportWording { ReportWording(report: report) }
+
+    func render() -> String {
+        let paths = ReportPaths(sourceRoot: options.sourceRoot)
+        var out = ""
+        for finding in TextReport.ordered(report.findings) where !finding.isWaived {
+            out += annotation(finding, paths: paths) + "\n"
+        }
+        out += "\(wording.headerLine): \(wording.summaryLine)" + (wording.baselineLine.map { "; \($0)" } ?? "") + "\n"
+        return out
+    }
+
+    private func annotation(_ finding: Finding, paths: ReportPaths) -> String {
+        let command = switch finding.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
+        var properties: [(String, String)] = []
+        if let location = finding.location {
+            properties += [("file", paths.display(location.file)), ("line", String(location.line)), ("col", String(location.column))]
+        }
+        properties.append(("title", finding.rule))
+        var message = wording.text(finding.message)
+        if finding.location == nil { message = "\(ReportWording.subject(finding.subject)): \(message)" }
+        let lines = [message] + wording.detailLines(finding)
+        let props = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
+        return "::\(command) \(props)::\(Self.escapeData(lines.joined(separator: "\n")))"
+    }
+
+    /// The message of a workflow command: `%`, CR and LF are percent-encoded (GitHub's `escapeData`).
+    static func escapeData(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A property value of a workflow command: also `:` and `,` (GitHub's `escapeProperty`).
+    static func escapeProperty(_ text: String) -> String {
+        var out = ""
+        for scalar in escapeData(text).unicodeScalars {
+            switch scalar {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

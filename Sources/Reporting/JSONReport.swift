@@ -1,0 +1,149 @@
+import Compliance
+import Diagnostics
+import RuleLanguage
+
+/// `--format json`: the stable machine-readable report of DESIGN §5, with the additions documented in
+/// `docs/report-formats.md` (format version 1). Keys are always present and always in the same order;
+/// absent values are `null`.
+struct JSONReport {
+    /// The version of the JSON layout; bumped only for incompatible changes (see the docs).
+    static let formatVersion = 1
+
+    let report: AuditReport
+
+    private var wording: ReportWording { ReportWording(report: report) }
+
+    func render() -> String {
+        document().serialized(indent: 2) + "\n"
+    }
+
+    func document() -> JSONValue {
+        let summary = report.summary
+        return .object([
+            ("formatVersion", .int(Self.formatVersion)),
+            ("tool", .object([("name", .string(report.toolName)), ("version", .string(report.toolVersion))])),
+            ("asOf", .string(report.asOf.description)),
+            ("language", .string(report.language.rawValue)),
+            ("packs", Self.packs(report)),
+            ("inputs", Self.inputs(report)),
+            ("findings", .array(report.findings.map(finding))),
+            ("summary", .object([
+                ("error", .int(summary.error)), ("warning", .int(summary.warning)),
+                ("info", .int(summary.info)), ("waived", .int(summary.waived)),
+            ])),
+            ("waivers", Self.waivers(report)),
+            ("baseline", Self.baseline(report)),
+        ])
+    }
+
+    private func finding(_ finding: Finding) -> JSONValue {
+        .object([
+            ("rule", .string(finding.rule)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("packStatus", .string(finding.packStatus.rawValue)),
+            ("subject", Self.subject(finding.subject)),
+            ("path", .string(finding.path)),
+            ("location", finding.location.map(Self.location) ?? .null),
+            ("message", .string(wording.text(finding.message))),
+            ("messages", Self.localized(finding.message)),
+            ("evidence", Self.evidence(finding.evidence)),
+            ("citation", citation(finding.citation, effective: finding.effective)),
+            ("regimeNote", finding.regimeNote.map { .string(wording.text($0)) } ?? .null),
+            ("cannotEvaluate", .bool(finding.cannotEvaluate)),
+            ("waived", .bool(finding.isWaived)),
+            ("waiver", finding.waiver.map(Self.waiver) ?? .null),
+            ("baseline", wording.baselineState(of: finding).map(JSONValue.string) ?? .null),
+        ])
+    }
+
+    private func citation(_ citation: Citation, effective: CivilDate) -> JSONValue {
+        .object([
+            ("regulation", .string(wording.text(citation.regulation))),
+            ("article", .string(citation.article)),
+            ("effective", .string(effective.description)),
+            ("verified", .bool(citation.verified)),
+        ])
+    }
+
+    // MARK: - Pieces shared with the SARIF report (the reproducibility stamp)
+
+    static func subject(_ subject: SubjectReference) -> JSONValue {
+        .object([("kind", .string(subject.kind)), ("id", .string(subject.id))])
+    }
+
+    static func location(_ location: SourceLocation) -> JSONValue {
+        .object([("file", .string(location.file)), ("line", .int(location.line)), ("column", .int(location.column))])
+    }
+
+    static func localized(_ text: LocalizedText) -> JSONValue {
+        .object([("zh", .string(text.zh)), ("en", .string(text.en))])
+    }
+
+    static func evidence(_ evidence: FindingEvidence) -> JSONValue {
+        .object([
+            ("actual", .string(evidence.actual)),
+            ("required", .string(evidence.required)),
+            ("detail", .string(evidence.detail)),
+            ("parameters", .array(evidence.parameters.map(parameter))),
+        ])
+    }
+
+    static func parameter(_ use: ParameterUse) -> JSONValue {
+        .object([
+            ("name", .string(use.name)), ("value", .string(use.value)), ("from", .string(use.from.description)),
+            ("source", use.source.map(JSONValue.string) ?? .null),
+        ])
+    }
+
+    static func waiver(_ waiver: WaiverState) -> JSONValue {
+        .object([
+            ("approvedBy", .string(waiver.approvedBy)),
+            ("reference", waiver.reference.map(JSONValue.string) ?? .null),
+            ("reason", .string(waiver.reason)),
+            ("expires", .string(waiver.expires.description)),
+            ("expired", .bool(waiver.expired)),
+        ])
+    }
+
+    static func packs(_ report: AuditReport) -> JSONValue {
+        .array(report.packs.map { pack in
+            .object([("id", .string(pack.id)), ("version", .string(pack.version)), ("sha256", .string(pack.sha256))])
+        })
+    }
+
+    static func inputs(_ report: AuditReport) -> JSONValue {
+        .array(report.inputs.map { input in .object([("path", .string(input.path)), ("sha256", .string(input.sha256))]) })
+    }
+
+    /// Every waiver loaded, whether it was in force on the as-of date, and how many findings it matched.
+    static func waivers(_ report: AuditReport) -> JSONValue {
+        .array(report.waivers.map { record in
+            .object([
+                ("rule", .string(record.rule)),
+                ("subject", .string(record.subject)),
+                ("approvedBy", .string(record.approvedBy)),
+                ("reference", record.reference.map(JSONValue.string) ?? .null),
+                ("reason", .string(record.reason)),
+                ("expires", .string(record.expires.description)),
+                ("status", .string(record.inForce ? "applied" : "expired")),
+                ("matched", .int(record.matched)),
+                ("location", location(record.location)),
+            ])
+        })
+    }
+
+    /// The comparison with `--baseline`, or null when none was given.
+    static func baseline(_ report: AuditReport) -> JSONValue {
+        guard let baseline = report.baseline else { return .null }
+        return .object([
+            ("new", .int(baseline.newKeys.count)),
+            ("persisting", .int(baseline.persistingKeys.count)),
+            ("fixed", .array(baseline.fixed.map { entry in
+                .object([
+                    ("rule", .string(entry.rule)), ("subject", .string(entry.subject)), ("path", .string(entry.path)),
+                    ("file", entry.file.map(JSONValue.string) ?? .null), ("severity", .string(entry.severity)),
+                ])
+            })),
+        ])
+    }
+}

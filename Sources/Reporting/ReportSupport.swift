@@ -1,0 +1,169 @@
+import Compliance
+import Diagnostics
+import FoundationEssentials
+import RuleLanguage
+
+/// Texts and values every format shares, so that the formats say the same thing in the same words.
+///
+/// The chrome of the reports (labels such as `evidence:` or `waived by`) is English; the content —
+/// messages, rule titles, regulation names, regime notes — is in the report's language.
+struct ReportWording {
+    let report: AuditReport
+
+    var language: ReportLanguage { report.language }
+
+    func text(_ localized: LocalizedText) -> String { localized.text(language) }
+
+    /// `1 error`, `2 warnings`, `0 info`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        noun == "info" ? "\(number) info" : "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// `1 error, 0 warnings, 0 info, 1 waived`.
+    var summaryLine: String {
+        let summary = report.summary
+        return [Self.count(summary.error, "error"), Self.count(summary.warning, "warning"),
+                Self.count(summary.info, "info"), "\(summary.waived) waived"].joined(separator: ", ")
+    }
+
+    /// `baseline: 1 new, 0 persisting, fixed: 2`, or nil without a baseline.
+    var baselineLine: String? {
+        guard let baseline = report.baseline else { return nil }
+        return "baseline: \(baseline.newKeys.count) new, \(baseline.persistingKeys.count) persisting, fixed: \(baseline.fixed.count)"
+    }
+
+    /// `loancheck 1.0 — as of 2025-11-22 — 1 pack, 4 documents`.
+    var headerLine: String {
+        "\(report.toolName) \(report.toolVersion) — as of \(report.asOf) — \(Self.count(report.packs.count, "pack")), "
+            + Self.count(report.subjects.count, "document")
+    }
+
+    /// `LoanProduct weili-consumer`.
+    static func subject(_ subject: SubjectReference) -> String { "\(subject.kind) \(subject.id)" }
+
+    /// `actual ¥300,000, required ≤ ¥200,000`, or nil for a notice without evidence.
+    static func evidence(_ evidence: FindingEvidence) -> String? {
+        if evidence.actual.isEmpty && evidence.required.isEmpty { return nil }
+        return "actual \(evidence.actual), required \(evidence.required)"
+    }
+
+    /// The evidence's explanation line, unless it only repeats the message.
+    static func detail(of finding: Finding) -> String? {
+        let detail = finding.evidence.detail
+        if detail.isEmpty || detail == finding.message.en || detail == finding.message.zh { return nil }
+        return detail
+    }
+
+    /// `<regulation> <article> (effective 2020-07-17) (article number not verified)`.
+    func citation(_ citation: Citation, effective: CivilDate) -> String {
+        "\(text(citation.regulation)) \(citation.article) (effective \(effective))"
+            + (citation.verified ? "" : " (article number not verified)")
+    }
+
+    /// `waived by 合规部 (苏金复〔2022〕15号) until 2026-06-30: reason` or
+    /// `waiver expired on 2026-06-30 (approved by 合规部, 苏金复〔2022〕15号): reason`.
+    static func waiver(_ waiver: WaiverState) -> String {
+        let reason = waiver.reason.isEmpty ? "" : ": \(waiver.reason)"
+        if waiver.applied {
+            return "waived by \(waiver.approvedBy)\(waiver.reference.map { " (\($0))" } ?? "") until \(waiver.expires)\(reason)"
+        }
+        return "waiver expired on \(waiver.expires) (approved by \(waiver.approvedBy)\(waiver.reference.map { ", \($0)" } ?? ""))\(reason)"
+    }
+
+    /// `new` or `persisting` when a baseline is used and the finding is in its scope.
+    func baselineState(of finding: Finding) -> String? {
+        report.baseline?.state(of: finding)
+    }
+
+    /// The indented lines under a finding: subject, evidence, parameters, citation, regime, waiver, baseline.
+    func detailLines(_ finding: Finding) -> [String] {
+        var lines: [String] = []
+        if finding.location != nil {
+            lines.append("subject: \(Self.subject(finding.subject))\(finding.path.isEmpty ? "" : ", \(finding.path)")")
+        } else if !finding.path.isEmpty {
+            lines.append("path: \(finding.path)")
+        }
+        if let evidence = Self.evidence(finding.evidence) { lines.append("evidence: \(evidence)") }
+        if let detail = Self.detail(of: finding) { lines.append("detail: \(detail)") }
+        for parameter in finding.evidence.parameters { lines.append("parameter: \(parameter.text)") }
+        lines.append("citation: \(citation(finding.citation, effective: finding.effective))")
+        if let note = finding.regimeNote { lines.append("note: \(text(note))") }
+        if let waiver = finding.waiver { lines.append(Self.waiver(waiver)) }
+        if let state = baselineState(of: finding) { lines.append("baseline: \(state)") }
+        return lines
+    }
+
+    /// The regime of a rule on the as-of date: `in force`, `transition until …`, `not in force`.
+    func regime(of rule: AuditReport.RuleSummary) -> String {
+        guard rule.inForce else {
+            if let repealed = rule.repealed, report.asOf >= repealed { return "repealed on \(repealed)" }
+            return "not yet in force (effective \(rule.effective))"
+        }
+        if let enforced = rule.enforced, report.asOf < enforced { return "transition until \(enforced)" }
+        return "in force"
+    }
+
+    /// The stable identity of a finding across edits that shift lines: rule + subject + field path, hashed.
+    static func fingerprint(of finding: Finding) -> String {
+        SHA256.hex(Baseline.key(of: finding))
+    }
+}
+
+/// Turns the file names of findings into paths relative to the source root and into URIs (SARIF,
+/// GitHub annotations).
+///
+/// Relative paths are taken as relative to the source root (the current directory by default) and kept;
+/// absolute paths under the root are made relative; other absolute paths stay absolute.
+struct ReportPaths {
+    /// The absolute source root, without a trailing slash (except for `/`).
+    let root: String
+
+    init(sourceRoot: String?) {
+        var root = sourceRoot ?? FileManager.default.currentDirectoryPath
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        self.root = root
+    }
+
+    /// The path relative to the root, or nil when it is absolute and outside the root.
+    func relative(_ file: String) -> String? {
+        if !file.hasPrefix("/") {
+            var path = Substring(file)
+            while path.hasPrefix("./") { path = path.dropFirst(2) }
+            return String(path)
+        }
+        let prefix = root == "/" ? "/" : root + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : nil
+    }
+
+    /// The path as shown in annotations: relative when possible, else as given.
+    func display(_ file: String) -> String { relative(file) ?? file }
+
+    /// A relative URI reference (with `%SRCROOT%` as its base) or an absolute `file://` URI.
+    func uri(_ file: String) -> (uri: String, relative: Bool) {
+        if let relative = relative(file) { return (Self.percentEncoded(relative), true) }
+        return ("file://" + Self.percentEncoded(file), false)
+    }
+
+    /// The root as an absolute `file://` URI ending in `/` (SARIF `originalUriBaseIds`).
+    var rootURI: String {
+        "file://" + Self.percentEncoded(root == "/" ? "/" : root + "/")
+    }
+
+    /// RFC 3986 percent-encoding of a path: unreserved characters and `/` stay, every other UTF-8 byte is
+    /// encoded (so Chinese file names give valid URIs).
+    static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+import Compliance
+import Diagnostics
+
+/// `--format text`: compiler-style diagnostics for people.
+///
+/// ```
+/// loancheck 0.1.0 — as of 2025-11-22 — 1 pack, 4 documents
+///
+/// products/weili.yaml:8:30: error[CN-BANK-CREDIT-LINE]: the credit line per borrower is ¥300,000; …
+///   8 | credit_line: {min: 500, max: 30万}
+///     |                              ^
+///   subject: LoanProduct weili-consumer, credit_line.max
+///   evidence: actual ¥300,000, required ≤ ¥200,000
+///   …
+///
+/// 1 error, 0 warnings, 0 info, 0 waived
+/// ```
+///
+/// Findings are grouped per file (files in path order, findings in line order); findings without a
+/// location come last, headed by their subject.
+struct TextReport {
+    let report: AuditReport
+    let useColor: Bool
+
+    private var wording: ReportWording { ReportWording(report: report) }
+
+    func render() -> String {
+        var out = wording.headerLine + "\n"
+        for finding in Self.ordered(report.findings) {
+            out += "\n" + render(finding)
+        }
+        if let baseline = report.baseline, !baseline.fixed.isEmpty {
+            out += "\nfixed since the baseline:\n"
+            for entry in baseline.fixed {
+                out += "  \(entry.rule) \(entry.subject)\(entry.path.isEmpty ? "" : " \(entry.path)")"
+                    + (entry.file.map { " (\($0))" } ?? "") + "\n"
+            }
+        }
+        out += "\n" + wording.summaryLine + (wording.baselineLine.map { "; \($0)" } ?? "") + "\n"
+        return out
+    }
+
+    /// Findings with a location grouped per file in path order, by line and column inside a file; then
+    /// findings without a location by subject. The sort is stable, so ties keep the report's order.
+    static func ordered(_ findings: [Finding]) -> [Finding] {
+        let located = findings.enumerated().filter { $0.element.location != nil }.sorted { lhs, rhs in
+            guard let left = lhs.element.location, let right = rhs.element.location else { return lhs.offset < rhs.offset }
+            if left != right { return left < right }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        let unlocated = findings.enumerated().filter { $0.element.location == nil }.sorted { lhs, rhs in
+            if lhs.element.subject != rhs.element.subject { return lhs.element.subject < rhs.element.subject }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        return located + unlocated
+    }
+
+    private func render(_ finding: Finding) -> String {
+        let head = "\(severityWord(finding))[\(finding.rule)]: \(wording.text(finding.message))"
+        var out: String
+        if let location = finding.location {
+            out = "\(location): \(head)\n"
+            out += DiagnosticRenderer(sources: report.sources, useColor: useColor).snippet(at: location)
+        } else {
+            out = "\(ReportWording.subject(finding.subject)): \(head)\n"
+        }
+        for line in wording.detailLines(finding) {
+            out += "  \(line)\n"
+        }
+        return out
+    }
+
+    /// The severity, coloured when colour is on (not for waived findings, which do not count).
+    private func severityWord(_ finding: Finding) -> String {
+        let severity = finding.severity
+        guard useColor, !finding.isWaived else { return severity.rawValue }
+        let code = switch severity {
+        case .error: "31"
+        case .warning: "33"
+        case .info: "36"
+        }
+        return "\u{1B}[1;\(code)m\(severity.rawValue)\u{1B}[0m"
+    }
+}

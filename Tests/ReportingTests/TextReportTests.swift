@@ -1,0 +1,165 @@
+import Compliance
+import Foundation
+import Reporting
+import Testing
+
+@Suite struct TextReportTests {
+    @Test func theFixtureReportLineByLine() throws {
+        let report = try ReportFixture.report()
+        let text = ReportRenderer.render(report, format: .text)
+        let expected = """
+        loancheck 0.9.0-test — as of 2025-11-22 — 1 pack, 6 documents
+
+        products/legacy.yaml:8:30: error[CN-BANK-CREDIT-LINE]: the credit line per borrower is ¥500,000; it must be ≤ ¥200,000 for an unsecured personal consumer loan of a bank
+          8 | credit_line: {min: 500, max: 50万}
+            |                              ^
+          subject: LoanProduct legacy-loan, credit_line.max
+          evidence: actual ¥500,000, required ≤ ¥200,000
+          detail: product.credit_line.max = ¥500,000 > ¥200,000 (param.credit_line_cap)
+          parameter: credit_line_cap = ¥200,000 (from 2020-07-17, 商业银行互联网贷款管理暂行办法 第六条)
+          citation: CBIRC Order 2020 No. 9 (Internet Loans of Commercial Banks) 第六条 (effective 2020-07-17) (article number not verified)
+          waived by 合规部 (苏金复〔2022〕15号) until 2026-06-30: 存量业务自然到期
+
+        products/weili.yaml:8:30: error[CN-BANK-CREDIT-LINE]: the credit line per borrower is ¥300,000; it must be ≤ ¥200,000 for an unsecured personal consumer loan of a bank
+          8 | credit_line: {min: 500, max: 30万}
+            |                              ^
+          subject: LoanProduct weili-consumer, credit_line.max
+          evidence: actual ¥300,000, required ≤ ¥200,000
+          detail: product.credit_line.max = ¥300,000 > ¥200,000 (param.credit_line_cap)
+          parameter: credit_line_cap = ¥200,000 (from 2020-07-17, 商业银行互联网贷款管理暂行办法 第六条)
+          citation: CBIRC Order 2020 No. 9 (Internet Loans of Commercial Banks) 第六条 (effective 2020-07-17) (article number not verified)
+
+        1 error, 0 warnings, 0 info, 1 waived
+
+        """
+        #expect(text == expected)
+    }
+
+    @Test func messagesAndRegulationNamesFollowTheReportLanguage() throws {
+        let report = try ReportFixture.report(language: .zh)
+        let lines = ReportRenderer.render(report, format: .text).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.contains("products/weili.yaml:8:30: error[CN-BANK-CREDIT-LINE]: 单户个人信用消费贷款授信额度为 ¥300,000，应 ≤ ¥200,000"))
+        #expect(lines.contains(
+            "  citation: 商业银行互联网贷款管理暂行办法（中国银保监会令2020年第9号） 第六条 (effective 2020-07-17) (article number not verified)"))
+    }
+
+    @Test func colourOnlyWhenAsked() throws {
+        let report = try ReportFixture.report()
+        let plain = ReportRenderer.render(report, format: .text, options: ReportOptions(useColor: false))
+        #expect(!plain.contains("\u{1B}"))
+        let coloured = ReportRenderer.render(report, format: .text, options: ReportOptions(useColor: true))
+        #expect(coloured.contains("products/weili.yaml:8:30: \u{1B}[1;31merror\u{1B}[0m[CN-BANK-CREDIT-LINE]: the credit line"))
+        // A waived finding does not count, so its severity is not highlighted.
+        #expect(coloured.contains("products/legacy.yaml:8:30: error[CN-BANK-CREDIT-LINE]: the credit line"))
+        #expect(coloured.contains("    |                              \u{1B}[1;31m^\u{1B}[0m\n"))
+    }
+
+    @Test func draftPackTransitionCannotEvaluateAndParameterHistory() throws {
+        let directory = try ReportFixture.testPackDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let report = try ReportFixture.report(asOf: "2026-06-15", extraRules: [directory])
+        let text = ReportRenderer.render(report, format: .text)
+        #expect(text.hasPrefix("loancheck 0.9.0-test — as of 2026-06-15 — 2 packs, 6 documents\n"))
+        #expect(text.contains("""
+        products/weili.yaml:1:1: warning[TEST-INCOME-CAP]: cannot evaluate: missing product.income_cap
+          1 | kind: LoanProduct
+            | ^
+          subject: LoanProduct weili-consumer, income_cap
+          evidence: actual missing, required product.income_cap <= 1/3
+          citation: Test Measures 第一条 (effective 2020-01-01)
+          note: transition until 2030-01-01; draft, not in force
+
+        """))
+        #expect(text.contains("""
+        products/weili.yaml:13:18: warning[TEST-RATE-LPR]: the APR is 18%; it must be ≤ 12%
+          13 |   disclosed_apr: 18%
+             |                  ^
+          subject: LoanProduct weili-consumer, pricing.disclosed_apr
+          evidence: actual 18%, required ≤ 12%
+          detail: product.pricing.disclosed_apr = 18% > 12% (4 * param.lpr_1y)
+          parameter: lpr_1y = 3% (from 2025-05-20)
+          citation: Test Measures 第二条 (effective 2020-08-20)
+          note: draft, not in force
+
+        """))
+        // The waiver expires within 30 days: an info notice pointing at its `expires:` line, last in its file.
+        #expect(text.contains("""
+        waivers/legacy.yaml:7:10: info[CN-BANK-CREDIT-LINE]: the waiver expires on 2026-06-30 (in 15 days)
+          7 | expires: 2026-06-30
+            |          ^
+          subject: LoanProduct legacy-loan
+
+        """))
+        #expect(text.hasSuffix("\n1 error, 8 warnings, 1 info, 1 waived\n"))
+    }
+
+    @Test func groupedPerFileInPathOrderThenLine() throws {
+        let directory = try ReportFixture.testPackDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let report = try ReportFixture.report(asOf: "2026-06-15", extraRules: [directory])
+        let heads = ReportRenderer.render(report, format: .text).split(separator: "\n")
+            .filter { $0.hasPrefix("products/") || $0.hasPrefix("waivers/") }
+            .map { $0.prefix { $0 != "]" } }
+        #expect(heads == [
+            "products/legacy.yaml:1:1: warning[TEST-INCOME-CAP", "products/legacy.yaml:8:30: error[CN-BANK-CREDIT-LINE",
+            "products/legacy.yaml:13:18: warning[TEST-RATE-LPR", "products/mlc.yaml:1:1: warning[TEST-INCOME-CAP",
+            "products/mlc.yaml:13:18: warning[TEST-RATE-LPR", "products/ok.yaml:1:1: warning[TEST-INCOME-CAP",
+            "products/ok.yaml:13:18: warning[TEST-RATE-LPR", "products/weili.yaml:1:1: warning[TEST-INCOME-CAP",
+            "products/weili.yaml:8:30: error[CN-BANK-CREDIT-LINE", "products/weili.yaml:13:18: warning[TEST-RATE-LPR",
+            "waivers/legacy.yaml:7:10: info[CN-BANK-CREDIT-LINE",
+        ])
+    }
+
+    @Test func anExpiredWaiverNoLongerHidesItsFinding() throws {
+        let report = try ReportFixture.report(asOf: "2026-07-01")
+        let text = ReportRenderer.render(report, format: .text)
+        #expect(text.contains("""
+          citation: CBIRC Order 2020 No. 9 (Internet Loans of Commercial Banks) 第六条 (effective 2020-07-17) (article number not verified)
+          waiver expired on 2026-06-30 (approved by 合规部, 苏金复〔2022〕15号): 存量业务自然到期
+
+        """))
+        #expect(text.hasSuffix("\n2 errors, 0 warnings, 0 info, 0 waived\n"))
+    }
+
+    @Test func baselineStatesAndFixedEntries() throws {
+        let report = try BaselineFixture.report()
+        let text = ReportRenderer.render(report, format: .text)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0 == "  baseline: new" }.count == 1)
+        #expect(lines.filter { $0 == "  baseline: persisting" }.count == 1)
+        #expect(text.contains("""
+
+        fixed since the baseline:
+          CN-BANK-CREDIT-LINE LoanProduct/gone-loan credit_line.max (products/gone.yaml)
+
+        2 errors, 0 warnings, 0 info, 1 waived; baseline: 1 new, 1 persisting, fixed: 1
+
+        """))
+    }
+
+    @Test func noFindings() throws {
+        let files = [("institutions/banks.yaml", ReportFixture.banks),
+                     ("products/ok.yaml", ReportFixture.product(id: "ok-loan", name: "合规消费贷", creditLineMax: "20万"))]
+        let report = try ReportFixture.report(files)
+        #expect(ReportRenderer.render(report, format: .text) == """
+        loancheck 0.9.0-test — as of 2025-11-22 — 1 pack, 3 documents
+
+        0 errors, 0 warnings, 0 info, 0 waived
+
+        """)
+    }
+}
+
+/// A report against a baseline: `weili-consumer` persists, `ok-loan` is new (now over the cap),
+/// `gone-loan` was fixed (removed), `legacy-loan` stays waived (outside the baseline's scope).
+enum BaselineFixture {
+    static func report(language: ReportLanguage = .en) throws -> AuditReport {
+        let before = try ReportFixture.report(ReportFixture.files + [
+            ("products/gone.yaml", ReportFixture.product(id: "gone-loan", name: "已下架", creditLineMax: "40万")),
+        ])
+        let baseline = Baseline(findings: before.findings, asOf: "2025-11-22")
+        var files = ReportFixture.files
+        files[3] = ("products/ok.yaml", ReportFixture.product(id: "ok-loan", name: "合规消费贷", creditLineMax: "25万"))
+        return try ReportFixture.report(files, language: language, baseline: baseline)
+    }
+}
