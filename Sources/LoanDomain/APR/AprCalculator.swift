@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RuleLanguage
 
 /// The APR calculator of DESIGN §3 (PBOC Announcement 〔2021〕 No. 3).
 ///
@@ -27,9 +28,22 @@ public enum AprCalculator {
         guard let simple = DecimalMath.divide(totalInterest + totalFees, principalYears) else {
             throw .arithmeticOverflow("the simple rate")
         }
-        return AprResult(nominalApr: nominal, effectiveAnnualRate: effective, simpleRate: simple, periodicIrr: irr,
+        return AprResult(nominalApr: settled(nominal), effectiveAnnualRate: settled(effective), simpleRate: settled(simple),
+                         periodicIrr: irr,
                          periodsPerYear: periods.perYearDecimal, netProceeds: -schedule[0].payment,
                          totalInterest: totalInterest, totalFees: totalFees, schedule: schedule)
+    }
+
+    /// Rates are reported to 12 decimal places of the fraction (1e-10 percentage point).
+    ///
+    /// The IRR is found numerically (to 1e-30), so a product priced exactly on a cap — 12% a year, equal
+    /// instalments — would otherwise come out a few 1e-24 above it and fail a `≤ 12%` rule it meets.
+    /// Rounding there is far below any resolution a regulator uses (0.01 point) and far above the
+    /// solver's error, so an exact price lands exactly on the cap.
+    public static let reportedScale = 12
+
+    static func settled(_ rate: Decimal) -> Decimal {
+        ExactDecimal.round(rate, scale: reportedScale)
     }
 
     /// The nominal APR, effective annual rate and periodic IRR of an explicit list of cash flows, one per
@@ -42,7 +56,7 @@ public enum AprCalculator {
         guard periodsPerYear > 0 else { throw .invalidPeriodsPerYear(periodsPerYear) }
         let irr = try IrrSolver.periodicRate(of: cashFlows)
         let nominal = DecimalMath.multiply(irr, Decimal(periodsPerYear))
-        return (nominal, try effectiveRate(irr, numerator: periodsPerYear, denominator: 1), irr)
+        return (settled(nominal), settled(try effectiveRate(irr, numerator: periodsPerYear, denominator: 1)), irr)
     }
 
     /// `(1 + irr)^(numerator / denominator) − 1`; exact repeated products for a whole exponent, the
