@@ -40,6 +40,9 @@ let package = Package(
         // Benchmarks (run with `swift run -c release NAME`; see docs/performance.md).
         .executableTarget(name: "RuleLanguageBenchmark", dependencies: ["RuleLanguage", "Diagnostics"],
                           path: "Benchmarks/RuleLanguageBenchmark"),
+        .executableTarget(name: "AuditBenchmark",
+                          dependencies: ["Diagnostics", "YAML", "RuleLanguage", "LoanDomain", "Compliance", "Reporting"],
+                          path: "Benchmarks/AuditBenchmark"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Diagnostics"]),

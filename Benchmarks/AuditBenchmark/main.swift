@@ -1,0 +1,110 @@
+import Compliance
+import Diagnostics
+import Dispatch
+import FoundationEssentials
+import LoanDomain
+import Reporting
+import RuleLanguage
+import Synchronization
+import YAML
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The audit benchmark (docs/performance.md):
+///
+///     AuditBenchmark generate N DIR [--single-file]   write a synthetic corpus of N products
+///     AuditBenchmark phases DIR [--rules RULES]       time each phase of an audit of DIR in-process
+///
+/// `scripts/benchmark.sh` drives both, and compares the end-to-end `loancheck audit` with a
+/// libyaml-only parse of the same files (the floor).
+enum AuditBenchmark {
+    static func main() throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        switch arguments.first {
+        case "generate":
+            guard arguments.count >= 3, let count = Int(arguments[1]) else { usage() }
+            let generator = CorpusGenerator(products: count, singleFile: arguments.contains("--single-file"))
+            let files = try generator.write(to: arguments[2])
+            print("wrote \(count) products in \(files) file\(files == 1 ? "" : "s") under \(arguments[2])")
+        case "phases":
+            guard arguments.count >= 2 else { usage() }
+            let rules = arguments.firstIndex(of: "--rules").map { arguments[$0 + 1] } ?? RulesDirectory.locate()
+            try phases(directory: arguments[1], rules: rules)
+        default:
+            usage()
+        }
+    }
+
+    static func usage() -> Never {
+        print("usage: AuditBenchmark generate N DIR [--single-file] | phases DIR [--rules RULES]")
+        exit(2)
+    }
+
+    static func phases(directory: String, rules rulesDirectory: String?) throws {
+        let clock = ContinuousClock()
+        var timings: [(String, Duration)] = []
+        func measure<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+            let start = clock.now
+            let result = try work()
+            timings.append((name, clock.now - start))
+            return result
+        }
+        let total = clock.now
+        let rules = try measure("compile packs") { try PackLoader().load(shipped: rulesDirectory, extra: []) }
+        let files = measure("discover") { InputDiscovery().discover([directory]).files }
+        let streams = try measure("parse (YAML)") { () throws -> [ParsedStream] in
+            let results = Mutex<[Int: ParsedStream]>([:])
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                do {
+                    let parsed = try YAMLReader.parseFile(atPath: files[index])
+                    results.withLock { $0[index] = ParsedStream(file: files[index], documents: parsed.documents) }
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            if let first = failures.withLock({ $0.first }) { throw BenchmarkError(message: first) }
+            return results.withLock { all in (0..<files.count).compactMap { all[$0] } }
+        }
+        let outcome = measure("load and validate") { DocumentLoader(schema: rules.schema).load(streams: streams) }
+        guard !outcome.hasErrors else { throw BenchmarkError(message: outcome.diagnostics.prefix(3).map { $0.description }.joined(separator: "\n")) }
+        let asOf = CivilDate(year: 2026, month: 11, day: 22) ?? CivilDate(dayNumber: 0)
+        let report = try measure("evaluate") { () throws -> AuditReport in
+            switch Auditor(rules: rules, toolVersion: "bench").audit(outcome, asOf: asOf, language: .en, warnExpiringDays: 30, baseline: nil) {
+            case .success(let report): return report
+            case .failure(let error): throw BenchmarkError(message: error.description)
+            }
+        }
+        let json = measure("report (json)") { ReportRenderer.render(report, format: .json) }
+        let elapsed = clock.now - total
+        let products = outcome.documents.products.count
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        print("files \(files.count), products \(products), institutions \(outcome.documents.institutions.count), findings \(report.findings.count), json \(json.utf8.count) bytes")
+        for (name, duration) in timings {
+            print("  \(name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(milliseconds(duration)) ms")
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("  total                \(milliseconds(elapsed)) ms, \(Int(Double(products) / max(seconds, 1e-9))) products/s, peak RSS \(usage.ru_maxrss / 1024) MB")
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return String(Int(value.rounded()))
+    }
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+extension String {
+    func padding(toLength length: Int, withPad pad: String, startingAt _: Int) -> String {
+        count >= length ? self : self + String(repeating: pad, count: length - count)
+    }
+}
+
+try AuditBenchmark.main()
