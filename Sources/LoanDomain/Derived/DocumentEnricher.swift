@@ -1,6 +1,8 @@
 import Diagnostics
+import Dispatch
 import FoundationEssentials
 import RuleLanguage
+import Synchronization
 
 /// Adds the derived fields of the schema to loaded documents: affiliate groups and joint-lending totals
 /// of institutions; the funding defaults, joined funders and computed APR of products.
@@ -22,10 +24,21 @@ struct DocumentEnricher {
             result[index].record = record
             enrichedInstitutions[document.id] = record
         }
-        for index in result.indices where result[index].kind == "LoanProduct" {
-            let derivation = ProductDerivation(institutions: enrichedInstitutions).enrich(result[index].record)
-            result[index].record = derivation.record
-            result[index].derivationProblems = derivation.problems
+        // Products are independent once institutions are enriched: derive them (APR included) on all cores.
+        let productIndices = result.indices.filter { result[$0].kind == "LoanProduct" }
+        let derivation = ProductDerivation(institutions: enrichedInstitutions, aprCache: AprCache())
+        let records = result.map(\.record)
+        let derived = Mutex<[Int: (record: Record, problems: [String: String])]>([:])
+        DispatchQueue.concurrentPerform(iterations: productIndices.count) { position in
+            let index = productIndices[position]
+            let value = derivation.enrich(records[index])
+            derived.withLock { $0[index] = value }
+        }
+        derived.withLock { all in
+            for (index, value) in all {
+                result[index].record = value.record
+                result[index].derivationProblems = value.problems
+            }
         }
         return result
     }
@@ -96,8 +109,9 @@ struct InstitutionDerivation {
 }
 
 /// Derived fields of a product.
-struct ProductDerivation {
+struct ProductDerivation: Sendable {
     let institutions: [String: Record]
+    let aprCache: AprCache
 
     func enrich(_ record: Record) -> (record: Record, problems: [String: String]) {
         var fields = record.fields
@@ -135,7 +149,7 @@ struct ProductDerivation {
         switch AprInputBuilder.input(for: record) {
         case .success(let input):
             do {
-                let result = try AprCalculator.compute(input)
+                let result = try aprCache.result(for: input)
                 apr["nominal"] = .ratio(Ratio(result.nominalApr))
                 apr["effective"] = .ratio(Ratio(result.effectiveAnnualRate))
                 apr["simple"] = .ratio(Ratio(result.simpleRate))

@@ -53,6 +53,8 @@ public enum ExactDecimal {
     /// `value` rounded to `scale` fractional digits, exactly.
     public static func round(_ value: Decimal, scale: Int, _ rounding: Rounding = .halfUp) -> Decimal {
         guard !value.isNaN, scale >= 0 else { return value }
+        // Already within `scale` fractional digits: nothing to drop (the common case, and cheap to test).
+        if Int(value.exponent) >= -scale { return value }
         let negative = value < 0
         let magnitude = negative ? -value : value
         let text = magnitude.description
