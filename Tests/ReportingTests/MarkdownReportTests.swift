@@ -95,15 +95,4 @@ import Testing
         #expect(markdown.contains("### Findings\n\nNo unwaived findings.\n"))
         #expect(markdown.contains("### Waivers\n\nNo waivers.\n"))
     }
-
-    @Test func htmlIsEscapedAndSelfContained() throws {
-        let html = ReportRenderer.render(try awkwardReport(), format: .html)
-        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n"))
-        #expect(html.contains("<title>loancheck compliance report — as of 2025-11-22</title>"))
-        #expect(html.contains("<tr><td>1</td><td>0</td><td>0</td><td>1</td></tr>"))
-        #expect(html.contains("存量 | 到期 *soon* &lt;b&gt;x&lt;/b&gt; [link](y)"))
-        #expect(!html.contains("<b>x</b>"))
-        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href="))
-        #expect(html.hasSuffix("</table>\n</body>\n</html>\n"))
-    }
 }
