@@ -147,6 +147,18 @@ struct ReportLabels {
     // MARK: - Findings
 
     var noFindings: String { pick("无审计发现。", "No findings.") }
+    var noUnwaivedFindings: String { pick("无未豁免的审计发现。", "No unwaived findings.") }
+    var message: String { pick("内容", "Message") }
+
+    /// `12 more findings are not shown; see the SARIF or JSON report.`
+    func moreFindingsNotShown(_ count: Int) -> String {
+        pick("另有 \(count) 项发现未列出，请查看 SARIF 或 JSON 报告。", "\(count) more findings are not shown; see the SARIF or JSON report.")
+    }
+
+    /// `5 more rows are not shown; see the HTML report.`
+    func moreNotShown(_ count: Int) -> String {
+        pick("另有 \(count) 行未列出，请查看 HTML 报告。", "\(count) more rows are not shown; see the HTML report.")
+    }
     var location: String { pick("位置", "Location") }
     var field: String { pick("字段", "Field") }
     var evidence: String { pick("证据", "Evidence") }
@@ -198,6 +210,18 @@ struct ReportLabels {
 
     var baselineCounts: [String] { [pick("新增", "New"), pick("既有", "Persisting"), pick("已修复", "Fixed")] }
 
+    /// `1 new, 1 persisting, 1 fixed (only new findings fail the check).`
+    func baselineLine(_ baseline: BaselineComparison) -> String {
+        let (new, persisting, fixed) = (baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count)
+        return pick("新增 \(new)，既有 \(persisting)，已修复 \(fixed)（只有新增的发现导致检查失败）。",
+                    "\(new) new, \(persisting) persisting, \(fixed) fixed (only new findings fail the check).")
+    }
+
+    /// `2 (1 applied, 1 expired)`.
+    func waiversLine(applied: Int, expired: Int) -> String {
+        pick("\(applied + expired) 项（有效 \(applied)，已过期 \(expired)）", "\(applied + expired) (\(applied) applied, \(expired) expired)")
+    }
+
     // MARK: - Rules (appendix)
 
     var rule: String { pick("规则", "Rule") }
@@ -211,6 +235,8 @@ struct ReportLabels {
     var enforcedLabel: String { pick("过渡期结束", "enforced") }
     var repealedLabel: String { pick("废止", "repealed") }
     var none: String { pick("无", "none") }
+    /// Column headers for the effective, enforced and repealed dates.
+    var dateHeaders: [String] { [pick("生效", "Effective"), pick("过渡期结束", "Enforced"), pick("废止", "Repealed")] }
 
     /// The regime of a rule on the as-of date.
     func regime(of rule: AuditReport.RuleSummary, asOf: CivilDate) -> String {
