@@ -11,8 +11,9 @@ struct HTMLCharts {
     let digest: ReportDigest
     let labels: ReportLabels
 
-    /// Matrix rows per SVG, so that a matrix prints as page-sized pieces.
-    static let matrixRowsPerChart = 40
+    /// Matrix rows per SVG, so that a matrix prints as page-sized pieces (30 rows of 22 px and a header
+    /// of rule ids fit on an A4 page).
+    static let matrixRowsPerChart = 30
 
     private static let monoFont = "ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', monospace"
     private static let textFont = "system-ui, 'Noto Sans CJK SC', 'DejaVu Sans', sans-serif"

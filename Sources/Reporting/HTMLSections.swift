@@ -35,23 +35,23 @@ struct HTMLSections {
             out += "<li>" + HTML.text("a", [("href", "#" + id)], title) + "</li>\n"
         }
         out += "</ol>\n</nav>\n"
-        out += "<section aria-labelledby=\"scope-title\">\n" + HTML.text("h2", [("id", "scope-title")], labels.scope) + "\n"
-        if report.subjects.isEmpty { out += HTML.text("p", [], labels.noSubjects) + "\n" }
-        if !digest.institutions.isEmpty {
-            out += HTML.table(caption: "\(labels.institutions) (\(digest.institutions.count))",
-                              headers: [labels.id, labels.name, labels.type, labels.file],
-                              rows: digest.institutions.map(subjectRow), attributes: [("id", "scope-institutions")])
-        }
-        if !digest.products.isEmpty {
-            out += HTML.table(caption: "\(labels.products) (\(digest.products.count))",
-                              headers: [labels.id, labels.name, labels.lender, labels.file],
-                              rows: digest.products.map(subjectRow), attributes: [("id", "scope-products")])
-        }
-        out += "</section>\n"
         out += "<section aria-labelledby=\"packs-title\">\n" + HTML.text("h2", [("id", "packs-title")], labels.packs) + "\n"
         out += HTML.table(caption: labels.packsLine(packs: report.packs.count, rules: report.rules.count),
                           headers: [labels.pack, labels.version, labels.status, labels.instrument, labels.rulesCount],
                           rows: report.packs.map(packRow), attributes: [("id", "scope-packs")], numeric: [4])
+        out += "</section>\n"
+        out += "<section aria-labelledby=\"scope-title\">\n" + HTML.text("h2", [("id", "scope-title")], labels.scope) + "\n"
+        if report.subjects.isEmpty { out += HTML.text("p", [], labels.noSubjects) + "\n" }
+        if !digest.institutions.isEmpty {
+            out += HTML.table(caption: "\(labels.institutions) (\(digest.institutions.count))",
+                              headers: [labels.id, labels.name, labels.type],
+                              rows: digest.institutions.map(subjectRow), attributes: [("id", "scope-institutions")])
+        }
+        if !digest.products.isEmpty {
+            out += HTML.table(caption: "\(labels.products) (\(digest.products.count))",
+                              headers: [labels.id, labels.name, labels.lender],
+                              rows: digest.products.map(subjectRow), attributes: [("id", "scope-products")])
+        }
         return out + "</section>\n</section>\n"
     }
 
@@ -62,8 +62,7 @@ struct HTMLSections {
     private func subjectRow(_ subject: AuditReport.SubjectSummary) -> String {
         "<tr" + HTML.attributes([("data-subject", "\(subject.kind)/\(subject.id)")]) + ">"
             + HTML.element("th", [("scope", "row")], HTML.element("a", [("href", "#" + Self.anchor(subject))], HTML.code(subject.id)))
-            + HTML.text("td", [], subject.name) + HTML.element("td", [], HTML.code(subject.detail))
-            + HTML.element("td", [], HTML.code(subject.file)) + "</tr>"
+            + HTML.text("td", [], subject.name) + HTML.element("td", [], HTML.code(subject.detail)) + "</tr>"
     }
 
     private func packRow(_ pack: AuditReport.PackStamp) -> String {

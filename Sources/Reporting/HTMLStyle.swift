@@ -68,9 +68,10 @@ enum HTMLStyle {
     .zero { color: #8c959f; }
     .muted { color: #57606a; }
     .hash { font-size: 7.5pt; line-height: 1.3; }
-    figure { margin: 0.6em 0 1.2em; break-inside: avoid; page-break-inside: avoid; }
-    figcaption { font-weight: 600; margin-bottom: 0.3em; }
-    svg.chart { display: block; max-width: 100%; height: auto; margin: 0.4em 0; }
+    figure { margin: 0.6em 0 1.2em; }
+    figure#figure-findings-per-rule { break-inside: avoid; page-break-inside: avoid; }
+    figcaption { font-weight: 600; margin-bottom: 0.3em; break-after: avoid; page-break-after: avoid; }
+    svg.chart { display: block; max-width: 100%; height: auto; margin: 0.4em 0; break-inside: avoid; page-break-inside: avoid; }
     .legend { list-style: none; padding: 0; margin: 0.4em 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.2em;
       font-size: 9pt; }
     .legend li { display: flex; align-items: center; gap: 0.4em; }

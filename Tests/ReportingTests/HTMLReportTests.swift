@@ -281,8 +281,8 @@ enum HTMLProbe {
             files.append(("products/p\(index).yaml", ReportFixture.product(id: "p\(index)", name: "产品\(index)", creditLineMax: "10万")))
         }
         let html = html(try ReportFixture.report(files))
-        #expect(html.contains("<title id=\"matrix-LoanProduct-1-title\">Outcome per product and rule (1–40 / 45)</title>"))
-        #expect(html.contains("<title id=\"matrix-LoanProduct-2-title\">Outcome per product and rule (41–45 / 45)</title>"))
+        #expect(html.contains("<title id=\"matrix-LoanProduct-1-title\">Outcome per product and rule (1–30 / 45)</title>"))
+        #expect(html.contains("<title id=\"matrix-LoanProduct-2-title\">Outcome per product and rule (31–45 / 45)</title>"))
     }
 
     @Test func chartHelpers() {
