@@ -65,6 +65,7 @@ enum HTMLStyle {
     thead { display: table-header-group; }
     tr, li { break-inside: avoid; page-break-inside: avoid; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    th.num, td.num { width: 4.5em; }
     .zero { color: #8c959f; }
     .muted { color: #57606a; }
     .hash { font-size: 7.5pt; line-height: 1.3; }
