@@ -1,0 +1,123 @@
+import Compliance
+import Diagnostics
+
+/// The findings section of the HTML report: one part per institution (its own findings, then one
+/// section per product it lends), then products whose lender is not audited, then other findings.
+///
+/// Every subject has a section, with the outcomes of its checks, even without findings. A finding shows
+/// its message, location, evidence and parameters, citation (with whether the article number is
+/// verified), regime note, waiver and baseline state.
+struct HTMLFindings {
+    let digest: ReportDigest
+    let labels: ReportLabels
+
+    private var report: AuditReport { digest.report }
+    private var sections: HTMLSections { HTMLSections(digest: digest, labels: labels) }
+
+    func render() -> String {
+        var out = "<section id=\"findings\" aria-labelledby=\"findings-title\">\n"
+            + HTML.text("h2", [("id", "findings-title")], labels.findings) + "\n"
+        out += HTML.text("p", [("class", "verdict")], labels.verdict(report.summary)) + "\n"
+        if report.subjects.isEmpty && digest.otherFindings.isEmpty { out += HTML.text("p", [], labels.noSubjects) + "\n" }
+        for group in digest.groups {
+            if let institution = group.institution {
+                out += subject(institution, level: 3, products: group.products)
+            } else {
+                let id = "group-other-products"
+                out += "<section class=\"group\" aria-labelledby=\"\(id)\">\n" + HTML.text("h3", [("id", id)], labels.otherProducts) + "\n"
+                for product in group.products { out += subject(product, level: 4, products: []) }
+                out += "</section>\n"
+            }
+        }
+        if !digest.otherFindings.isEmpty {
+            let id = "group-other-findings"
+            out += "<section class=\"group\" aria-labelledby=\"\(id)\"" + HTML.attributes([("data-count", String(digest.otherFindings.count))])
+                + ">\n" + HTML.text("h3", [("id", id)], labels.otherFindings) + "\n"
+            for finding in digest.otherFindings { out += self.finding(finding, level: 4) }
+            out += "</section>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// A subject's section: heading, facts, outcomes of its checks, findings; an institution's products
+    /// nest inside it one heading level down.
+    private func subject(_ subject: AuditReport.SubjectSummary, level: Int, products: [AuditReport.SubjectSummary]) -> String {
+        let anchor = HTMLSections.anchor(subject)
+        let findings = digest.findings(of: subject)
+        var out = "<section" + HTML.attributes([
+            ("class", subject.kind == "Institution" ? "subject group institution" : "subject product"), ("id", anchor),
+            ("aria-labelledby", anchor + "-title"), ("data-subject", "\(subject.kind)/\(subject.id)"),
+            ("data-count", String(findings.count)),
+        ]) + ">\n"
+        let title = HTMLEscaping.text("\(labels.kind(subject.kind)) ") + (subject.name.isEmpty ? "" : HTMLEscaping.text(subject.name) + " ")
+            + HTML.code(subject.id)
+        // Heading, file and check outcomes stay together, and with what follows (no orphan heading).
+        out += "<div class=\"subject-head\">\n" + HTML.element("h\(level)", [("id", anchor + "-title")], title) + "\n"
+        let detailLabel = subject.kind == "LoanProduct" ? labels.lender : labels.type
+        var meta = HTMLEscaping.text("\(labels.file): ") + HTML.code(subject.file)
+        if !subject.detail.isEmpty { meta += HTMLEscaping.text(" · \(detailLabel): ") + HTML.code(subject.detail) }
+        out += HTML.element("p", [("class", "subject-meta")], meta) + "\n"
+        out += HTML.text("p", [("class", "checks")], labels.checksLine(digest.stateCounts(of: subject))) + "\n</div>\n"
+        if findings.isEmpty {
+            out += HTML.text("p", [("class", "no-findings")], labels.noFindings) + "\n"
+        } else {
+            for finding in findings { out += self.finding(finding, level: min(level + 1, 6)) }
+        }
+        for product in products { out += self.subject(product, level: min(level + 1, 6), products: []) }
+        return out + "</section>\n"
+    }
+
+    /// One finding as an article: heading (severity badge, rule id, rule title), message and facts.
+    func finding(_ finding: Finding, level: Int) -> String {
+        let severityKey = finding.isWaived ? "waived" : finding.severity.rawValue
+        var out = "<article" + HTML.attributes([
+            ("class", "finding sev-\(severityKey)\(finding.isWaived ? " is-waived" : "")"), ("data-rule", finding.rule),
+            ("data-severity", finding.severity.rawValue), ("data-waived", finding.isWaived ? "true" : "false"),
+            ("data-subject", "\(finding.subject.kind)/\(finding.subject.id)"),
+        ]) + ">\n"
+        var badge = labels.severity(finding.severity)
+        if finding.isWaived { badge += " · " + labels.waived }
+        var heading = HTML.text("span", [("class", "badge sev-\(severityKey)")], badge) + HTML.code(finding.rule)
+        if let rule = digest.rule(finding.rule) {
+            heading += " " + HTML.text("span", [("class", "rule-title")], labels.text(rule.title))
+        }
+        out += HTML.element("h\(level)", [], heading) + "\n"
+        out += HTML.text("p", [("class", "message")], labels.text(finding.message)) + "\n"
+        out += "<dl class=\"facts\">\n"
+        if let location = finding.location {
+            var place = HTML.element("code", [("class", "location")], HTMLEscaping.text(location.description))
+            if !finding.path.isEmpty { place += HTMLEscaping.text(" · \(labels.field) ") + HTML.code(finding.path) }
+            out += fact(labels.location, place)
+        } else if !finding.path.isEmpty {
+            out += fact(labels.field, HTML.code(finding.path))
+        }
+        if !finding.evidence.actual.isEmpty || !finding.evidence.required.isEmpty {
+            var evidence = HTMLEscaping.text("\(labels.actual) ") + HTML.element("strong", [("class", "actual")], HTMLEscaping.text(finding.evidence.actual))
+                + HTMLEscaping.text(labels.language == .zh ? "；\(labels.required) " : "; \(labels.required) ")
+                + HTML.element("strong", [("class", "required")], HTMLEscaping.text(finding.evidence.required))
+            if let detail = ReportWording.detail(of: finding) { evidence += "<br>" + HTML.code(detail) }
+            out += fact(labels.evidence, evidence)
+        }
+        if !finding.evidence.parameters.isEmpty {
+            out += fact(labels.parameters, finding.evidence.parameters.map { HTMLEscaping.text(labels.parameter($0)) }.joined(separator: "<br>"))
+        }
+        out += fact(labels.citation, sections.citation(finding.citation, effective: finding.effective))
+        var regime: [String] = []
+        if let note = finding.regimeNote { regime.append(labels.text(note)) }
+        if finding.cannotEvaluate { regime.append(labels.cannotEvaluateNote) }
+        if finding.packStatus == .draft && finding.regimeNote == nil { regime.append(labels.draftNote) }
+        if !regime.isEmpty { out += fact(labels.regime, HTMLEscaping.text(regime.joined(separator: labels.language == .zh ? "；" : "; "))) }
+        if let waiver = finding.waiver {
+            out += fact(labels.waiver, HTML.text("span", [("class", waiver.applied ? "waiver applied" : "waiver expired")], labels.waiver(waiver))
+                        + HTMLEscaping.text(" (") + HTML.code(waiver.location.description) + HTMLEscaping.text(")"))
+        }
+        if let state = report.baseline?.state(of: finding) {
+            out += fact(labels.baseline, HTMLEscaping.text(labels.baselineState(state)))
+        }
+        return out + "</dl>\n</article>\n"
+    }
+
+    private func fact(_ term: String, _ definition: String) -> String {
+        HTML.text("dt", [], term) + HTML.element("dd", [], definition) + "\n"
+    }
+}

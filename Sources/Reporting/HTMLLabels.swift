@@ -1,0 +1,266 @@
+import Compliance
+import RuleLanguage
+
+/// The labels of the reports for people (HTML, and the section headings of the Markdown report) in the
+/// report's language: a zh report has zh labels, an en report en labels.
+///
+/// Content (messages, rule titles, regulation names) comes from the packs in the same language; ids,
+/// paths, dates and amounts are shown as they are.
+struct ReportLabels {
+    let language: ReportLanguage
+
+    private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    /// `zh-CN` or `en`, for `<html lang>`.
+    var htmlLanguage: String { pick("zh-CN", "en") }
+
+    // MARK: - Document and sections
+
+    var reportTitle: String { pick("合规审计报告", "Compliance report") }
+    /// The document title: `loancheck 合规审计报告（截至 2025-11-22）`.
+    func documentTitle(tool: String, asOf: CivilDate) -> String {
+        pick("\(tool) 合规审计报告（截至 \(asOf)）", "\(tool) compliance report — as of \(asOf)")
+    }
+    var contents: String { pick("目录", "Contents") }
+    var cover: String { pick("封面", "Cover") }
+    var summary: String { pick("摘要", "Summary") }
+    var findings: String { pick("审计发现", "Findings") }
+    var appendix: String { pick("附录：检查的规则", "Appendix: rules checked") }
+    var stamp: String { pick("可复现性信息", "Reproducibility stamp") }
+    var scope: String { pick("审计范围", "Scope") }
+    var packs: String { pick("规则包", "Rule packs") }
+    var asOf: String { pick("审计基准日", "As of") }
+    var tool: String { pick("工具", "Tool") }
+    var languageLabel: String { pick("报告语言", "Language") }
+    var result: String { pick("结论", "Result") }
+
+    /// `8 家机构，11 个产品` / `8 institutions, 11 products`.
+    func scopeLine(institutions: Int, products: Int) -> String {
+        pick("\(institutions) 家机构，\(products) 个贷款产品",
+             "\(institutions) institution\(institutions == 1 ? "" : "s"), \(products) loan product\(products == 1 ? "" : "s")")
+    }
+
+    /// `3 条规则包，共 24 条规则` / `3 rule packs, 24 rules`.
+    func packsLine(packs: Int, rules: Int) -> String {
+        pick("\(packs) 个规则包，共 \(rules) 条规则", "\(packs) rule pack\(packs == 1 ? "" : "s"), \(rules) rule\(rules == 1 ? "" : "s")")
+    }
+
+    // MARK: - Subjects
+
+    var institutions: String { pick("机构", "Institutions") }
+    var products: String { pick("贷款产品", "Loan products") }
+    var id: String { pick("编号", "ID") }
+    var name: String { pick("名称", "Name") }
+    var type: String { pick("类型", "Type") }
+    var lender: String { pick("放贷机构", "Lender") }
+    var file: String { pick("文件", "File") }
+
+    /// `贷款产品` / `Loan product` for a subject kind; other kinds as they are.
+    func kind(_ kind: String) -> String {
+        switch kind {
+        case "LoanProduct": pick("贷款产品", "Loan product")
+        case "Institution": pick("机构", "Institution")
+        case "Waiver": pick("豁免", "Waiver")
+        default: kind
+        }
+    }
+
+    var otherProducts: String { pick("放贷机构不在审计范围内的产品", "Products whose lender is not in the audit") }
+    var otherFindings: String { pick("其他发现", "Other findings") }
+    var noSubjects: String { pick("未审计任何机构或产品。", "No institutions or products were audited.") }
+
+    // MARK: - Packs
+
+    var pack: String { pick("规则包", "Pack") }
+    var version: String { pick("版本", "Version") }
+    var status: String { pick("状态", "Status") }
+    var instrument: String { pick("文号", "Instrument") }
+    var rulesCount: String { pick("规则数", "Rules") }
+
+    func packStatus(_ status: PackStatus) -> String {
+        switch status {
+        case .inForce: pick("现行有效", "in force")
+        case .draft: pick("征求意见稿（未生效）", "draft, not in force")
+        case .superseded: pick("已被取代", "superseded")
+        }
+    }
+
+    // MARK: - Counts
+
+    func severity(_ severity: FindingSeverity) -> String {
+        switch severity {
+        case .error: pick("错误", "error")
+        case .warning: pick("警告", "warning")
+        case .info: pick("提示", "info")
+        }
+    }
+
+    /// Column headers of a count table: errors, warnings, info, waived, total.
+    var countHeaders: [String] {
+        [pick("错误", "Errors"), pick("警告", "Warnings"), pick("提示", "Info"), pick("已豁免", "Waived"), pick("合计", "Total")]
+    }
+    var waived: String { pick("已豁免", "waived") }
+    var bySeverity: String { pick("按严重程度统计的发现", "Findings by severity") }
+    var byPack: String { pick("按法规（规则包）统计的发现", "Findings by regulation (rule pack)") }
+    var byInstitution: String { pick("按机构统计的发现（含其产品）", "Findings by institution (with its products)") }
+    var byOutcome: String { pick("检查结果（规则 × 对象）", "Check outcomes (rule × subject)") }
+    var outcome: String { pick("结果", "Outcome") }
+    var checksCount: String { pick("检查数", "Checks") }
+    var allFindings: String { pick("全部发现", "All findings") }
+    var perRule: String { pick("各规则的发现数", "Findings per rule") }
+    var productMatrix: String { pick("产品 × 规则检查结果", "Outcome per product and rule") }
+    var institutionMatrix: String { pick("机构 × 规则检查结果", "Outcome per institution and rule") }
+    var legend: String { pick("图例", "Legend") }
+    var noRulesChecked: String { pick("没有检查任何规则。", "No rules were checked.") }
+
+    /// The verdict line of the cover: `1 项错误、0 项警告、0 项提示，1 项已豁免` / `1 error, 0 warnings, …`.
+    func verdict(_ summary: (error: Int, warning: Int, info: Int, waived: Int)) -> String {
+        if language == .zh {
+            return "\(summary.error) 项错误、\(summary.warning) 项警告、\(summary.info) 项提示，\(summary.waived) 项已豁免"
+        }
+        return [ReportWording.count(summary.error, "error"), ReportWording.count(summary.warning, "warning"),
+                ReportWording.count(summary.info, "info"), "\(summary.waived) waived"].joined(separator: ", ")
+    }
+
+    // MARK: - Check outcomes
+
+    func state(_ state: CheckCellState) -> String {
+        switch state {
+        case .failed: pick("不合规", "fail")
+        case .warning: pick("警告（过渡期或草案）", "warning (transition or draft)")
+        case .waived: pick("已豁免", "waived")
+        case .cannotEvaluate: pick("无法评估", "cannot evaluate")
+        case .passed: pick("通过", "pass")
+        case .notApplicable: pick("不适用", "not applicable")
+        case .notInForce: pick("未生效或已废止", "not in force")
+        case .exemptClosed: pick("存量豁免（产品已关闭）", "exempt (product closed)")
+        }
+    }
+
+    /// `检查：通过 5，不合规 1` / `Checks: 5 pass, 1 fail`.
+    func checksLine(_ counts: [(CheckCellState, Int)]) -> String {
+        let parts = counts.filter { $0.1 > 0 }.map { language == .zh ? "\(state($0.0)) \($0.1)" : "\($0.1) \(state($0.0))" }
+        if parts.isEmpty { return pick("未检查任何规则。", "No rules checked.") }
+        return pick("检查：", "Checks: ") + parts.joined(separator: pick("，", ", "))
+    }
+
+    // MARK: - Findings
+
+    var noFindings: String { pick("无审计发现。", "No findings.") }
+    var noUnwaivedFindings: String { pick("无未豁免的审计发现。", "No unwaived findings.") }
+    var message: String { pick("内容", "Message") }
+
+    /// `12 more findings are not shown; see the SARIF or JSON report.`
+    func moreFindingsNotShown(_ count: Int) -> String {
+        pick("另有 \(count) 项发现未列出，请查看 SARIF 或 JSON 报告。", "\(count) more findings are not shown; see the SARIF or JSON report.")
+    }
+
+    /// `5 more rows are not shown; see the HTML report.`
+    func moreNotShown(_ count: Int) -> String {
+        pick("另有 \(count) 行未列出，请查看 HTML 报告。", "\(count) more rows are not shown; see the HTML report.")
+    }
+    var location: String { pick("位置", "Location") }
+    var field: String { pick("字段", "Field") }
+    var evidence: String { pick("证据", "Evidence") }
+    var actual: String { pick("实际值", "actual") }
+    var required: String { pick("要求", "required") }
+    var detail: String { pick("说明", "Detail") }
+    var parameters: String { pick("参数", "Parameters") }
+    var citation: String { pick("依据", "Citation") }
+    var regime: String { pick("适用说明", "Regime") }
+    var waiver: String { pick("豁免", "Waiver") }
+    var baseline: String { pick("基线", "Baseline") }
+    var cannotEvaluateNote: String { pick("无法评估（缺少数据），不视为通过", "cannot be evaluated (data missing); not a pass") }
+    var draftNote: String { pick("草案，未生效", "draft, not in force") }
+    var verified: String { pick("条款编号已核实", "article number verified") }
+    var notVerified: String { pick("条款编号未核实", "article number not verified") }
+    var also: String { pick("另见", "also") }
+
+    /// `2020-07-17 生效` / `effective 2020-07-17`.
+    func effective(_ date: CivilDate) -> String { pick("\(date) 生效", "effective \(date)") }
+
+    /// `credit_line_cap = ¥200,000（自 2020-07-17 起，来源）` / `… (from 2020-07-17, source)`.
+    func parameter(_ use: ParameterUse) -> String {
+        if language == .zh {
+            return "\(use.name) = \(use.value)（自 \(use.from) 起\(use.source.map { "，\($0)" } ?? "")）"
+        }
+        return use.text
+    }
+
+    /// The waiver of a finding, applied or expired, with the reason.
+    func waiver(_ waiver: WaiverState) -> String {
+        let reference = waiver.reference ?? ""
+        let reason = waiver.reason.isEmpty ? "" : pick("；理由：\(waiver.reason)", "; reason: \(waiver.reason)")
+        if waiver.applied {
+            return pick("已豁免：批准人 \(waiver.approvedBy)\(reference.isEmpty ? "" : "（\(reference)）")，有效期至 \(waiver.expires)",
+                        "waived by \(waiver.approvedBy)\(reference.isEmpty ? "" : " (\(reference))") until \(waiver.expires)") + reason
+        }
+        return pick("豁免已于 \(waiver.expires) 到期（批准人 \(waiver.approvedBy)\(reference.isEmpty ? "" : "，\(reference)")），不再生效",
+                    "waiver expired on \(waiver.expires) (approved by \(waiver.approvedBy)\(reference.isEmpty ? "" : ", \(reference)")); it no longer applies")
+            + reason
+    }
+
+    func baselineState(_ state: String) -> String {
+        switch state {
+        case "new": pick("新增", "new")
+        case "persisting": pick("既有", "persisting")
+        default: state
+        }
+    }
+
+    var baselineCounts: [String] { [pick("新增", "New"), pick("既有", "Persisting"), pick("已修复", "Fixed")] }
+
+    /// `1 new, 1 persisting, 1 fixed (only new findings fail the check).`
+    func baselineLine(_ baseline: BaselineComparison) -> String {
+        let (new, persisting, fixed) = (baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count)
+        return pick("新增 \(new)，既有 \(persisting)，已修复 \(fixed)（只有新增的发现导致检查失败）。",
+                    "\(new) new, \(persisting) persisting, \(fixed) fixed (only new findings fail the check).")
+    }
+
+    /// `2 (1 applied, 1 expired)`.
+    func waiversLine(applied: Int, expired: Int) -> String {
+        pick("\(applied + expired) 项（有效 \(applied)，已过期 \(expired)）", "\(applied + expired) (\(applied) applied, \(expired) expired)")
+    }
+
+    // MARK: - Rules (appendix)
+
+    var rule: String { pick("规则", "Rule") }
+    var subject: String { pick("对象", "Subject") }
+    var dates: String { pick("日期", "Dates") }
+    var requirement: String { pick("要求", "Requirement") }
+    var appliesTo: String { pick("适用条件", "Applies to") }
+    var severityHeader: String { pick("严重程度", "Severity") }
+    var parametersAtAsOf: String { pick("参数（基准日取值）", "Parameters (value at the as-of date)") }
+    var effectiveLabel: String { pick("生效", "effective") }
+    var enforcedLabel: String { pick("过渡期结束", "enforced") }
+    var repealedLabel: String { pick("废止", "repealed") }
+    var none: String { pick("无", "none") }
+    /// Column headers for the effective, enforced and repealed dates.
+    var dateHeaders: [String] { [pick("生效", "Effective"), pick("过渡期结束", "Enforced"), pick("废止", "Repealed")] }
+
+    /// The regime of a rule on the as-of date.
+    func regime(of rule: AuditReport.RuleSummary, asOf: CivilDate) -> String {
+        guard rule.inForce else {
+            if let repealed = rule.repealed, asOf >= repealed { return pick("已于 \(repealed) 废止", "repealed on \(repealed)") }
+            return pick("尚未生效（\(rule.effective) 生效）", "not yet in force (effective \(rule.effective))")
+        }
+        if let enforced = rule.enforced, asOf < enforced { return pick("过渡期至 \(enforced)", "transition until \(enforced)") }
+        return pick("现行有效", "in force")
+    }
+
+    // MARK: - Stamp
+
+    var sha256: String { "SHA-256" }
+    var inputs: String { pick("输入文件", "Inputs") }
+    var waivers: String { pick("豁免", "Waivers") }
+    var approvedBy: String { pick("批准人", "Approved by") }
+    var reference: String { pick("文号", "Reference") }
+    var expires: String { pick("到期日", "Expires") }
+    var matched: String { pick("匹配数", "Matched") }
+    var reason: String { pick("理由", "Reason") }
+    var noWaivers: String { pick("无豁免。", "No waivers.") }
+    var noInputs: String { pick("无输入文件记录（报告在内存中生成）。", "No input files recorded (the report was built in memory).") }
+    var fixedSinceBaseline: String { pick("自基线以来已修复", "Fixed since the baseline") }
+
+    func waiverStatus(applied: Bool) -> String { applied ? pick("有效", "applied") : pick("已过期", "expired") }
+}

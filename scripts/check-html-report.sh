@@ -1,0 +1,315 @@
+#!/usr/bin/env bash
+# Checks a loancheck HTML report as a browser renders it: headless Chromium loads the page and dumps the
+# DOM, and python3 asserts on it.
+#
+# Usage: scripts/check-html-report.sh REPORT.html [EXPECTED…]
+#
+# Each EXPECTED is either
+#   a JSON report of the same audit (a file ending in .json, from `loancheck audit … --format json`):
+#     the counts of the HTML report (by severity, per rule, per subject, findings listed) must equal
+#     those of the JSON report, and its as-of date, tool version, packs (with SHA-256), inputs (with
+#     SHA-256) and waivers must be in the stamp; or
+#   a rule id (e.g. CN-BANK-CREDIT-LINE) that must be listed in the appendix.
+#
+# Always checked: the document (doctype, <html lang>, one <h1>, headings in order, no script, no external
+# resources), the sections `cover`, `summary`, `findings`, `appendix`, `stamp` in that order, the charts
+# (role="img" with a <title>), the matrix legend, the tables (<caption>, <th scope>).
+#
+# Debian `chromium` is installed only when missing (apt-get, about 100 MB). Exit status: 0 the report
+# passes, 1 a check failed (every failure is printed), 2 a usage error or Chromium could not run.
+set -euo pipefail
+
+die() { echo "check-html-report: $*" >&2; exit 2; }
+
+[ $# -ge 1 ] || die "usage: scripts/check-html-report.sh REPORT.html [REPORT.json] [RULE-ID…]"
+report="$1"
+shift
+[ -f "$report" ] || die "no report at '$report' (write one with: loancheck audit … --format html --output $report)"
+for expected in "$@"; do
+  case "$expected" in
+    *.json) [ -f "$expected" ] || die "no JSON report at '$expected'" ;;
+  esac
+done
+command -v python3 >/dev/null 2>&1 || die "python3 is required"
+
+as_root() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
+chromium_bin="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+if [ -z "$chromium_bin" ]; then
+  echo "check-html-report: installing chromium (Debian package, about 100 MB)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  { as_root apt-get update -qq && as_root apt-get install -y -qq chromium >/dev/null; } \
+    || die "could not install chromium; install it and run again"
+  chromium_bin="$(command -v chromium)"
+fi
+
+abs_report="$(cd "$(dirname "$report")" && pwd)/$(basename "$report")"
+dom="$(mktemp "${TMPDIR:-/tmp}/check-html-report.XXXXXX")"
+trap 'rm -f "$dom"' EXIT
+if ! "$chromium_bin" --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions \
+    --dump-dom "file://$abs_report" >"$dom" 2>/dev/null || [ ! -s "$dom" ]; then
+  die "Chromium could not render $report"
+fi
+
+python3 - "$dom" "$@" <<'PY'
+import collections
+import json
+import sys
+from html.parser import HTMLParser
+
+dom_path, expected = sys.argv[1], sys.argv[2:]
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+
+
+class Element:
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.parent = tag, dict(attrs), parent
+        self.children, self.text = [], []
+
+    def ancestors(self):
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def inner_text(self):
+        return "".join(self.text) + "".join(child.inner_text() for child in self.children)
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class DOM(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", [], None)
+        self.current = self.root
+        self.elements = []
+        self.doctype = None
+
+    def handle_decl(self, decl):
+        self.doctype = decl
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, attrs, self.current)
+        self.current.children.append(element)
+        self.elements.append(element)
+        if tag not in VOID:
+            self.current = element
+
+    def handle_startendtag(self, tag, attrs):
+        element = Element(tag, attrs, self.current)
+        self.current.children.append(element)
+        self.elements.append(element)
+
+    def handle_endtag(self, tag):
+        node = self.current
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.current = node.parent
+
+    def handle_data(self, data):
+        self.current.text.append(data)
+
+
+with open(dom_path, encoding="utf-8") as handle:
+    parser = DOM()
+    parser.feed(handle.read())
+elements = parser.elements
+
+
+def find(tag=None, **attrs):
+    result = []
+    for element in elements:
+        if tag is not None and element.tag != tag:
+            continue
+        if all(element.attrs.get(key.replace("_", "-")) == value if value is not True
+               else key.replace("_", "-") in element.attrs for key, value in attrs.items()):
+            result.append(element)
+    return result
+
+
+def count_attr(element, name):
+    try:
+        return int(element.attrs.get(name, ""))
+    except ValueError:
+        fail(f"<{element.tag}> has a non-numeric {name}={element.attrs.get(name)!r}")
+        return -1
+
+
+# --- The document ---------------------------------------------------------------------------------
+if (parser.doctype or "").lower() != "doctype html":
+    fail(f"the doctype is {parser.doctype!r}, not 'DOCTYPE html'")
+html = find("html")
+if not html or not html[0].attrs.get("lang"):
+    fail("<html> has no lang attribute")
+titles = [t for t in find("title") if not any(a.tag == "svg" for a in t.ancestors())]
+if not titles or not titles[0].inner_text().strip():
+    fail("the document has no <title>")
+if find("script"):
+    fail(f"the report holds {len(find('script'))} <script> element(s)")
+for element in elements:
+    for name in ("src", "href", "xlink:href", "srcset", "action"):
+        value = element.attrs.get(name)
+        if value is not None and not value.startswith("#"):
+            fail(f"<{element.tag} {name}={value!r}> points outside the report")
+    if element.tag == "link":
+        fail(f"<link> element: {element.attrs}")
+    if "@import" in (element.inner_text() if element.tag == "style" else "") or "url(" in element.attrs.get("style", ""):
+        fail("a style sheet loads a resource")
+for style in find("style"):
+    if "url(" in style.inner_text() or "@import" in style.inner_text():
+        fail("the style sheet loads a resource (url() or @import)")
+
+headings = [e for e in elements if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+if [h.tag for h in headings].count("h1") != 1:
+    fail(f"{[h.tag for h in headings].count('h1')} <h1> elements, expected 1")
+previous = 0
+for heading in headings:
+    level = int(heading.tag[1])
+    if level > previous + 1:
+        fail(f"heading <{heading.tag}> {heading.inner_text().strip()[:60]!r} skips a level after <h{previous}>")
+    previous = level
+
+# --- Sections -------------------------------------------------------------------------------------
+order = ["cover", "summary", "findings", "appendix", "stamp"]
+positions = {}
+for index, element in enumerate(elements):
+    if element.attrs.get("id") in order and element.attrs["id"] not in positions:
+        positions[element.attrs["id"]] = index
+for section in order:
+    if section not in positions:
+        fail(f"no section with id '{section}'")
+present = [s for s in order if s in positions]
+if sorted(present, key=positions.get) != present:
+    fail(f"the sections are not in the order {order}")
+ids = collections.Counter(e.attrs["id"] for e in elements if "id" in e.attrs)
+for value, number in ids.items():
+    if number > 1:
+        fail(f"the id '{value}' is used {number} times")
+for element in elements:
+    href = element.attrs.get("href", "")
+    if href.startswith("#") and href[1:] not in ids:
+        fail(f"the link {href} points at no element")
+
+# --- Tables and charts ----------------------------------------------------------------------------
+for table in find("table"):
+    if not any(child.tag == "caption" for child in table.children):
+        fail(f"a table (id={table.attrs.get('id')!r}) has no <caption>")
+for th in find("th"):
+    if th.attrs.get("scope") not in ("col", "row"):
+        fail(f"<th> {th.inner_text().strip()[:40]!r} has no scope")
+charts = find("svg")
+if not charts:
+    fail("the report has no SVG chart")
+for svg in charts:
+    if svg.attrs.get("role") != "img":
+        fail(f"the chart {svg.attrs.get('id')!r} has no role=\"img\"")
+    if not any(child.tag == "title" and child.inner_text().strip() for child in svg.children):
+        fail(f"the chart {svg.attrs.get('id')!r} has no <title>")
+    if not svg.attrs.get("aria-labelledby") and not svg.attrs.get("aria-label"):
+        fail(f"the chart {svg.attrs.get('id')!r} has no accessible name")
+states = {"fail", "warning", "waived", "cannot-evaluate", "pass", "not-applicable", "not-in-force", "exempt-closed"}
+legend = {e.attrs["data-state"]: count_attr(e, "data-count") for e in find("li", data_state=True)}
+if set(legend) != states:
+    fail(f"the matrix legend lists {sorted(legend)}, expected {sorted(states)}")
+cells = find("g", data_state=True)
+for cell in cells:
+    if cell.attrs["data-state"] not in states:
+        fail(f"a matrix cell has the unknown state {cell.attrs['data-state']!r}")
+cell_counts = collections.Counter(cell.attrs["data-state"] for cell in cells)
+for state, number in legend.items():
+    if cell_counts.get(state, 0) != number:
+        fail(f"the legend counts {number} '{state}' checks, the matrices show {cell_counts.get(state, 0)}")
+
+severity = {e.attrs["data-severity"]: count_attr(e, "data-count")
+            for e in find("td", data_severity=True) if any(a.attrs.get("id") == "summary-severity" for a in e.ancestors())}
+if set(severity) != {"error", "warning", "info", "waived", "total"}:
+    fail(f"the summary counts by severity are {sorted(severity)}")
+elif severity["total"] != severity["error"] + severity["warning"] + severity["info"] + severity["waived"]:
+    fail("the summary total is not the sum of the severities")
+articles = find("article", data_rule=True)
+if severity.get("total") is not None and severity["total"] != len(articles):
+    fail(f"the summary counts {severity['total']} findings, the findings section lists {len(articles)}")
+for table_id in ("summary-packs", "summary-institutions"):
+    rows = [tr for tr in find("tr") if any(a.attrs.get("id") == table_id for a in tr.ancestors())]
+    totals = [count_attr(td, "data-count") for tr in rows for td in tr.children if td.attrs.get("data-severity") == "total"]
+    if table_id == "summary-packs" and sum(totals) != severity.get("total"):
+        fail(f"the counts by pack add up to {sum(totals)}, not {severity.get('total')}")
+    if table_id == "summary-institutions" and sum(totals) > (severity.get("total") or 0):
+        fail(f"the counts by institution add up to {sum(totals)}, more than {severity.get('total')}")
+appendix_rules = {tr.attrs["data-rule"] for tr in find("tr", data_rule=True)}
+bars = {g.attrs["data-rule"]: g for g in find("g", data_rule=True) if "bar" in g.attrs.get("class", "").split()}
+subjects = {s.attrs["data-subject"]: count_attr(s, "data-count") for s in find("section", data_subject=True)}
+
+# --- Expected values ------------------------------------------------------------------------------
+for item in expected:
+    if not item.endswith(".json"):
+        if item not in appendix_rules:
+            fail(f"the rule {item} is not in the appendix")
+        continue
+    with open(item, encoding="utf-8") as handle:
+        report = json.load(handle)
+    for key in ("error", "warning", "info", "waived"):
+        if severity.get(key) != report["summary"][key]:
+            fail(f"summary {key}: the HTML report says {severity.get(key)}, the JSON report {report['summary'][key]}")
+    findings = report["findings"]
+    if len(articles) != len(findings):
+        fail(f"the HTML report lists {len(articles)} findings, the JSON report {len(findings)}")
+    per_rule = collections.Counter(f["rule"] for f in findings)
+    waived_per_rule = collections.Counter(f["rule"] for f in findings if f["waived"])
+    for rule, number in per_rule.items():
+        if rule not in appendix_rules:
+            fail(f"the rule {rule} of a finding is not in the appendix")
+        bar = bars.get(rule)
+        if bar is None:
+            fail(f"the rule {rule} has findings but no bar in the chart")
+            continue
+        if count_attr(bar, "data-count") != number:
+            fail(f"rule {rule}: the chart counts {bar.attrs.get('data-count')} findings, the JSON report {number}")
+        if count_attr(bar, "data-waived") != waived_per_rule.get(rule, 0):
+            fail(f"rule {rule}: the chart counts {bar.attrs.get('data-waived')} waived, the JSON report {waived_per_rule.get(rule, 0)}")
+    for rule, bar in bars.items():
+        if count_attr(bar, "data-count") != per_rule.get(rule, 0):
+            fail(f"rule {rule}: the chart counts {bar.attrs.get('data-count')} findings, the JSON report {per_rule.get(rule, 0)}")
+    per_subject = collections.Counter(f"{f['subject']['kind']}/{f['subject']['id']}" for f in findings)
+    for subject, number in subjects.items():
+        if number != per_subject.get(subject, 0):
+            fail(f"{subject}: the HTML report lists {number} findings, the JSON report {per_subject.get(subject, 0)}")
+    listed = collections.Counter(a.attrs.get("data-subject") for a in articles)
+    if listed != per_subject:
+        fail(f"the findings per subject differ from the JSON report: {dict(listed - per_subject)} / {dict(per_subject - listed)}")
+    stamp = [e for e in elements if any(a.attrs.get("id") == "stamp" for a in e.ancestors())]
+    stamp_attr = lambda name: {e.attrs[name] for e in stamp if name in e.attrs}
+    if report["asOf"] not in stamp_attr("data-as-of"):
+        fail(f"the stamp does not give the as-of date {report['asOf']}")
+    cover_as_of = {e.attrs["data-as-of"] for e in elements if "data-as-of" in e.attrs and any(a.attrs.get("id") == "cover" for a in e.ancestors())}
+    if cover_as_of != {report["asOf"]}:
+        fail(f"the cover gives the as-of date {sorted(cover_as_of)}, not {report['asOf']}")
+    if report["tool"]["version"] not in stamp_attr("data-tool-version"):
+        fail(f"the stamp does not give the tool version {report['tool']['version']}")
+    packs = {(e.attrs["data-pack"], e.attrs["data-sha256"]) for e in stamp if "data-pack" in e.attrs and "data-sha256" in e.attrs}
+    for pack in report["packs"]:
+        if (pack["id"], pack["sha256"]) not in packs:
+            fail(f"the stamp does not give the pack {pack['id']} with SHA-256 {pack['sha256']}")
+    inputs = {(e.attrs["data-input"], e.attrs["data-sha256"]) for e in stamp if "data-input" in e.attrs}
+    for entry in report["inputs"]:
+        if (entry["path"], entry["sha256"]) not in inputs:
+            fail(f"the stamp does not give the input {entry['path']} with SHA-256 {entry['sha256']}")
+    waivers = {(e.attrs["data-waiver-rule"], e.attrs["data-waiver-subject"], e.attrs.get("data-status")) for e in stamp if "data-waiver-rule" in e.attrs}
+    for waiver in report["waivers"]:
+        if (waiver["rule"], waiver["subject"], waiver["status"]) not in waivers:
+            fail(f"the stamp does not give the waiver {waiver['rule']} / {waiver['subject']} ({waiver['status']})")
+
+if failures:
+    for message in failures:
+        print(f"check-html-report: {message}", file=sys.stderr)
+    print(f"check-html-report: {len(failures)} check(s) failed", file=sys.stderr)
+    sys.exit(1)
+print(f"check-html-report: ok — {len(articles)} findings, {len(appendix_rules)} rules, {len(cells)} matrix cells, "
+      f"{len(charts)} charts")
+PY
