@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 AS_OF ?= 2026-11-22
 LOANCHECK = .build/debug/loancheck
 
-.PHONY: deps build release test audit-examples validate-reports install clean
+.PHONY: deps build release test audit-examples validate-reports check-html install clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -29,6 +29,14 @@ test: build
 	$(SWIFT) test
 	$(LOANCHECK) test
 	$(MAKE) --no-print-directory validate-reports
+	$(MAKE) --no-print-directory check-html
+
+## Renders the HTML report of Examples/ in headless Chromium and checks the DOM against the JSON report.
+check-html: build
+	@mkdir -p .build/reports
+	@$(LOANCHECK) audit Examples/ --as-of $(AS_OF) --format html --output .build/reports/report.html \
+	  --format json --output .build/reports/report.json --fail-on never
+	scripts/check-html-report.sh .build/reports/report.html .build/reports/report.json CN-BANK-CREDIT-LINE CN-RATE-APR-24
 
 ## Writes SARIF and JUnit reports of Examples/ and validates them against ../shared/schemas.
 validate-reports: build
