@@ -53,16 +53,27 @@ struct CorpusGenerator {
         return result
     }
 
-    /// Product `index`: lender, funding split, pricing and regions drawn from the mix.
+    /// What a violating product gets wrong (one thing each).
+    private enum Violation: CaseIterable {
+        case rateAbove24, creditLineAbove20万, partnerShareBelow30, upfrontDeduction, disclosureTooLow
+    }
+
+    /// Product `index`: lender, funding split, pricing and regions drawn from the mix; 15% break one rule.
     func product(_ index: Int, institutions count: Int) -> (id: String, text: String) {
         var random = Random(state: UInt64(index) &* 2_654_435_761 &+ 11)
-        let violating = random.next(100) < 15
-        let lenderIndex = random.next(count)
+        let violation: Violation? = random.next(100) < 15 ? Violation.allCases[random.next(Violation.allCases.count)] : nil
+        // Lenders that can break the rule drawn: banks for the credit line, microlenders for the rest.
+        var lenderIndex = random.next(count)
+        switch violation {
+        case .creditLineAbove20万?: lenderIndex = (lenderIndex / 5) * 5
+        case .partnerShareBelow30?, .upfrontDeduction?: lenderIndex = min(count - 1, (lenderIndex / 5) * 5 + 3)
+        default: break
+        }
         let lenderKind = lenderIndex % 5
         let id = "prod-\(index)"
         let rates = ["0.05% per day", "18% per year", "1.2% per month", "日息0.04%", "年化15%", "月息1%"]
-        let rate = violating && random.next(3) == 0 ? "0.07% per day" : rates[random.next(rates.count)]
-        let maxLine = violating && random.next(3) == 0 ? "30万" : ["5万", "10万", "20万", "\"200,000\"", "\"¥150,000\""][random.next(5)]
+        let rate = violation == .rateAbove24 ? "0.07% per day" : rates[random.next(rates.count)]
+        let maxLine = violation == .creditLineAbove20万 ? "30万" : ["5万", "10万", "20万", "\"200,000\"", "\"¥150,000\""][random.next(5)]
         var text = """
             kind: LoanProduct
             id: \(id)
@@ -72,26 +83,27 @@ struct CorpusGenerator {
             purpose: consumption
             secured: false
             credit_line: {min: 500, max: \(maxLine)}
+            income_cap: 1/3
             term: {min: 3 months, max: \(["12 months", "6个月", "1年", "24 months"][random.next(4)])}
             repayment: \(["equal-installment", "equal-principal", "interest-only"][random.next(3)])
             pricing:
               rate: \(rate)
 
             """
-        if random.next(3) == 0 {
-            text += "  fees:\n    - {kind: guarantee, periodic: 0.\(random.next(5))% per month}\n"
+        if random.next(3) == 0 || violation == .upfrontDeduction {
+            text += "  fees:\n    - {kind: guarantee, periodic: 0.0\(1 + random.next(5))% per month}\n"
             if lenderKind == 3 || lenderKind == 4 {
-                let collected = violating && random.next(2) == 0 ? "upfront-deduction" : "at-disbursement"
+                let collected = violation == .upfrontDeduction ? "upfront-deduction" : "at-disbursement"
                 text += "    - {kind: service, one_off: 1%, collected: \(collected)}\n"
             }
         }
-        text += "  disclosed_apr: \(violating ? "10%" : "35.99%")\n"
-        let regions = lenderKind == 1 && !violating ? "[CN-\(["GD", "JS", "ZJ", "SH", "BJ", "HN", "SC", "FJ"][lenderIndex % 8])]"
+        text += "  disclosed_apr: \(violation == .disclosureTooLow ? "5%" : "35.99%")\n"
+        let regions = lenderKind == 1 ? "[CN-\(["GD", "JS", "ZJ", "SH", "BJ", "HN", "SC", "FJ"][lenderIndex % 8])]"
             : (random.next(2) == 0 ? "[all]" : "[CN-GD, 广西, 湖南省]")
         text += "regions: \(regions)\n"
-        if lenderKind >= 2, random.next(2) == 0 {
+        if lenderKind >= 2 && random.next(2) == 0 || violation == .partnerShareBelow30 {
             let bank = (lenderIndex / 5) * 5
-            let share = violating && random.next(2) == 0 ? "25%" : "30%"
+            let share = violation == .partnerShareBelow30 ? "25%" : "30%"
             text += "funding:\n  - {institution: inst-\(bank), share: \(share == "30%" ? "70%" : "75%")}\n"
             text += "  - {institution: inst-\(lenderIndex), share: \(share)}\n"
         }

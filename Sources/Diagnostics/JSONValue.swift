@@ -25,8 +25,8 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private func write(into out: inout String, indent: Int, level: Int) {
         let newline = indent > 0 ? "\n" : ""
-        let pad = String(repeating: " ", count: indent * (level + 1))
-        let closePad = String(repeating: " ", count: indent * level)
+        var pad: String { String(repeating: " ", count: indent * (level + 1)) }
+        var closePad: String { String(repeating: " ", count: indent * level) }
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -35,6 +35,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "[" + newline
+            let pad = pad
             for (index, item) in items.enumerated() {
                 out += pad
                 item.write(into: &out, indent: indent, level: level + 1)
@@ -44,6 +45,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{" + newline
+            let pad = pad
             for (index, member) in members.enumerated() {
                 out += pad
                 JSONValue.writeString(member.0, into: &out)
@@ -56,6 +58,13 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     private static func writeString(_ text: String, into out: inout String) {
+        // Most strings need no escaping: append them whole (a report holds tens of thousands).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -65,7 +74,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0xD800...0xDFFF).contains(scalar.value) {
+                if scalar.value < 0x20 || scalar.value == 0x7F {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

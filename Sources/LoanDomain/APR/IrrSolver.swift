@@ -48,7 +48,10 @@ enum IrrSolver {
             }
         }
 
+        // Start Newton's method next to the root when a floating-point solve finds it inside the bracket;
+        // the exact iterations below still decide the result and its tolerance.
         var factor = high
+        if let seed = seed(flows), seed > low, seed < high { factor = seed }
         var previousMagnitude: Decimal?
         for _ in 0..<maximumIterations {
             let (value, slope) = try evaluate(flows, at: factor)
@@ -73,6 +76,35 @@ enum IrrSolver {
             factor = next
         }
         throw .noConvergence(iterations: maximumIterations)
+    }
+
+    /// A starting discount factor: Newton's method on the same polynomial in binary floating point.
+    ///
+    /// This only chooses where the exact iteration starts (typically within 1e-15 of the root, so two or
+    /// three exact Decimal steps reach the 1e-30 tolerance instead of six to nine from `v = 1`). The rate
+    /// itself is always solved and checked in Decimal arithmetic; nil when the floating-point solve fails.
+    static func seed(_ flows: [Decimal]) -> Decimal? {
+        var coefficients: [Double] = []
+        coefficients.reserveCapacity(flows.count)
+        for flow in flows {
+            guard let value = Double(flow.description), value.isFinite else { return nil }
+            coefficients.append(value)
+        }
+        var factor = 1.0
+        for _ in 0..<60 {
+            var value = 0.0
+            var slope = 0.0
+            for coefficient in coefficients.reversed() {
+                slope = slope * factor + value
+                value = value * factor + coefficient
+            }
+            guard slope > 0, value.isFinite else { return nil }
+            let next = factor - value / slope
+            guard next.isFinite, next > 0 else { return nil }
+            if abs(next - factor) <= 1e-15 * max(1, next) { return Decimal(next) }
+            factor = next
+        }
+        return nil
     }
 
     /// `g(v)` and `g'(v)` by Horner's rule.
