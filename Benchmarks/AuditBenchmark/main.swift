@@ -28,6 +28,9 @@ enum AuditBenchmark {
             let generator = CorpusGenerator(products: count, singleFile: arguments.contains("--single-file"))
             let files = try generator.write(to: arguments[2])
             print("wrote \(count) products in \(files) file\(files == 1 ? "" : "s") under \(arguments[2])")
+        case "sizes":
+            print("Value", MemoryLayout<Value>.size, "Ratio", MemoryLayout<Ratio>.size, "SourceLocation?", MemoryLayout<SourceLocation?>.size,
+                  "RuleCheck", MemoryLayout<RuleCheck>.size, "Finding", MemoryLayout<Finding>.size)
         case "phases":
             guard arguments.count >= 2 else { usage() }
             let rules = arguments.firstIndex(of: "--rules").map { arguments[$0 + 1] } ?? RulesDirectory.locate()
@@ -44,11 +47,11 @@ enum AuditBenchmark {
 
     static func phases(directory: String, rules rulesDirectory: String?) throws {
         let clock = ContinuousClock()
-        var timings: [(String, Duration)] = []
+        var timings: [(String, Duration, Int)] = []
         func measure<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
             let start = clock.now
             let result = try work()
-            timings.append((name, clock.now - start))
+            timings.append((name, clock.now - start, currentResidentMB()))
             return result
         }
         let total = clock.now
@@ -83,11 +86,19 @@ enum AuditBenchmark {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         print("files \(files.count), products \(products), institutions \(outcome.documents.institutions.count), findings \(report.findings.count), json \(json.utf8.count) bytes")
-        for (name, duration) in timings {
-            print("  \(name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(milliseconds(duration)) ms")
+        for (name, duration, resident) in timings {
+            print("  \(name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(milliseconds(duration).padding(toLength: 6, withPad: " ", startingAt: 0)) ms   RSS after: \(resident) MB")
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("  total                \(milliseconds(elapsed)) ms, \(Int(Double(products) / max(seconds, 1e-9))) products/s, peak RSS \(usage.ru_maxrss / 1024) MB")
+    }
+
+    /// Resident set size now (Linux `/proc/self/statm`), in MB.
+    static func currentResidentMB() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / (1024 * 1024)
     }
 
     static func milliseconds(_ duration: Duration) -> String {

@@ -5,13 +5,18 @@
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file as the user named it (relative paths stay relative).
     public let file: String
-    public let line: Int
-    public let column: Int
+    // 32-bit storage keeps a location at 24 bytes: an audit holds one per field of every document.
+    private let storedLine: Int32
+    private let storedColumn: Int32
 
+    public var line: Int { Int(storedLine) }
+    public var column: Int { Int(storedColumn) }
+
+    /// Lines and columns beyond 2^31 − 1 are clamped (no YAML file reaches them: inputs are bounded).
     public init(file: String, line: Int, column: Int) {
         self.file = file
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     /// `file:line:column`, the form editors and CI annotations understand.

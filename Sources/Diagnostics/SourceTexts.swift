@@ -1,23 +1,27 @@
 /// The text of the files diagnostics point into, so the renderer can quote the offending line.
+///
+/// Texts are kept whole and a line is found when a diagnostic or finding quotes it: an audit reads
+/// thousands of files and quotes lines from few of them.
 public struct SourceTexts: Sendable {
-    private var lines: [String: [Substring]] = [:]
+    private var texts: [String: String] = [:]
 
     public init() {}
 
     /// Records the text of `file`.
     public mutating func add(file: String, text: String) {
-        lines[file] = splitLines(text)
+        texts[file] = text
     }
 
     /// Merges another set of texts into this one.
     public mutating func merge(_ other: SourceTexts) {
-        lines.merge(other.lines) { current, _ in current }
+        texts.merge(other.texts) { current, _ in current }
     }
 
     /// The 1-based `line` of `file`, without its line terminator, if known.
     public func line(_ line: Int, of file: String) -> Substring? {
-        guard let all = lines[file], line >= 1, line <= all.count else { return nil }
-        return all[line - 1]
+        guard let text = texts[file], line >= 1 else { return nil }
+        let all = splitLines(text)
+        return line <= all.count ? all[line - 1] : nil
     }
 
     private func splitLines(_ text: String) -> [Substring] {

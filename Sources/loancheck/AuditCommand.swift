@@ -96,7 +96,8 @@ struct AuditCommand: ParsableCommand {
     }
 
     private func write(_ text: String, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        // Straight from the string's UTF-8 (no intermediate copy: a report of 100,000 products is tens of MB).
+        guard FileOutput.writeFile(atPath: path, contents: text) else {
             throw CommandSupport.usageError("cannot write '\(path)'", hint: "check that its directory exists and is writable")
         }
     }

@@ -43,7 +43,7 @@ public struct WaiverApplication: Sendable {
         for waiver in waivers {
             guard case .string(let ruleId)? = waiver["rule"], case .string(let subject)? = waiver["subject"],
                   case .date(let expires)? = waiver["expires"] else { continue }
-            let ruleLocation = waiver.record.locations["rule"] ?? waiver.location
+            let ruleLocation = waiver.record.location(of: "rule") ?? waiver.location
             guard let (_, rule) = rules.rule(ruleId) else {
                 diagnostics.append(.error("waiver names unknown rule '\(ruleId)'", at: ruleLocation,
                                           hint: Suggestions.hint(for: ruleId, in: rules.ruleIds) ?? "see `loancheck rules` for the rule ids"))
@@ -56,7 +56,7 @@ public struct WaiverApplication: Sendable {
             let inForce = asOf <= expires
             let state = WaiverState(applied: inForce, approvedBy: text("approved_by") ?? "", reference: text("reference"),
                                     reason: text("reason") ?? "", expires: expires,
-                                    location: waiver.record.locations["expires"] ?? waiver.location)
+                                    location: waiver.record.location(of: "expires") ?? waiver.location)
             var matched = 0
             for checkIndex in checks.indices where checks[checkIndex].rule == ruleId && checks[checkIndex].subject.id == subject {
                 for findingIndex in checks[checkIndex].findings.indices where checks[checkIndex].findings[findingIndex].waiver == nil {

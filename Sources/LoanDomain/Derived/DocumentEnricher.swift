@@ -63,9 +63,9 @@ struct InstitutionDerivation {
         var locations = record.locations
         let type = if case .enumeration(let value)? = record["type"] { value.caseName } else { "" }
         fields["is_bank"] = .boolean(type == "national-bank" || type == "local-bank")
-        locations["is_bank"] = record.locations["type"]
+        locations["is_bank"] = record.location(of: "type")
         fields["group"] = .list(ListValue(groups.group(of: id).map(Value.string)))
-        locations["group"] = record.locations["affiliates"]
+        locations["group"] = record.location(of: "affiliates")
 
         var total = Decimal(0)
         var byGroup: [(key: String, partners: [String], balance: Decimal, location: SourceLocation?)] = []
@@ -79,7 +79,7 @@ struct InstitutionDerivation {
                     byGroup[position].partners.append(partner)
                     byGroup[position].balance += balance
                 } else {
-                    byGroup.append((key, [partner], balance, entry.locations["balance"]))
+                    byGroup.append((key, [partner], balance, entry.location(of: "balance")))
                 }
             }
         }
@@ -91,19 +91,19 @@ struct InstitutionDerivation {
                 location: group.location))
         }
         fields["partner_groups"] = .list(ListValue(partnerGroups, locations: byGroup.map(\.location)))
-        locations["partner_groups"] = record.locations["joint_lending"]
+        locations["partner_groups"] = record.location(of: "joint_lending")
         fields["joint_lending_total"] = .money(total)
-        locations["joint_lending_total"] = record.locations["joint_lending"]
+        locations["joint_lending_total"] = record.location(of: "joint_lending")
 
         let lite = products.map { product in
             Value.record(Record(
                 type: "Institution.products",
                 fields: ["id": .string(product.id), "status": product["status"] ?? .string("active"),
                          "regions": product["regions"] ?? .list(ListValue([]))],
-                locations: ["id": product.idLocation, "regions": product.record.locations["regions"] ?? product.location],
+                locations: ["id": product.idLocation, "regions": product.record.location(of: "regions") ?? product.location],
                 location: product.location))
         }
-        fields["products"] = .list(ListValue(lite, locations: products.map { Optional($0.record.locations["regions"] ?? $0.location) }))
+        fields["products"] = .list(ListValue(lite, locations: products.map { Optional($0.record.location(of: "regions") ?? $0.location) }))
         return Record(type: record.typeName, fields: fields, locations: locations, location: record.location)
     }
 }
@@ -129,7 +129,7 @@ struct ProductDerivation: Sendable {
             }
             fields["funding_defaulted"] = .boolean(false)
         } else if let lender = DocumentEnricher.string(record["lender"]) {
-            let lenderLocation = record.locations["lender"] ?? record.location
+            let lenderLocation = record.location(of: "lender") ?? record.location
             let entry = Record(type: "LoanProduct.funding",
                                fields: ["institution": .string(lender), "share": .ratio(Ratio(percent: 100))],
                                locations: lenderLocation.map { ["institution": $0, "share": $0] } ?? [:],
@@ -145,7 +145,7 @@ struct ProductDerivation: Sendable {
         // The all-in APR (DESIGN §3).
         var apr: [String: Value] = [:]
         var aprLocations: [String: SourceLocation] = [:]
-        let pricingLocation = record.locations["pricing"]
+        let pricingLocation = record.location(of: "pricing")
         switch AprInputBuilder.input(for: record) {
         case .success(let input):
             do {
@@ -181,7 +181,7 @@ struct ProductDerivation: Sendable {
         var locations = entry.locations
         if let id = DocumentEnricher.string(entry["institution"]), let institution = institutions[id] {
             fields["funder"] = .record(institution)
-            locations["funder"] = entry.locations["institution"]
+            locations["funder"] = entry.location(of: "institution")
         }
         return Record(type: entry.typeName, fields: fields, locations: locations, location: entry.location)
     }

@@ -18,16 +18,16 @@ enum ConsistencyChecks {
         let location = record.location
         if case .enumeration(let status)? = record["status"] {
             if status.caseName == "closed", record["closed_on"] == nil {
-                diagnostics.append(.error("a closed product needs 'closed_on'", at: record.locations["status"] ?? location,
+                diagnostics.append(.error("a closed product needs 'closed_on'", at: record.location(of: "status") ?? location,
                                           hint: "add `closed_on: YYYY-MM-DD`, the day after which no new loans are made"))
             } else if status.caseName == "active", record["closed_on"] != nil {
                 diagnostics.append(.error("'closed_on' is only for a product with status: closed",
-                                          at: record.locations["closed_on"] ?? location,
+                                          at: record.location(of: "closed_on") ?? location,
                                           hint: "set `status: closed`, or remove closed_on"))
             }
         }
         if case .list(let funding)? = record["funding"] {
-            diagnostics += fundingShares(funding, listLocation: record.locations["funding"] ?? location)
+            diagnostics += fundingShares(funding, listLocation: record.location(of: "funding") ?? location)
         }
         if case .record(let pricing)? = record["pricing"], case .list(let fees)? = pricing["fees"] {
             for (index, element) in fees.elements.enumerated() {
@@ -55,17 +55,17 @@ enum ConsistencyChecks {
                 if share.value <= 0 || share.value > 1 {
                     diagnostics.append(.error(
                         "funding[\(index)].share is \(NumberFormat.percent(share.value)); a share must be above 0% and at most 100%",
-                        at: entry.locations["share"] ?? entry.location,
+                        at: entry.location(of: "share") ?? entry.location,
                         hint: "remove a funder that contributes nothing"))
                 }
             }
             if case .string(let id)? = entry["institution"] {
                 if let first = seen[id] {
-                    diagnostics.append(.error("'\(id)' appears twice in funding", at: entry.locations["institution"] ?? entry.location,
+                    diagnostics.append(.error("'\(id)' appears twice in funding", at: entry.location(of: "institution") ?? entry.location,
                                               hint: "give each funder one entry with its whole share",
                                               notes: [.init("first listed here", at: first)]))
                 } else {
-                    seen[id] = entry.locations["institution"] ?? entry.location
+                    seen[id] = entry.location(of: "institution") ?? entry.location
                 }
             }
         }
@@ -91,7 +91,7 @@ enum ConsistencyChecks {
                            hint: "say when it is paid: upfront-deduction, at-disbursement or with-first-installment")]
         }
         if periodic, fee["collected"] != nil {
-            return [.error("\(path): 'collected' applies to one-off fees only", at: fee.locations["collected"] ?? location,
+            return [.error("\(path): 'collected' applies to one-off fees only", at: fee.location(of: "collected") ?? location,
                            hint: "a periodic fee is paid with each instalment; remove 'collected'")]
         }
         return []
@@ -109,7 +109,7 @@ enum ConsistencyChecks {
             var seen: [String: SourceLocation?] = [:]
             for (index, element) in joint.elements.enumerated() {
                 guard case .record(let entry) = element, case .string(let partner)? = entry["partner"] else { continue }
-                let location = entry.locations["partner"] ?? joint.location(at: index)
+                let location = entry.location(of: "partner") ?? joint.location(at: index)
                 if partner == id {
                     diagnostics.append(.error("joint_lending[\(index)] names the institution itself as partner", at: location))
                 } else if let first = seen[partner] {
@@ -126,7 +126,7 @@ enum ConsistencyChecks {
                 guard case .record(let approval) = element, case .date(let granted)? = approval["granted"],
                       case .date(let expires)? = approval["expires"], expires <= granted else { continue }
                 diagnostics.append(.error("approval expires (\(expires)) on or before it is granted (\(granted))",
-                                          at: approval.locations["expires"] ?? approval.location))
+                                          at: approval.location(of: "expires") ?? approval.location))
             }
         }
         return diagnostics

@@ -161,10 +161,10 @@ struct NodeDecoder {
               let low = record["min"], let high = record["max"] else { return nil }
         if let ordered = RangeOrder.isAbove(low, high), ordered {
             report("'\(path).min' (\(low.displayText)) is above '\(path).max' (\(high.displayText))",
-                   record.locations["max"] ?? node.location, hint: "min must not exceed max")
+                   record.location(of: "max") ?? node.location, hint: "min must not exceed max")
         } else if RangeOrder.isAbove(low, high) == nil {
             report("cannot compare '\(path).min' (\(low.displayText)) with '\(path).max' (\(high.displayText))",
-                   record.locations["max"] ?? node.location, hint: "write both bounds in the same unit")
+                   record.location(of: "max") ?? node.location, hint: "write both bounds in the same unit")
         }
         return .record(record)
     }
@@ -183,6 +183,9 @@ struct NodeDecoder {
         if items.isEmpty {
             report("'\(path)' is empty", node.location, hint: "list the provinces served, or `[all]`")
             return nil
+        }
+        if items.count == 1, let only = items.first, only.scalar?.text.lowercased() == "all" {
+            return .list(ListValue(Self.mainlandProvinces, uniformLocation: only.location))
         }
         var values: [Value] = []
         var locations: [SourceLocation?] = []
@@ -295,6 +298,11 @@ struct NodeDecoder {
     private mutating func report(_ message: String, _ location: SourceLocation, hint: String? = nil, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(message, at: location, hint: hint, notes: notes))
     }
+}
+
+extension NodeDecoder {
+    /// The 31 mainland provinces of `regions: [all]`, one shared array for every product.
+    static let mainlandProvinces: [Value] = Province.mainland.map(Value.province)
 }
 
 /// Document ids: lowercase ASCII letters, digits and hyphens, starting with a letter or digit.

@@ -134,7 +134,7 @@ enum Explainer {
             let origin = base.origin?(frame)
             let record: Record? = if case .record(let record)? = try? base.evaluate(frame) { record } else { nil }
             let path = (origin?.path ?? base.label) + "." + name
-            let fieldLocation = record?.locations[name] ?? record?.location ?? origin?.location ?? frame.element?.location
+            let fieldLocation = record?.location(of: name) ?? record?.location ?? origin?.location ?? frame.element?.location
             if wanted {
                 return [Evidence(path: path, actual: "absent", required: "present", text: "\(path) is absent",
                                  location: fieldLocation, ruleLocation: location)]

@@ -140,7 +140,7 @@ struct Compiler {
         let baseOrigin = base.origin
         return Node(type: type, label: label, location: location, origin: { frame in
             guard let origin = baseOrigin?(frame), case .record(let record)? = try? baseValue(frame) else { return nil }
-            return origin.field(name, location: record.locations[name])
+            return origin.field(name, location: record.location(of: name))
         }) { frame throws(Interrupt) in
             guard case .record(let record) = try baseValue(frame) else {
                 throw Located.failure(location, "'\(base.label)' is not a record at run time (bound value of the wrong kind)")

@@ -11,13 +11,28 @@ import Foundation
 public struct Ratio: Sendable, Hashable, Comparable {
     /// The fraction: 0.3 for 30%.
     public let value: Decimal
-    /// The fraction as written (`1/3`), shown instead of a long percentage; nil for percentages.
-    public let fractionText: String?
+    // The fraction as written, as two 32-bit integers (denominator 0: none) rather than a String, so a
+    // ratio — and with it every runtime `Value` — stays small; documents hold many of them.
+    private let numerator: Int32
+    private let denominator: Int32
 
-    /// The ratio `value` (0.3 for 30%), optionally with the fraction text it was written as.
+    /// The fraction as written (`1/3`), shown instead of a long percentage; nil for percentages.
+    public var fractionText: String? {
+        denominator == 0 ? nil : "\(numerator)/\(denominator)"
+    }
+
+    /// The ratio `value` (0.3 for 30%), optionally with the fraction text it was written as (`a/b`;
+    /// a fraction whose parts do not fit 32 bits is shown as a percentage instead).
     public init(_ value: Decimal, fractionText: String? = nil) {
         self.value = value
-        self.fractionText = fractionText
+        let parts = fractionText?.split(separator: "/") ?? []
+        if parts.count == 2, let top = Int32(parts[0]), let bottom = Int32(parts[1]), bottom > 0 {
+            numerator = top
+            denominator = bottom
+        } else {
+            numerator = 0
+            denominator = 0
+        }
     }
 
     /// The ratio `percent`% (exact: a shift of the decimal point).

@@ -1,22 +1,42 @@
 import Diagnostics
+import Synchronization
 
 /// A record read from a document: named fields and where each came from.
 ///
 /// Records are built by the document loader from data; the evaluator attaches `locations` to the values
 /// it reads so that evidence points at the YAML node. A field that is absent from `fields` is a missing
 /// optional value. Copies are cheap (shared immutable storage).
+///
+/// Fields are stored as arrays sorted by name and found by binary search: an audit holds several records
+/// per product (the product, its ranges, pricing, fees, funding entries, APR), and hash tables with their
+/// spare capacity cost about twice the memory for records of a dozen fields.
 public struct Record: Sendable, Hashable {
     private final class Storage: Sendable {
         let typeName: String
-        let fields: [String: Value]
-        let locations: [String: SourceLocation]
+        let names: [String]
+        let values: [Value]
+        /// Parallel to `names`; nil where a field's location is unknown.
+        let valueLocations: [SourceLocation?]
         let location: SourceLocation?
 
-        init(typeName: String, fields: [String: Value], locations: [String: SourceLocation], location: SourceLocation?) {
+        init(typeName: String, names: [String], values: [Value], valueLocations: [SourceLocation?], location: SourceLocation?) {
             self.typeName = typeName
-            self.fields = fields
-            self.locations = locations
+            self.names = names
+            self.values = values
+            self.valueLocations = valueLocations
             self.location = location
+        }
+
+        func index(of name: String) -> Int? {
+            var low = 0
+            var high = names.count - 1
+            while low <= high {
+                let middle = (low + high) / 2
+                let candidate = names[middle]
+                if candidate == name { return middle }
+                if candidate < name { low = middle + 1 } else { high = middle - 1 }
+            }
+            return nil
         }
     }
 
@@ -25,34 +45,77 @@ public struct Record: Sendable, Hashable {
     /// - Parameters:
     ///   - type: the record type's name in the `TypeEnvironment`.
     ///   - fields: present fields; leave an absent optional field out.
-    ///   - locations: the document location of each field's value node.
+    ///   - locations: the document location of each field's value node (locations of absent fields are
+    ///     not kept).
     ///   - location: the location of the record's own node (used for list elements and missing fields).
     public init(
         type: String, fields: [String: Value], locations: [String: SourceLocation] = [:],
         location: SourceLocation? = nil
     ) {
-        storage = Storage(typeName: type, fields: fields, locations: locations, location: location)
+        let names = RecordShapes.shared(fields.keys.sorted())
+        var values: [Value] = []
+        var valueLocations: [SourceLocation?] = []
+        values.reserveCapacity(names.count)
+        valueLocations.reserveCapacity(names.count)
+        for name in names {
+            if let value = fields[name] { values.append(value) }
+            valueLocations.append(locations[name])
+        }
+        storage = Storage(typeName: type, names: names, values: values, valueLocations: valueLocations, location: location)
     }
 
     /// The record type's name.
     public var typeName: String { storage.typeName }
-    /// Present fields.
-    public var fields: [String: Value] { storage.fields }
-    /// Document location of each field's value.
-    public var locations: [String: SourceLocation] { storage.locations }
+    /// Present fields (built on each call; prefer the subscript to read one field).
+    public var fields: [String: Value] {
+        Dictionary(uniqueKeysWithValues: zip(storage.names, storage.values))
+    }
+    /// Document location of each present field's value (built on each call; prefer `location(of:)`).
+    public var locations: [String: SourceLocation] {
+        var result: [String: SourceLocation] = [:]
+        for (name, location) in zip(storage.names, storage.valueLocations) {
+            if let location { result[name] = location }
+        }
+        return result
+    }
     /// Document location of the record itself.
     public var location: SourceLocation? { storage.location }
 
     /// The value of `field`, or nil when it is absent.
-    public subscript(field: String) -> Value? { storage.fields[field] }
+    public subscript(field: String) -> Value? {
+        storage.index(of: field).map { storage.values[$0] }
+    }
+
+    /// The document location of `field`'s value, if the field is present and its location known.
+    public func location(of field: String) -> SourceLocation? {
+        storage.index(of: field).flatMap { storage.valueLocations[$0] }
+    }
 
     // Locations are provenance, not part of the value.
     public static func == (lhs: Record, rhs: Record) -> Bool {
-        lhs.storage === rhs.storage || (lhs.typeName == rhs.typeName && lhs.fields == rhs.fields)
+        lhs.storage === rhs.storage
+            || (lhs.typeName == rhs.typeName && lhs.storage.names == rhs.storage.names && lhs.storage.values == rhs.storage.values)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(typeName)
-        hasher.combine(fields)
+        hasher.combine(storage.names)
+        hasher.combine(storage.values)
+    }
+}
+
+/// Interned field-name arrays: records of one shape (same present fields) share one array buffer
+/// instead of each holding its own copy of the names.
+enum RecordShapes {
+    private static let table = Mutex<Set<[String]>>([])
+    /// Shapes beyond this many are not interned (a bound, so hostile inputs cannot grow the table).
+    private static let limit = 4096
+
+    static func shared(_ names: [String]) -> [String] {
+        table.withLock { shapes in
+            if let existing = shapes.firstIndex(of: names) { return shapes[existing] }
+            if shapes.count < limit { shapes.insert(names) }
+            return names
+        }
     }
 }

@@ -66,18 +66,32 @@ public struct EnumValue: Sendable, Hashable {
 public struct ListValue: Sendable, Hashable {
     /// The elements in document order.
     public let elements: [Value]
-    /// Same length as `elements`, or empty when no locations are known.
+    /// One entry per element, or none when no locations are known, or one shared by every element
+    /// (`isUniform`, e.g. the `all` that stands for 31 provinces).
     public let locations: [SourceLocation?]
+    /// Whether the single entry of `locations` is the location of every element. (A flag rather than a
+    /// separate optional location keeps `ListValue`, and so every `Value`, small.)
+    public let isUniform: Bool
 
     /// A list; `locations` is ignored unless it has one entry per element.
     public init(_ elements: [Value], locations: [SourceLocation?] = []) {
         self.elements = elements
         self.locations = locations.count == elements.count ? locations : []
+        isUniform = false
+    }
+
+    /// A list whose elements all come from one place; `elements` may be a shared constant array, so a
+    /// document set holds the 31 provinces of `[all]` once, not once per product.
+    public init(_ elements: [Value], uniformLocation: SourceLocation?) {
+        self.elements = elements
+        locations = [uniformLocation]
+        isUniform = true
     }
 
     /// The document location of element `index`, if known (a record element's own location otherwise).
     public func location(at index: Int) -> SourceLocation? {
-        if index < locations.count, let location = locations[index] { return location }
+        if isUniform, index < elements.count, let location = locations.first ?? nil { return location }
+        if !isUniform, index < locations.count, let location = locations[index] { return location }
         if index < elements.count, case .record(let record) = elements[index] { return record.location }
         return nil
     }
