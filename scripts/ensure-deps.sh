@@ -12,6 +12,8 @@ for extra in "$@"; do
   case "$extra" in
     xmllint) command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils) ;;
     chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
+    time) [ -x /usr/bin/time ] || missing+=(time) ;;
+    cc) command -v cc >/dev/null 2>&1 || missing+=(gcc) ;;
     *) echo "ensure-deps: unknown extra '$extra'" >&2; exit 2 ;;
   esac
 done

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The audit benchmark (docs/performance.md): for each N, a synthetic corpus of N products as one file
+# each and as one multi-document file; the libyaml-only floor on the same files; the end-to-end
+# `loancheck audit` (wall time, peak memory); the in-process time of each phase.
+#
+#   scripts/benchmark.sh [N...]          default: 1000 10000 100000
+#
+# Corpora and build products go to .build-bench/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-deps.sh time cc
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+work=.build-bench
+mkdir -p "$work"
+
+swift build -c release --product loancheck >/dev/null
+swift build -c release --product AuditBenchmark >/dev/null
+bin=$(swift build -c release --show-bin-path)
+cc -O2 -o "$work/libyaml-floor" Benchmarks/libyaml-floor/floor.c $(pkg-config --cflags --libs yaml-0.1)
+
+seconds() { # wall seconds of a command, its output discarded
+  local start end
+  start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+}
+
+printf '%-8s %-7s %8s %10s %10s %8s %12s %10s\n' N layout files floor_s audit_s ratio products/s peak_MB
+for n in "${sizes[@]}"; do
+  for layout in files single; do
+    corpus="$work/corpus-$n-$layout"
+    if [ ! -d "$corpus" ]; then
+      if [ "$layout" = single ]; then
+        "$bin/AuditBenchmark" generate "$n" "$corpus" --single-file >/dev/null
+      else
+        "$bin/AuditBenchmark" generate "$n" "$corpus" >/dev/null
+      fi
+    fi
+    find "$corpus" -name '*.yaml' | sort > "$work/list-$n-$layout.txt"
+    files=$(wc -l < "$work/list-$n-$layout.txt")
+    "$work/libyaml-floor" --list "$work/list-$n-$layout.txt" >/dev/null   # warm the page cache
+    floor=$(seconds "$work/libyaml-floor" --list "$work/list-$n-$layout.txt")
+    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$bin/loancheck" audit "$corpus" --as-of 2026-11-22 \
+      --format json --output "$work/report-$n-$layout.json" >/dev/null 2>&1 || true
+    read -r audit rss < <(tail -n 1 "$work/time.txt")
+    ratio=$(awk -v a="$audit" -v f="$floor" 'BEGIN { printf "%.1f", a / f }')
+    rate=$(awk -v n="$n" -v a="$audit" 'BEGIN { printf "%d", n / a }')
+    printf '%-8s %-7s %8s %10.3f %10.2f %8s %12s %10s\n' "$n" "$layout" "$files" "$floor" "$audit" "${ratio}x" "$rate" "$((rss / 1024))"
+  done
+  echo "phases, N=$n (one file per product):"
+  "$bin/AuditBenchmark" phases "$work/corpus-$n-files" | sed 's/^/  /'
+done
