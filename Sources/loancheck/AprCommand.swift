@@ -22,13 +22,7 @@ struct AprCommand: ParsableCommand {
 
     func run() throws {
         let rules = try CommandSupport.loadRules(extra: rulesDirectories)
-        let discovery = InputDiscovery().discover(paths)
-        let outcome = DocumentLoader(schema: rules.schema, requireReferences: false).load(files: discovery.files)
-        let diagnostics = discovery.diagnostics + outcome.diagnostics
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            CommandSupport.report(diagnostics, sources: outcome.sources)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+        let outcome = try CommandSupport.loadDocuments(paths, schema: rules.schema, requireReferences: false)
         let products = outcome.documents.products
         guard !products.isEmpty else { throw CommandSupport.usageError("no LoanProduct in \(paths.joined(separator: ", "))") }
         var out = ""

@@ -22,10 +22,11 @@ enum CommandSupport {
         }
     }
 
-    /// Every document under `paths`, enriched; exit 2 when any input is invalid.
-    static func loadDocuments(_ paths: [String], schema: DocumentSchema) throws -> LoadOutcome {
+    /// Every document under `paths`, enriched; exit 2 when any input is invalid. Without
+    /// `requireReferences` (`apr`, `eval` on one product file) a lender need not be loaded.
+    static func loadDocuments(_ paths: [String], schema: DocumentSchema, requireReferences: Bool = true) throws -> LoadOutcome {
         let discovery = InputDiscovery().discover(paths)
-        let outcome = DocumentLoader(schema: schema).load(files: discovery.files)
+        let outcome = DocumentLoader(schema: schema, requireReferences: requireReferences).load(files: discovery.files)
         let diagnostics = discovery.diagnostics + outcome.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) {
             report(diagnostics, sources: outcome.sources)

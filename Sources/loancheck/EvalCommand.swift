@@ -37,13 +37,7 @@ struct EvalCommand: ParsableCommand {
         if let document {
             let rules = try CommandSupport.loadRules(extra: rulesDirectories)
             SchemaTypes.declare(rules.schema, in: &environment)
-            let discovery = InputDiscovery().discover([document])
-            let outcome = DocumentLoader(schema: rules.schema, requireReferences: false).load(files: discovery.files)
-            let diagnostics = discovery.diagnostics + outcome.diagnostics
-            if diagnostics.contains(where: { $0.severity == .error }) {
-                CommandSupport.report(diagnostics, sources: outcome.sources)
-                throw ExitCode(ExitStatus.invalidInput)
-            }
+            let outcome = try CommandSupport.loadDocuments([document], schema: rules.schema, requireReferences: false)
             sources.merge(outcome.sources)
             let candidates = outcome.documents.documents.filter { $0.kind != "Waiver" && (id == nil || $0.id == id) }
             guard let subject = candidates.first(where: { $0.kind == "LoanProduct" }) ?? candidates.first else {
