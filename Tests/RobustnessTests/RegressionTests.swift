@@ -23,5 +23,4 @@ import Testing
             }
         }
     }
-
 }
