@@ -283,7 +283,20 @@ enum FuzzHarness {
             environment.bind("lender", to: .record("Institution"))
             environment.bind("institution", to: .record("Institution"))
             environment.bind("as_of", to: .date)
+            // A pack's parameters are a record of optional fields (`param.NAME`); these cover each kind.
+            environment.declare(RecordType(name: "Params.fuzz", fields: [
+                FieldDeclaration(name: "credit_line_cap", type: .money, optional: true),
+                FieldDeclaration(name: "bullet_term_cap", type: .duration, optional: true),
+                FieldDeclaration(name: "min_partner_share", type: .ratio, optional: true),
+                FieldDeclaration(name: "lpr", type: .rate, optional: true),
+                FieldDeclaration(name: "unset", type: .money, optional: true),
+            ]))
+            environment.bind("param", to: .record("Params.fuzz"))
             self.environment = environment
+            let parameters = Record(type: "Params.fuzz", fields: [
+                "credit_line_cap": .money(200_000), "bullet_term_cap": .duration(.months(12)),
+                "min_partner_share": .ratio(Ratio(percent: 30)), "lpr": .rate(Rate(Ratio(percent: 3), per: .year)),
+            ], locations: [:], location: SourceLocation(file: "fuzz-pack.yaml", line: 3, column: 1))
 
             let files = InputDiscovery().discover([root + "/Examples"]).files
             let outcome = DocumentLoader(schema: rules.schema).load(files: files)
@@ -292,6 +305,7 @@ enum FuzzHarness {
             for document in outcome.documents.documents where document.kind != "Waiver" {
                 var bindings = Bindings()
                 bindings.bind("as_of", to: .date(CivilDate(year: 2026, month: 11, day: 22)!))
+                bindings.bind("param", to: .record(parameters))
                 if document.kind == "LoanProduct" {
                     bindings.bind("product", to: .record(document.record))
                     if case .string(let lender)? = document["lender"], let institution = outcome.documents.document(id: lender) {

@@ -6,7 +6,10 @@ import Testing
 @Suite struct RegressionTests {
     static let directory = RobustnessPaths.repository + "/Tests/RobustnessTests/Regressions"
 
-    static func inputs(_ target: FuzzHarness.Target) -> [String] {
+    /// The fuzzers' committed seed corpora: valid inputs must go through the harness too.
+    static let seeds = RobustnessPaths.repository + "/Fuzz/corpus"
+
+    static func inputs(_ target: FuzzHarness.Target, in directory: String = directory) -> [String] {
         let folder = directory + "/" + target.rawValue
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted().map { folder + "/" + $0 }
@@ -14,7 +17,18 @@ import Testing
 
     @Test(.timeLimit(.minutes(2)), arguments: FuzzHarness.Target.allCases)
     func replay(_ target: FuzzHarness.Target) throws {
-        for path in Self.inputs(target) {
+        try Self.replay(target, Self.inputs(target))
+    }
+
+    @Test(.timeLimit(.minutes(2)), arguments: FuzzHarness.Target.allCases)
+    func seedCorpus(_ target: FuzzHarness.Target) throws {
+        let inputs = Self.inputs(target, in: Self.seeds)
+        #expect(!inputs.isEmpty, "no seeds in Fuzz/corpus/\(target.rawValue)")
+        try Self.replay(target, inputs)
+    }
+
+    static func replay(_ target: FuzzHarness.Target, _ paths: [String]) throws {
+        for path in paths {
             let bytes = try #require(FileManager.default.contents(atPath: path), "cannot read \(path)")
             do {
                 try FuzzHarness.run(target, [UInt8](bytes))
