@@ -16,23 +16,14 @@ enum LibYAMLDiagnostics {
             let at = location(positions.mark(atByteOffset: failure.problemOffset))
             return readerDiagnostic(failure, at: at)
         case .scanner, .parser, .other:
-            let at = location(place(failure.problemMark, &positions))
+            let at = location(positions.mark(failure.problemMark))
             let notes = failure.context.map {
-                [Diagnostic.Note($0, at: location(place(failure.contextMark, &positions)))]
+                [Diagnostic.Note($0, at: location(positions.mark(failure.contextMark)))]
             } ?? []
             let character = character(at: failure.problemMark, positions: &positions)
             let hint = hint(problem: failure.problem, context: failure.context, character: character)
             return .error(failure.problem, at: at, hint: hint, notes: notes)
         }
-    }
-
-    /// The mark of a libyaml error position. At the end of a stream whose last line has no line break,
-    /// libyaml counts a line break of its own and reports the line after the last one (`3:1` in a
-    /// two-line file); that line does not exist, so point just past the last character instead.
-    private static func place(_ raw: RawMark, _ positions: inout SourcePositions) -> Mark {
-        let end = positions.bytes.count
-        guard positions.byteOffset(ofCharacter: raw.index) >= end else { return positions.mark(raw) }
-        return positions.mark(atByteOffset: end)
     }
 
     /// The diagnostic for a NUL byte, shared with the file pre-scan so both read the same.

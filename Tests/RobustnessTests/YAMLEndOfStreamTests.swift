@@ -23,4 +23,16 @@ import YAML
         #expect(Self.firstError("a: [1, 2\n") == "f.yaml:2:1 did not find expected ',' or ']'")
         #expect(Self.firstError("a: \"abc") == "f.yaml:1:8 found unexpected end of stream")
     }
+
+    @Test func nodesAtTheEndOfAnUnterminatedLastLineAreOnThatLine() throws {
+        // An empty document after a final `---` (found by the documents fuzz target: "empty document"
+        // was reported on line 10 of a 9-line file).
+        let documents = try YAMLReader.parse("a: 1\n--- # end", file: "f.yaml")
+        #expect(documents.count == 2)
+        #expect(documents[1].isNull)
+        #expect(documents[1].start == Mark(line: 2, column: 10))
+        // A block scalar runs to the end of the file.
+        let block = try YAMLReader.parse("a: |\n  text", file: "f.yaml")
+        #expect(block.first?.value(forKey: "a")?.end == Mark(line: 2, column: 7))
+    }
 }
