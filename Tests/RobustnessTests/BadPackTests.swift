@@ -123,6 +123,11 @@ struct BadPackTests {
         #expect(output.hasError("docs/waiver.yaml", line: 2, column: 7, "waiver names unknown rule 'ROBUST-NOPE'"), "\(output.summary)")
         #expect(output.stderr.contains("did you mean 'ROBUST-APR'?"), "\(output.summary)")
         #expect(output.stdout.isEmpty, "nothing is audited")
+
+        let validate = try scratch.run(["validate", "docs", "--rules", "pack"])
+        expectNoCrashOrHang(validate)
+        #expect(validate.status == 2, "validate checks waivers against the loaded rules too: \(validate.summary)")
+        #expect(validate.hasError("docs/waiver.yaml", line: 2, column: 7, "waiver names unknown rule 'ROBUST-NOPE'"), "\(validate.summary)")
     }
 
     @Test func packThatIsNotValidYAML() throws {
