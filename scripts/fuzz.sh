@@ -62,7 +62,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
 corpus=$OUT/corpus/$target
 crashes=$OUT/crashes/$target
 mkdir -p "$corpus" "$crashes"
-common=(-timeout=10 -rss_limit_mb=3072 -max_len=65536 -artifact_prefix="$crashes/" -print_final_stats=1)
+common=(-timeout=30 -rss_limit_mb=3072 -max_len=65536 -artifact_prefix="$crashes/" -print_final_stats=1)
 if [[ -f Fuzz/dictionaries/$target.dict ]]; then common+=(-dict="Fuzz/dictionaries/$target.dict"); fi
 
 case $2 in
