@@ -50,6 +50,8 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Compliance", "LoanDomain", "RuleLanguage", "Diagnostics"]),
         // Runs the built binary on fixture directories (exit codes, outputs).
         .testTarget(name: "EndToEndTests", dependencies: ["loancheck"], exclude: ["Fixtures"]),
+        // Fuzz-found regressions, hostile inputs and bad rule packs (docs/robustness.md); also runs the binary.
+        .testTarget(name: "RobustnessTests", dependencies: ["loancheck", "Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"], exclude: ["Regressions"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,10 +16,16 @@ public struct DiagnosticRenderer: Sendable {
         self.useColor = useColor
     }
 
+    /// Source lines longer than this many characters are quoted only around the caret.
+    public static let snippetWidth = 160
+    /// Messages, notes and hints longer than this many characters (they may quote a huge value from
+    /// the input) are cut, saying how much was left out.
+    public static let messageLimit = 400
+
     /// The full rendering of one diagnostic, ending with a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
-        let head = "\(style(diagnostic.severity.rawValue, for: diagnostic.severity)): \(bold(diagnostic.message))"
+        let head = "\(style(diagnostic.severity.rawValue, for: diagnostic.severity)): \(bold(Self.clip(diagnostic.message)))"
         if let location = diagnostic.location {
             out += "\(location): \(head)\n"
             out += snippet(at: location)
@@ -28,15 +34,25 @@ public struct DiagnosticRenderer: Sendable {
         }
         for note in diagnostic.notes {
             if let location = note.location {
-                out += "  note: \(location): \(note.message)\n"
+                out += "  note: \(location): \(Self.clip(note.message))\n"
             } else {
-                out += "  note: \(note.message)\n"
+                out += "  note: \(Self.clip(note.message))\n"
             }
         }
         for hint in diagnostic.hints {
-            out += "  hint: \(hint)\n"
+            out += "  hint: \(Self.clip(hint))\n"
         }
         return out
+    }
+
+    /// `text`, or its first `messageLimit` characters and how many more there were.
+    static func clip(_ text: String) -> String {
+        guard text.utf8.count > messageLimit else { return text }
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: messageLimit, limitedBy: scalars.endIndex),
+              end < scalars.endIndex else { return text }
+        let omitted = scalars[end...].count
+        return String(scalars[..<end]) + "… (\(omitted) more characters)"
     }
 
     /// All diagnostics, each rendered, in the order given.
@@ -45,13 +61,30 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The quoted source line and a caret under `location.column`, or "" when the line is unknown.
+    ///
+    /// A line longer than `snippetWidth` characters (minified YAML, a huge value) is quoted only around
+    /// the caret, with `…` where it was cut, so one diagnostic costs a bounded amount of output.
     public func snippet(at location: SourceLocation) -> String {
-        guard let line = sources.line(location.line, of: location.file) else { return "" }
+        guard let whole = sources.line(location.line, of: location.file) else { return "" }
+        var line = whole.unicodeScalars[...]
+        var column = 1
+        var lead = ""
+        if whole.utf8.count > Self.snippetWidth {
+            let half = Self.snippetWidth / 2
+            let scalars = whole.unicodeScalars
+            let skip = max(0, location.column - 1 - half)
+            let start = scalars.index(scalars.startIndex, offsetBy: skip, limitedBy: scalars.endIndex) ?? scalars.endIndex
+            let end = scalars.index(start, offsetBy: Self.snippetWidth, limitedBy: scalars.endIndex) ?? scalars.endIndex
+            if skip > 0 || end < scalars.endIndex {
+                line = scalars[start..<end]
+                column = skip + 1
+                if skip > 0 { lead = "…" }
+            }
+        }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
-        var padding = ""
-        var column = 1
-        for scalar in line.unicodeScalars {
+        var padding = lead.isEmpty ? "" : " "
+        for scalar in line {
             if column >= location.column { break }
             if scalar == "\t" {
                 padding += "\t"
@@ -60,7 +93,8 @@ public struct DiagnosticRenderer: Sendable {
             }
             column += 1
         }
-        let printable = String(String.UnicodeScalarView(line.unicodeScalars.map(Self.visible)))
+        let trail = line.endIndex < whole.unicodeScalars.endIndex ? "…" : ""
+        let printable = lead + String(String.UnicodeScalarView(line.map(Self.visible))) + trail
         return "  \(number) | \(printable)\n  \(gutter) | \(padding)\(style("^", for: .error))\n"
     }
 

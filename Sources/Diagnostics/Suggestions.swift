@@ -3,14 +3,18 @@ public enum Suggestions {
     /// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().unicodeScalars)
+        let limit = max(1, min(3, target.count / 3 + 1))
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            let other = Array(candidate.lowercased().unicodeScalars)
+            // The distance is at least the difference in length: skip hopeless candidates without the
+            // quadratic comparison (a 5 MB key against every field name would take minutes).
+            guard abs(other.count - target.count) <= limit else { continue }
+            let distance = editDistance(target, other)
             if let current = best, current.distance <= distance { continue }
             best = (candidate, distance)
         }
         guard let best else { return nil }
-        let limit = max(1, min(3, target.count / 3 + 1))
         return best.distance <= limit ? best.name : nil
     }
 

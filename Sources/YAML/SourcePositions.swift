@@ -12,6 +12,11 @@ struct SourcePositions {
     let contentStart: Int
     /// Character indices where lines start, only when libyaml's lines differ from ours.
     private let lineStarts: [Int]?
+    /// When the last line has no line break: the input's length in characters and the mark just past
+    /// its last character. libyaml counts a line break of its own there, so whatever it reports at the
+    /// end (an empty document after a final `---`, "did not find expected ']'") would be on a line
+    /// past the end of the file.
+    private let unterminatedEnd: (characters: Int, mark: Mark)?
 
     /// The character index and byte offset last looked up: lookups mostly move forward through the
     /// file, so each one continues from here and the whole parse walks the input about once.
@@ -23,10 +28,17 @@ struct SourcePositions {
         contentStart = Self.hasByteOrderMark(bytes) ? 3 : 0
         cursorOffset = contentStart
         lineStarts = Self.hasUnicodeLineBreak(bytes) ? Self.lineStarts(bytes, from: contentStart) : nil
+        if let last = bytes.last, bytes.count > contentStart, last != 0x0A, last != 0x0D {
+            let characters = bytes[contentStart...].reduce(0) { $0 + (Self.isContinuation($1) ? 0 : 1) }
+            unterminatedEnd = (characters, Self.mark(atByteOffset: bytes.count, in: bytes, from: contentStart))
+        } else {
+            unterminatedEnd = nil
+        }
     }
 
     /// The 1-based mark of a libyaml mark.
     func mark(_ raw: RawMark) -> Mark {
+        if let end = unterminatedEnd, raw.index >= end.characters { return end.mark }
         guard let lineStarts else { return Mark(line: raw.line + 1, column: raw.column + 1) }
         // The last line starting at or before the index.
         var low = 0

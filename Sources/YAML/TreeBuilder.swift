@@ -48,6 +48,8 @@ struct TreeBuilder {
     private var anchors: [String: Anchored] = [:]
     /// Nodes produced by aliases so far in this stream.
     private var expandedNodes = 0
+    /// Scalars, sequences and mappings written in this stream so far.
+    private var writtenNodes = 0
     private(set) var documents: [Node] = []
     /// Errors after which building continues (duplicate keys, unknown aliases, complex keys).
     private(set) var diagnostics: [Diagnostic] = []
@@ -66,6 +68,7 @@ struct TreeBuilder {
         case .documentStart:
             anchors.removeAll(keepingCapacity: true)
         case .scalar(let scalar, let anchor):
+            try countNode(at: event)
             addScalar(scalar, anchor: anchor, event: event)
         case .alias(let name):
             try addAlias(name, event: event)
@@ -127,6 +130,7 @@ struct TreeBuilder {
     ) throws(Diagnostic) {
         let start = positions.mark(event.start)
         guard stack.count < limits.maxDepth else { throw depthError(at: start) }
+        try countNode(at: event)
         stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor))
     }
 
@@ -142,6 +146,17 @@ struct TreeBuilder {
             anchors[anchor] = Anchored(node: node, nodeCount: frame.nodeCount, height: frame.height)
         }
         attach(node, count: frame.nodeCount, height: frame.height, start: frame.start, end: end)
+    }
+
+    /// Counts one written node; throws at the first node past `limits.maxNodes`.
+    private mutating func countNode(at event: Event) throws(Diagnostic) {
+        writtenNodes += 1
+        guard writtenNodes > limits.maxNodes else { return }
+        throw Diagnostic.error(
+            "the file holds more than \(limits.maxNodes) values (scalars, lists and mappings)",
+            at: location(positions.mark(event.start)),
+            hint: "a product or institution needs a few hundred at most; split the file, or look for a runaway list"
+        )
     }
 
     // MARK: - Tree

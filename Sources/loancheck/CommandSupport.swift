@@ -42,7 +42,12 @@ enum CommandSupport {
         return outcome
     }
 
-    /// Prints diagnostics to standard error.
+    /// At most this many diagnostics are printed; a broken or hostile input can produce millions (one
+    /// per element of a huge list), and the first ones are the ones to fix.
+    static let diagnosticLimit = 100
+
+    /// Prints diagnostics to standard error: the first `diagnosticLimit` in file and line order, then
+    /// how many more there were.
     static func report(_ diagnostics: [Diagnostic], sources: SourceTexts) {
         let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor)
         // In file and line order, like a compiler; diagnostics without a place first. The sort is stable.
@@ -54,7 +59,11 @@ enum CommandSupport {
             case (let a?, let b?): return a == b ? lhs.offset < rhs.offset : a < b
             }
         }.map(\.element)
-        FileOutput.standardError.write(renderer.render(ordered))
+        FileOutput.standardError.write(renderer.render(Array(ordered.prefix(diagnosticLimit))))
+        if ordered.count > diagnosticLimit {
+            let more = ordered.count - diagnosticLimit
+            FileOutput.standardError.write("loancheck: \(more) more diagnostic\(more == 1 ? "" : "s") not shown (the first \(diagnosticLimit) are above)\n")
+        }
     }
 
     /// A usage error: message, hint, exit 2.

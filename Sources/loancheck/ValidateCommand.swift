@@ -19,6 +19,11 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let rules = try CommandSupport.loadRules(extra: rulesDirectories)
         let outcome = try CommandSupport.loadDocuments(paths, schema: rules.schema)
+        let waiverProblems = WaiverApplication.unknownRules(outcome.documents.waivers, rules: rules)
+        if !waiverProblems.isEmpty {
+            CommandSupport.report(waiverProblems, sources: outcome.sources)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
         let documents = outcome.documents.documents
         let counts = ["Institution", "LoanProduct", "Waiver"].map { kind in
             "\(documents.filter { $0.kind == kind }.count) \(kind)"

@@ -34,6 +34,16 @@ public struct WaiverApplication: Sendable {
         self.rules = rules
     }
 
+    /// An error for each waiver that names a rule the loaded packs do not define (DESIGN §2: an input
+    /// error). `audit` reports it when applying waivers, `validate` when loading.
+    public static func unknownRules(_ waivers: [LoadedDocument], rules: RuleSet) -> [Diagnostic] {
+        waivers.compactMap { waiver in
+            guard case .string(let ruleId)? = waiver["rule"], rules.rule(ruleId) == nil else { return nil }
+            return .error("waiver names unknown rule '\(ruleId)'", at: waiver.record.location(of: "rule") ?? waiver.location,
+                          hint: Suggestions.hint(for: ruleId, in: rules.ruleIds) ?? "see `loancheck rules` for the rule ids")
+        }
+    }
+
     public func apply(
         to checks: inout [RuleCheck], waivers: [LoadedDocument]
     ) -> (notices: [Finding], records: [WaiverRecord], diagnostics: [Diagnostic]) {
@@ -43,10 +53,8 @@ public struct WaiverApplication: Sendable {
         for waiver in waivers {
             guard case .string(let ruleId)? = waiver["rule"], case .string(let subject)? = waiver["subject"],
                   case .date(let expires)? = waiver["expires"] else { continue }
-            let ruleLocation = waiver.record.location(of: "rule") ?? waiver.location
             guard let (_, rule) = rules.rule(ruleId) else {
-                diagnostics.append(.error("waiver names unknown rule '\(ruleId)'", at: ruleLocation,
-                                          hint: Suggestions.hint(for: ruleId, in: rules.ruleIds) ?? "see `loancheck rules` for the rule ids"))
+                diagnostics += Self.unknownRules([waiver], rules: rules)
                 continue
             }
             let text = { (field: String) -> String? in

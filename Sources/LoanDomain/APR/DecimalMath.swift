@@ -1,11 +1,12 @@
 import FoundationEssentials
+import RuleLanguage
 
 /// Overflow-safe products, integer powers, logarithm and exponential on `Decimal`.
 ///
-/// FoundationEssentials' `Decimal` returns NaN on overflow but *traps* when a product underflows (a
-/// result below about 1e-88 with a full 38-digit mantissa), so every product in the APR code goes through
-/// `multiply`, which flushes operands below 1e-40 to zero. The error this introduces is far below the
-/// 1e-30 the IRR is solved to. `ln` and `exp` are needed for the effective annual rate of a bullet loan,
+/// FoundationEssentials' `Decimal` returns NaN on overflow but *traps* when a product underflows (see
+/// `ExactDecimal.product`, the shared guard), so every product in the APR code goes through `multiply`,
+/// which also flushes operands below 1e-40 to zero: the IRR iteration produces such tiny terms, and the
+/// error this introduces is far below the 1e-30 the IRR is solved to. `ln` and `exp` are needed for the effective annual rate of a bullet loan,
 /// `(1 + IRR)^(365/d)` with a non-integer exponent; their series are summed to 1e-40, so the result is
 /// good to about 35 significant digits.
 enum DecimalMath {
@@ -15,19 +16,18 @@ enum DecimalMath {
     private static let seriesEpsilon = Decimal(sign: .plus, exponent: -40, significand: 1)
     private static let maximumSeriesTerms = 400
 
-    /// `a × b`, with tiny operands flushed to zero so the product cannot trap; NaN propagates.
+    /// `a × b`, with tiny operands flushed to zero; NaN on overflow (never a trap); NaN propagates.
     static func multiply(_ a: Decimal, _ b: Decimal) -> Decimal {
         if a.isNaN || b.isNaN { return .nan }
         if a.magnitude < flushThreshold || b.magnitude < flushThreshold { return 0 }
-        return a * b
+        return ExactDecimal.product(a, b) ?? .nan
     }
 
     /// `a ÷ b`; nil for a zero or NaN divisor, or a NaN result (division signals underflow with NaN).
     static func divide(_ a: Decimal, _ b: Decimal) -> Decimal? {
         if a.isNaN || b.isNaN || b == 0 { return nil }
         if a.magnitude < flushThreshold { return 0 }
-        let quotient = a / b
-        return quotient.isNaN ? nil : quotient
+        return ExactDecimal.quotient(a, b)
     }
 
     /// `base^exponent` for `exponent ≥ 0` by repeated squaring with safe products (NaN on overflow or a

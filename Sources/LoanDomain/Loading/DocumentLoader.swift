@@ -104,6 +104,11 @@ public struct DocumentLoader: Sendable {
                 result.documents.append(document)
             }
             result.diagnostics += decoder.diagnostics
+            if decoder.suppressed > 0 {
+                result.diagnostics.append(.error(
+                    "\(decoder.suppressed) more error\(decoder.suppressed == 1 ? "" : "s") in this document are not listed",
+                    at: node.location, hint: "fix the first \(NodeDecoder.diagnosticLimit); the rest are often the same mistake repeated"))
+            }
             result.references += decoder.references
         }
         return result
@@ -174,6 +179,6 @@ public struct DocumentLoader: Sendable {
 
 extension NodeDecoder {
     mutating func appendDiagnostic(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        record(diagnostic)
     }
 }

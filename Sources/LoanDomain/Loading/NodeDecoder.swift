@@ -18,8 +18,22 @@ struct NodeDecoder {
         let fieldPath: String
     }
 
-    var diagnostics: [Diagnostic] = []
+    /// At most this many diagnostics are kept per document: a runaway list (a million bad elements)
+    /// would otherwise cost memory and output in proportion. The rest are only counted.
+    static let diagnosticLimit = 1_000
+
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Diagnostics past `diagnosticLimit`, counted but not kept.
+    private(set) var suppressed = 0
     private(set) var references: [PendingReference] = []
+
+    mutating func record(_ diagnostic: Diagnostic) {
+        if diagnostics.count < Self.diagnosticLimit {
+            diagnostics.append(diagnostic)
+        } else {
+            suppressed += 1
+        }
+    }
 
     /// Decodes a document's root mapping as a record of `kind`.
     mutating func decodeDocument(_ node: Node, schema: DocumentKindSchema) -> Record? {
@@ -209,7 +223,7 @@ struct NodeDecoder {
                     locations.append(item.location)
                 }
             } catch {
-                diagnostics.append(error.diagnostic(in: scalar.text, origin: item.textOrigin))
+                record(error.diagnostic(in: scalar.text, origin: item.textOrigin))
             }
         }
         return .list(ListValue(values, locations: locations))
@@ -282,7 +296,7 @@ struct NodeDecoder {
                 return nil
             }
         } catch {
-            diagnostics.append(error.diagnostic(in: text, origin: node.textOrigin))
+            record(error.diagnostic(in: text, origin: node.textOrigin))
             return nil
         }
     }
@@ -296,7 +310,7 @@ struct NodeDecoder {
     }
 
     private mutating func report(_ message: String, _ location: SourceLocation, hint: String? = nil, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(.error(message, at: location, hint: hint, notes: notes))
+        record(.error(message, at: location, hint: hint, notes: notes))
     }
 }
 

@@ -20,22 +20,46 @@ struct ReferenceChecker {
         return diagnostics
     }
 
+    /// Unknown references reported one by one; the rest are counted in one diagnostic.
+    static let unknownLimit = 1_000
+    /// Unknown ids that get a "did you mean" hint; later ones get the generic hint.
+    static let suggestionBudget = 1_000
+
     /// References to ids that are not loaded, or that name a document of another kind.
     static func unresolved(_ references: [NodeDecoder.PendingReference], documents: [LoadedDocument]) -> [Diagnostic] {
         var kinds: [String: String] = [:]
         for document in documents where document.kind != "Waiver" && kinds[document.id] == nil {
             kinds[document.id] = document.kind
         }
+        // Candidates per expected kind ("" = any), computed once; a hint per unknown id, computed once
+        // and for at most `suggestionBudget` ids, so a file of a million dangling references cannot
+        // cost a million scans of every loaded id.
+        var candidatesByKind: [String: [String]] = ["": kinds.keys.sorted()]
+        for (id, kind) in kinds { candidatesByKind[kind, default: []].append(id) }
+        var hints: [String: String?] = [:]
         var diagnostics: [Diagnostic] = []
+        var unknown = 0
+        var firstUnknown: SourceLocation?
         for reference in references {
             guard let kind = kinds[reference.id] else {
-                let candidates = kinds.filter { reference.kind == nil || $0.value == reference.kind }.keys
+                unknown += 1
+                if firstUnknown == nil { firstUnknown = reference.location }
+                guard unknown <= unknownLimit else { continue }
+                let key = (reference.kind ?? "") + "\u{0}" + reference.id
+                let hint: String?
+                if let known = hints[key] {
+                    hint = known
+                } else if hints.count < suggestionBudget {
+                    hint = Suggestions.hint(for: reference.id, in: candidatesByKind[reference.kind ?? ""] ?? [])
+                    hints[key] = hint
+                } else {
+                    hint = nil
+                }
                 let what = reference.kind.map { "no \($0) with id '\(reference.id)' is loaded" }
                     ?? "no document with id '\(reference.id)' is loaded"
                 diagnostics.append(.error(
                     "unknown reference in '\(reference.fieldPath)': \(what)", at: reference.location,
-                    hint: Suggestions.hint(for: reference.id, in: candidates)
-                        ?? "load the file that defines '\(reference.id)' too (pass its directory), or fix the id"))
+                    hint: hint ?? "load the file that defines '\(reference.id)' too (pass its directory), or fix the id"))
                 continue
             }
             if let expected = reference.kind, expected != kind {
@@ -43,6 +67,12 @@ struct ReferenceChecker {
                     "'\(reference.fieldPath)' must name \(expected == "Institution" ? "an" : "a") \(expected), but '\(reference.id)' is a \(kind)",
                     at: reference.location))
             }
+        }
+        if unknown > unknownLimit {
+            let more = unknown - unknownLimit
+            // At the first one, so it is printed next to it rather than lost among the rest.
+            diagnostics.append(.error("\(more) more unknown reference\(more == 1 ? " is" : "s are") not listed", at: firstUnknown,
+                                      hint: "fix the first \(unknownLimit); the rest are often the same mistake repeated"))
         }
         return diagnostics
     }

@@ -61,10 +61,10 @@ enum ValueArithmetic {
             return .duration(CalendarDuration(product, duration.unit))
         case (.rate(let rate), _):
             guard let factor = dimensionless(right) else { break }
-            return .rate(Rate(Ratio(try checked(rate.ratio.value * factor)), per: rate.period))
+            return .rate(Rate(Ratio(try product(rate.ratio.value, factor)), per: rate.period))
         case (_, .rate(let rate)):
             guard let factor = dimensionless(left) else { break }
-            return .rate(Rate(Ratio(try checked(factor * rate.ratio.value)), per: rate.period))
+            return .rate(Rate(Ratio(try product(factor, rate.ratio.value)), per: rate.period))
         default:
             break
         }
@@ -72,7 +72,7 @@ enum ValueArithmetic {
         guard let (a, b, kind) = numericPair(left, right) else {
             throw OperationError("cannot multiply \(left.kindName) by \(right.kindName)")
         }
-        return try make(kind, checked(a * b))
+        return try make(kind, product(a, b))
     }
 
     static func divide(_ left: Value, _ right: Value) throws(OperationError) -> Value {
@@ -172,6 +172,18 @@ enum ValueArithmetic {
     private static func rateAnnual(_ value: Value) -> Decimal? {
         if case .rate(let rate) = value { return rate.annualized }
         return nil
+    }
+
+    /// `a × b` through `ExactDecimal.product`: Decimal traps on an underflowing product, so a result out of
+    /// range either way is an error value, never a crash.
+    private static func product(_ a: Decimal, _ b: Decimal) throws(OperationError) -> Decimal {
+        guard let result = ExactDecimal.product(a, b) else {
+            if a.exponent + b.exponent < ExactDecimal.minimumExponent {
+                throw OperationError("arithmetic underflow (the product is too close to zero to be held exactly)")
+            }
+            throw OperationError("arithmetic overflow (more than 38 significant digits or out of range)")
+        }
+        return result
     }
 
     /// Decimal arithmetic signals overflow with NaN; turn it into an error.

@@ -5,9 +5,17 @@ import Diagnostics
 /// Precedence, loosest first: conditional (`if … then … else …`, `c ? a : b`), `or`, `and`, `not`,
 /// comparison and membership (not chainable), `+ -`, `* /`, unary `-`, postfix (`.field`, `[index]`).
 struct Parser {
+    /// The deepest nesting accepted, counted both as nested sub-expressions while parsing (brackets,
+    /// calls, `-`, `not`, `if`) and as the height of the finished tree (a chain `a + b + … ` of n terms
+    /// is n levels deep). Every later stage recurses over the tree, so without a bound a hostile rule
+    /// (`------…1`, `((((…`, `1+1+…+1`) would overflow the stack. Real rules nest about ten levels.
+    static let maxNesting = 100
+
     private let source: ExpressionSource
     private let tokens: [Token]
     private var index = 0
+    /// Nested sub-expressions being parsed right now.
+    private var nesting = 0
 
     private init(source: ExpressionSource, tokens: [Token]) {
         self.source = source
@@ -56,30 +64,52 @@ struct Parser {
 
     // MARK: Levels, loosest first
 
+    /// Counts one level of nesting around `body`; throws past `maxNesting`.
+    private mutating func nested(_ body: (inout Parser) throws(Diagnostic) -> Syntax) throws(Diagnostic) -> Syntax {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maxNesting else { throw tooDeep(at: current.span.start) }
+        return try body(&self)
+    }
+
+    private func tooDeep(at offset: Int) -> Diagnostic {
+        source.error("the expression nests more than \(Self.maxNesting) levels deep", at: offset,
+                     hint: "split it into simpler conditions (rules combine them with and/or)")
+    }
+
+    /// A node of the tree; throws when it makes the tree deeper than `maxNesting`.
+    private func node(_ kind: Syntax.Kind, _ span: SourceSpan) throws(Diagnostic) -> Syntax {
+        let syntax = Syntax(kind: kind, span: span)
+        guard syntax.height <= Self.maxNesting else { throw tooDeep(at: span.start) }
+        return syntax
+    }
+
     private mutating func conditional() throws(Diagnostic) -> Syntax {
+        try nested { parser throws(Diagnostic) in try parser.conditionalLevel() }
+    }
+
+    private mutating func conditionalLevel() throws(Diagnostic) -> Syntax {
         if let start = accept(.keyword(.if)) {
             let condition = try conditional()
             _ = try expect(.keyword(.then), "'then'")
             let whenTrue = try conditional()
             _ = try expect(.keyword(.else), "'else' (an if needs both branches)")
             let whenFalse = try conditional()
-            return Syntax(kind: .conditional(condition, then: whenTrue, else: whenFalse),
-                          span: start.span.to(whenFalse.span))
+            return try node(.conditional(condition, then: whenTrue, else: whenFalse), start.span.to(whenFalse.span))
         }
         let condition = try or()
         guard accept(.symbol(.question)) != nil else { return condition }
         let whenTrue = try conditional()
         _ = try expect(.symbol(.colon), "':' in 'condition ? a : b'")
         let whenFalse = try conditional()
-        return Syntax(kind: .conditional(condition, then: whenTrue, else: whenFalse),
-                      span: condition.span.to(whenFalse.span))
+        return try node(.conditional(condition, then: whenTrue, else: whenFalse), condition.span.to(whenFalse.span))
     }
 
     private mutating func or() throws(Diagnostic) -> Syntax {
         var left = try and()
         while let token = accept(.keyword(.or)) ?? accept(.symbol(.orOr)) {
             let right = try and()
-            left = Syntax(kind: .binary(.or, left, right, operatorSpan: token.span), span: left.span.to(right.span))
+            left = try node(.binary(.or, left, right, operatorSpan: token.span), left.span.to(right.span))
         }
         return left
     }
@@ -88,15 +118,15 @@ struct Parser {
         var left = try not()
         while let token = accept(.keyword(.and)) ?? accept(.symbol(.andAnd)) {
             let right = try not()
-            left = Syntax(kind: .binary(.and, left, right, operatorSpan: token.span), span: left.span.to(right.span))
+            left = try node(.binary(.and, left, right, operatorSpan: token.span), left.span.to(right.span))
         }
         return left
     }
 
     private mutating func not() throws(Diagnostic) -> Syntax {
         if let token = accept(.keyword(.not)) ?? accept(.symbol(.bang)) {
-            let operand = try not()
-            return Syntax(kind: .not(operand), span: token.span.to(operand.span))
+            let operand = try nested { parser throws(Diagnostic) in try parser.not() }
+            return try node(.not(operand), token.span.to(operand.span))
         }
         return try comparison()
     }
@@ -110,7 +140,7 @@ struct Parser {
             throw error("comparison operators cannot be chained",
                         hint: "compare two values at a time, e.g. a < b and b < c")
         }
-        return Syntax(kind: .binary(op, left, right, operatorSpan: span), span: left.span.to(right.span))
+        return try node(.binary(op, left, right, operatorSpan: span), left.span.to(right.span))
     }
 
     /// Consumes a comparison or membership operator (`not in` is two tokens).
@@ -151,7 +181,7 @@ struct Parser {
             }
             let token = advance()
             let right = try multiplicative()
-            left = Syntax(kind: .binary(op, left, right, operatorSpan: token.span), span: left.span.to(right.span))
+            left = try node(.binary(op, left, right, operatorSpan: token.span), left.span.to(right.span))
         }
     }
 
@@ -166,18 +196,18 @@ struct Parser {
             }
             let token = advance()
             let right = try unary()
-            left = Syntax(kind: .binary(op, left, right, operatorSpan: token.span), span: left.span.to(right.span))
+            left = try node(.binary(op, left, right, operatorSpan: token.span), left.span.to(right.span))
         }
     }
 
     private mutating func unary() throws(Diagnostic) -> Syntax {
         if let token = accept(.symbol(.minus)) {
-            let operand = try unary()
-            return Syntax(kind: .negate(operand), span: token.span.to(operand.span))
+            let operand = try nested { parser throws(Diagnostic) in try parser.unary() }
+            return try node(.negate(operand), token.span.to(operand.span))
         }
         if let token = accept(.keyword(.not)) ?? accept(.symbol(.bang)) {
-            let operand = try unary()
-            return Syntax(kind: .not(operand), span: token.span.to(operand.span))
+            let operand = try nested { parser throws(Diagnostic) in try parser.unary() }
+            return try node(.not(operand), token.span.to(operand.span))
         }
         return try postfix()
     }
@@ -191,12 +221,11 @@ struct Parser {
                     throw error("expected a field name after '.', found \(token.kind.description)")
                 }
                 _ = advance()
-                expression = Syntax(kind: .field(expression, name: name, nameSpan: token.span),
-                                    span: expression.span.to(token.span))
+                expression = try node(.field(expression, name: name, nameSpan: token.span), expression.span.to(token.span))
             } else if accept(.symbol(.leftBracket)) != nil {
                 let subscriptExpression = try conditional()
                 let close = try expect(.symbol(.rightBracket), "']'")
-                expression = Syntax(kind: .index(expression, subscriptExpression), span: expression.span.to(close.span))
+                expression = try node(.index(expression, subscriptExpression), expression.span.to(close.span))
             } else if current.kind == .symbol(.leftParen) {
                 throw error("only built-in functions can be called",
                             hint: "write functions before their arguments, e.g. count(product.funding)")
@@ -211,27 +240,27 @@ struct Parser {
         switch token.kind {
         case .number(let value):
             _ = advance()
-            return Syntax(kind: .literal(value, bare: true), span: token.span)
+            return try node(.literal(value, bare: true), token.span)
         case .unitLiteral(let value):
             _ = advance()
-            return Syntax(kind: .literal(value, bare: false), span: token.span)
+            return try node(.literal(value, bare: false), token.span)
         case .string(let text):
             _ = advance()
-            return Syntax(kind: .literal(.string(text), bare: false), span: token.span)
+            return try node(.literal(.string(text), bare: false), token.span)
         case .keyword(.true), .keyword(.false):
             _ = advance()
-            return Syntax(kind: .literal(.boolean(token.kind == .keyword(.true)), bare: false), span: token.span)
+            return try node(.literal(.boolean(token.kind == .keyword(.true)), bare: false), token.span)
         case .keyword(.if):
             return try conditional()
         case .identifier(let name):
             _ = advance()
             if accept(.symbol(.leftParen)) != nil { return try call(name, nameSpan: token.span) }
-            return Syntax(kind: .name(name), span: token.span)
+            return try node(.name(name), token.span)
         case .symbol(.leftParen):
             _ = advance()
             let inner = try conditional()
             let close = try expect(.symbol(.rightParen), "')'")
-            return Syntax(kind: inner.kind, span: token.span.to(close.span))
+            return try node(inner.kind, token.span.to(close.span))
         case .symbol(.leftBracket):
             _ = advance()
             var elements: [Syntax] = []
@@ -239,7 +268,7 @@ struct Parser {
                 repeat { elements.append(try conditional()) } while accept(.symbol(.comma)) != nil
             }
             let close = try expect(.symbol(.rightBracket), "',' or ']' in the list")
-            return Syntax(kind: .list(elements), span: token.span.to(close.span))
+            return try node(.list(elements), token.span.to(close.span))
         default:
             throw error("expected an expression, found \(token.kind.description)")
         }
@@ -251,7 +280,7 @@ struct Parser {
             repeat { arguments.append(try argument()) } while accept(.symbol(.comma)) != nil
         }
         let close = try expect(.symbol(.rightParen), "',' or ')' after the arguments of \(name)")
-        return Syntax(kind: .call(name: name, nameSpan: nameSpan, arguments: arguments), span: nameSpan.to(close.span))
+        return try node(.call(name: name, nameSpan: nameSpan, arguments: arguments), nameSpan.to(close.span))
     }
 
     private mutating func argument() throws(Diagnostic) -> Syntax.Argument {

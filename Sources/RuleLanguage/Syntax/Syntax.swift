@@ -29,6 +29,30 @@ struct Syntax: Sendable {
 
     let kind: Kind
     let span: SourceSpan
+    /// Levels from this node down to its deepest leaf (1 for a leaf). The parser bounds it, so the
+    /// type checker, compiler and evaluator, which recurse over the tree, cannot overflow the stack.
+    let height: Int
+
+    init(kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+        let children: Int = switch kind {
+        case .literal, .name: 0
+        case .field(let base, _, _): base.height
+        case .index(let base, let subscriptExpression): max(base.height, subscriptExpression.height)
+        case .negate(let operand), .not(let operand): operand.height
+        case .binary(_, let left, let right, _): max(left.height, right.height)
+        case .conditional(let condition, let whenTrue, let whenFalse): max(condition.height, whenTrue.height, whenFalse.height)
+        case .call(_, _, let arguments): arguments.map { argument in
+            switch argument {
+            case .expression(let syntax): syntax.height
+            case .lambda(_, _, let body): body.height
+            }
+        }.max() ?? 0
+        case .list(let elements): elements.map(\.height).max() ?? 0
+        }
+        height = children + 1
+    }
 
     /// A number literal without unit, possibly negated.
     var isBareNumber: Bool {

@@ -70,7 +70,11 @@ extension UnitParser {
         guard scanner.consume("%") || scanner.consume("％") else {
             throw UnitError("a percentage needs a % sign", hint: bareNumberHint(number.digits, value), offset: afterNumber)
         }
-        return Ratio(percent: value)
+        guard let fraction = ExactDecimal.product(value, Ratio.hundredth) else {
+            throw UnitError("\(number.digits)% is too close to zero to be held exactly", hint: "write 0% if nothing is meant",
+                            offset: number.start)
+        }
+        return Ratio(fraction)
     }
 
     /// `write 30%`; for a number below 1 the author may have meant a fraction, so show both readings.

@@ -95,6 +95,15 @@ struct UnitScanner {
                 position += 1
             }
         }
+        // `1e400`, `2.5E-3%`: exponent notation is not part of any unit syntax. Without this check the
+        // `e` would be read as a unit (`unknown unit 'e400'`) or, for a percentage, as a missing `%`.
+        if current == "e" || current == "E",
+           Self.isDigit(peek(1)) || ((peek(1) == "-" || peek(1) == "+") && Self.isDigit(peek(2))) {
+            var end = position + 2
+            while Self.isDigit(end < scalars.count ? scalars[end] : nil) { end += 1 }
+            throw UnitError("numbers with an exponent (\(text(from: start, to: end))) are not accepted",
+                            hint: "write the number out in full, e.g. 200000, 20万 or 0.05%", offset: position)
+        }
         let significant = digits.unicodeScalars.filter { $0 != "." }.drop { $0 == "0" }.count
         if significant > ExactDecimal.maximumSignificantDigits {
             throw UnitError(
@@ -112,10 +121,12 @@ struct UnitScanner {
         UnitError("misplaced thousands separator ','", hint: "group digits in threes, e.g. 200,000", offset: offset)
     }
 
-    /// The decimal value of scanned digits (already validated, so parsing cannot fail in practice).
+    /// The decimal value of scanned digits. They are validated already (at most 38 significant digits),
+    /// so parsing fails only for a number below `Decimal`'s range (about 1e-128).
     func value(of number: Number) throws(UnitError) -> Decimal {
         guard let value = ExactDecimal.parse(number.digits) else {
-            throw UnitError("'\(number.digits)' is not a number", offset: number.start)
+            throw UnitError("\(number.digits) is too close to zero to be held exactly", hint: "write 0 if nothing is meant",
+                            offset: number.start)
         }
         return value
     }

@@ -107,4 +107,51 @@ public enum ExactDecimal {
 
     /// The shortest exact text of `value` (no exponent, no trailing zeros).
     public static func plain(_ value: Decimal) -> String { value.description }
+
+    // MARK: - Arithmetic that cannot crash
+
+    /// The smallest exponent a `Decimal` holds: its smallest non-zero magnitude is 1e-128.
+    static let minimumExponent = -128
+
+    /// `a × b`, or nil when the product is outside `Decimal`'s range (or an operand is NaN).
+    ///
+    /// FoundationEssentials' `Decimal` returns NaN when a product overflows, but **traps** (crashes the
+    /// process) when it underflows: when the product's exponent, after its mantissa is cut to 38 digits,
+    /// would be below −128 — `1e-64 × 1e-65`, or two 38-digit numbers near 1e-50. Every product of values
+    /// that come from input or rules must go through here (or `DecimalMath.multiply` in the APR code,
+    /// which uses it). The exponent is checked before multiplying; a product that Decimal could only
+    /// hold with fewer than 38 digits (all such products are below 1e-90) may be refused too.
+    public static func product(_ a: Decimal, _ b: Decimal) -> Decimal? {
+        if a.isNaN || b.isNaN { return nil }
+        if a.isZero || b.isZero { return 0 }
+        let exponent = a.exponent + b.exponent
+        if exponent < minimumExponent {
+            // The exact product has at least digits(a) + digits(b) − 1 digits, of which Decimal keeps at
+            // most 39 (128 bits); each digit dropped raises the exponent by one.
+            let dropped = max(0, significandDigits(a) + significandDigits(b) - 40)
+            guard exponent + dropped >= minimumExponent else { return nil }
+        }
+        let result = a * b
+        return result.isNaN ? nil : result
+    }
+
+    /// `a ÷ b`, or nil for a zero or NaN divisor or a quotient outside `Decimal`'s range (division
+    /// signals both overflow and underflow with NaN; it does not trap).
+    public static func quotient(_ a: Decimal, _ b: Decimal) -> Decimal? {
+        if a.isNaN || b.isNaN || b.isZero { return nil }
+        if a.isZero { return 0 }
+        let result = a / b
+        return result.isNaN ? nil : result
+    }
+
+    /// 10^0 … 10^39: a `Decimal` mantissa (128 bits) has at most 39 digits.
+    private static let powersOfTen: [Decimal] = (0...39).map { Decimal(sign: .plus, exponent: $0, significand: 1) }
+
+    /// The number of digits of `value`'s integer mantissa (`1.25` → 3).
+    static func significandDigits(_ value: Decimal) -> Int {
+        let mantissa = value.significand.magnitude
+        var digits = 1
+        while digits < powersOfTen.count, mantissa >= powersOfTen[digits] { digits += 1 }
+        return digits
+    }
 }

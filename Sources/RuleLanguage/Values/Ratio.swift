@@ -35,10 +35,13 @@ public struct Ratio: Sendable, Hashable, Comparable {
         }
     }
 
-    /// The ratio `percent`% (exact: a shift of the decimal point).
+    /// The ratio `percent`% (exact: a shift of the decimal point). A percentage too close to zero for a
+    /// `Decimal` (below about 1e-126%) gives NaN rather than a crash; `UnitParser` rejects such input first.
     public init(percent: Decimal) {
-        self.init(percent * Decimal(sign: .plus, exponent: -2, significand: 1))
+        self.init(ExactDecimal.product(percent, Self.hundredth) ?? .nan)
     }
+
+    static let hundredth = Decimal(sign: .plus, exponent: -2, significand: 1)
 
     /// The value in percent: 30 for 30%.
     public var percent: Decimal { value * 100 }

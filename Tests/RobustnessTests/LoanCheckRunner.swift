@@ -1,0 +1,104 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs the built `loancheck` binary the way the end-to-end tests do (`LOANCHECK_BIN`, else beside the
+/// test bundle, else `.build/debug/loancheck`), for inputs that may be huge or hostile: output goes to
+/// files (a pipe could fill up and block the child), and a child that outlives `timeout` is killed and
+/// reported as a hang.
+struct LoanCheckRunner {
+    struct Output {
+        let status: Int32
+        /// True when the child was killed by a signal (a crash: the shell would report 128 + signal).
+        let crashed: Bool
+        let timedOut: Bool
+        let stdout: String
+        let stderr: String
+
+        /// The exit code a shell would show: the status, or 128 + the signal for a crash.
+        var shellStatus: Int32 { crashed ? 128 + status : status }
+    }
+
+    static let repository = RobustnessPaths.repository
+
+    static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["LOANCHECK_BIN"], !path.isEmpty { return path }
+        let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
+        for directory in [bundle, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()] {
+            let candidate = directory.appendingPathComponent("loancheck").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return repository + "/.build/debug/loancheck"
+    }()
+
+    static func run(_ arguments: [String], in directory: String? = nil, timeout: TimeInterval = 120) throws -> Output {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let outPath = scratch + "/stdout"
+        let errPath = scratch + "/stderr"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        defer {
+            try? out.close()
+            try? err.close()
+        }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repository)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["LANG"] = "C"
+        environment.removeValue(forKey: "LOANCHECK_RULES")
+        // A crash should end the child at once, not after the Swift backtracer has printed.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+
+        let deadline = Date().addingTimeInterval(timeout)
+        var timedOut = false
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                break
+            }
+            usleep(20_000)
+        }
+        process.waitUntilExit()
+        let stdout = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+        let stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
+        return Output(status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
+                      timedOut: timedOut, stdout: stdout, stderr: stderr)
+    }
+
+    /// The largest resident set, in megabytes, of any child process this test process has waited for.
+    static func peakChildMemoryMB() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        return Int(usage.ru_maxrss) / 1024  // kilobytes
+        #else
+        getrusage(RUSAGE_CHILDREN, &usage)
+        return Int(usage.ru_maxrss) / (1024 * 1024)  // bytes
+        #endif
+    }
+
+    /// A fresh temporary directory (removed by the caller).
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "loancheck-robust-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
