@@ -13,12 +13,13 @@ public struct YAMLLimits: Sendable, Hashable {
     /// tens to hundreds of nodes.
     public var maxNodes: Int
 
-    public init(maxDepth: Int = 512, maxAliasExpansion: Int = 100_000, maxNodes: Int = 2_000_000) {
+    public init(maxDepth: Int = 512, maxAliasExpansion: Int = 100_000, maxNodes: Int = 6_000_000) {
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
         self.maxNodes = maxNodes
     }
 
-    /// 512 levels of nesting, 100,000 nodes from alias expansion, 2,000,000 nodes written.
+    /// 512 levels of nesting, 100,000 nodes from alias expansion, 6,000,000 nodes written (a stream of
+    /// 100,000 products holds about 4 million).
     public static let `default` = YAMLLimits()
 }

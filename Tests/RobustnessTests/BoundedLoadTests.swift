@@ -24,7 +24,7 @@ import YAML
     }
 
     @Test func theReaderStopsAtTheNodeLimit() {
-        #expect(YAMLLimits.default.maxNodes == 2_000_000)
+        #expect(YAMLLimits.default.maxNodes == 6_000_000)
         let text = "a: [" + (1...20).map(String.init).joined(separator: ", ") + "]\n"
         do {
             _ = try YAMLReader.parse(text, file: "f.yaml", limits: YAMLLimits(maxNodes: 10))
