@@ -296,5 +296,4 @@ struct HostileInputTests {
         #expect(output.stderr.contains("error: cannot read 'set/a.yaml': symbolic link loop"), "\(output.summary)")
         #expect(output.stderr.contains("error: cannot read 'set/b.yaml': symbolic link loop"), "\(output.summary)")
     }
-
 }
