@@ -29,7 +29,10 @@ public struct CompiledExpression: Sendable {
     ///
     /// A `false` boolean comes with evidence; an absent optional value gives `.unknown` with the missing
     /// paths (list indices included); division by zero, overflow and the like give `.error`.
-    public func evaluate(_ bindings: Bindings) -> Evaluation {
+    ///
+    /// - Parameter explaining: whether a `false` result collects its evidence. Callers that only need the
+    ///   boolean (an `applies_to` guard) pass false: explaining re-walks the expression.
+    public func evaluate(_ bindings: Bindings, explaining: Bool = true) -> Evaluation {
         var roots: [Value] = []
         roots.reserveCapacity(variables.count)
         for name in variables {
@@ -41,7 +44,7 @@ public struct CompiledExpression: Sendable {
         let frame = Frame(roots: roots, slots: slotCount)
         do {
             let value = try root.evaluate(frame)
-            guard value == .boolean(false) else { return .value(value, evidence: []) }
+            guard explaining, value == .boolean(false) else { return .value(value, evidence: []) }
             frame.tracing = true
             return .value(value, evidence: Explainer.explain(root, frame, wanted: true))
         } catch {

@@ -33,11 +33,13 @@ public struct AuditEngine: Sendable {
             // Sized exactly: at 100,000 subjects, growth by doubling would leave a quarter of this unused.
             checks.reserveCapacity(rulesPerKind[subject.kind] ?? 0)
             let subjectKey = RuleCheck.SubjectKey(SubjectReference(kind: subject.kind, id: subject.id))
+            var bindings = RuleEvaluator.bindings(for: subject, in: documents, asOf: asOf)
             for (packIndex, pack) in packs.enumerated() {
+                bindings.bind("param", to: .record(parameterRecords[packIndex]))
                 for (ruleIndex, rule) in pack.rules.enumerated() where rule.subject.rawValue == subject.kind {
                     if let onlyRules, !onlyRules.contains(rule.id) { continue }
                     let evaluator = RuleEvaluator(pack: pack, rule: rule, asOf: asOf, parameters: parameterRecords[packIndex])
-                    let (status, findings) = evaluator.check(subject, in: documents)
+                    let (status, findings) = evaluator.check(subject, bindings: bindings)
                     checks.append(RuleCheck(rule: ruleKeys[packIndex][ruleIndex], subject: subjectKey,
                                             status: status, findings: findings))
                 }

@@ -14,28 +14,42 @@ struct RuleEvaluator {
         check(subject, in: documents).findings
     }
 
+    /// The variables a rule on `subject` reads, except the pack's `param`: the subject under its
+    /// variable name, its lender for a product, `as_of`. Built once per subject and shared by its rules.
+    static func bindings(for subject: LoadedDocument, in documents: DocumentSet, asOf: CivilDate) -> Bindings {
+        var bindings = Bindings()
+        bindings.bind("as_of", to: .date(asOf))
+        if subject.kind == RuleSubject.loanProduct.rawValue {
+            bindings.bind(RuleSubject.loanProduct.variable, to: .record(subject.record))
+            if case .string(let lenderId)? = subject["lender"], let lender = documents.document(id: lenderId) {
+                bindings.bind("lender", to: .record(lender.record))
+            }
+        } else {
+            bindings.bind(RuleSubject.institution.variable, to: .record(subject.record))
+        }
+        return bindings
+    }
+
     /// The outcome of the rule on `subject` and its findings.
     func check(_ subject: LoadedDocument, in documents: DocumentSet) -> (status: CheckStatus, findings: [Finding]) {
+        var bindings = Self.bindings(for: subject, in: documents, asOf: asOf)
+        bindings.bind("param", to: .record(parameters))
+        return check(subject, bindings: bindings)
+    }
+
+    /// The outcome with `bindings` already made (`bindings(for:in:asOf:)` plus this pack's `param`).
+    func check(_ subject: LoadedDocument, bindings: Bindings) -> (status: CheckStatus, findings: [Finding]) {
         guard Regime.isInForce(rule, on: asOf) else { return (.notInForce, []) }
         if subject.kind == "LoanProduct", case .date(let closedOn)? = subject["closed_on"],
            Regime.isExemptClosedProduct(closedOn: closedOn, rule: rule) {
             return (.exemptClosed, [])
         }
-        return evaluate(subject, in: documents)
+        return evaluate(subject, bindings: bindings)
     }
 
-    private func evaluate(_ subject: LoadedDocument, in documents: DocumentSet) -> (status: CheckStatus, findings: [Finding]) {
-        var bindings = Bindings()
-        bindings.bind("param", to: .record(parameters))
-        bindings.bind("as_of", to: .date(asOf))
-        bindings.bind(rule.subject.variable, to: .record(subject.record))
-        if rule.subject == .loanProduct {
-            if case .string(let lenderId)? = subject["lender"], let lender = documents.document(id: lenderId) {
-                bindings.bind("lender", to: .record(lender.record))
-            }
-        }
+    private func evaluate(_ subject: LoadedDocument, bindings: Bindings) -> (status: CheckStatus, findings: [Finding]) {
         if let appliesTo = rule.appliesTo {
-            let applies = appliesTo.evaluate(bindings)
+            let applies = appliesTo.evaluate(bindings, explaining: false)
             if applies.isFalse { return (.notApplicable, []) }
             if !applies.isTrue { return (.cannotEvaluate, [cannotEvaluate(applies, subject)]) }
         }
@@ -44,7 +58,7 @@ struct RuleEvaluator {
         guard result.isFalse else { return (.cannotEvaluate, [cannotEvaluate(result, subject)]) }
 
         var base = rule.severity
-        if let escalation = rule.escalation, escalation.requirement.evaluate(bindings).isFalse {
+        if let escalation = rule.escalation, escalation.requirement.evaluate(bindings, explaining: false).isFalse {
             base = max(base, escalation.severity)
         }
         let (severity, note) = Regime.severity(base, rule: rule, packStatus: pack.status, on: asOf)
@@ -117,11 +131,9 @@ struct RuleEvaluator {
     private func render(
         _ template: LocalizedText, actual: String, required: String, path: String, subject: String, detail: String
     ) -> LocalizedText {
-        func fill(_ text: String) -> String {
-            text.replacing("{actual}", with: actual).replacing("{required}", with: required)
-                .replacing("{path}", with: path).replacing("{subject}", with: subject)
-                .replacing("{evidence}", with: detail).replacing("{effective}", with: rule.effective.description)
-        }
+        let values = ["actual": actual, "required": required, "path": path, "subject": subject, "evidence": detail,
+                      "effective": rule.effective.description]
+        func fill(_ text: String) -> String { MessageTemplate.fill(text, with: values) }
         return LocalizedText(zh: fill(template.zh), en: fill(template.en))
     }
 

@@ -8,9 +8,23 @@ import RuleLanguage
 /// APR = IRR × periods per year. Everything is exact `Decimal`; nothing passes through `Double`.
 public enum AprCalculator {
     /// The APR, effective annual rate, simple rate and schedule of `input`.
+    ///
+    /// Ordinary loans take the scaled-integer path (`ScaledAprCalculator`); extreme magnitudes, negative
+    /// rates of return and every error take the general `Decimal` path, which gives the same results.
     public static func compute(_ input: AprInput) throws(AprError) -> AprResult {
         try validate(input)
         let periods = try RepaymentPeriods(term: input.term, repayment: input.repayment)
+        if let result = ScaledAprCalculator.compute(input, periods: periods) { return result }
+        return try computeInDecimal(input, periods: periods)
+    }
+
+    /// The general path: the whole computation in `Decimal`.
+    static func computeInDecimal(_ input: AprInput) throws(AprError) -> AprResult {
+        try validate(input)
+        return try computeInDecimal(input, periods: try RepaymentPeriods(term: input.term, repayment: input.repayment))
+    }
+
+    private static func computeInDecimal(_ input: AprInput, periods: RepaymentPeriods) throws(AprError) -> AprResult {
         let schedule = try RepaymentSchedule.rows(for: input, periods: periods)
         let (numerator, denominator) = periods.perYear
         let irr = try IrrSolver.periodicRate(of: schedule.map(\.payment))

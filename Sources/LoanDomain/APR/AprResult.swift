@@ -25,7 +25,8 @@ public struct AprResult: Sendable, Hashable {
     /// `totalInterest + totalFees`.
     public let totalCost: Decimal
     /// The disbursement row and one row per repayment period (see `ScheduleRow` for the sign convention).
-    public let schedule: [ScheduleRow]
+    public var schedule: [ScheduleRow] { rows.rows }
+    let rows: ScheduleRows
 
     /// The borrower's cash flows per period (negative net proceeds, then the payments): the IRR input.
     public var cashFlows: [Decimal] { schedule.map(\.payment) }
@@ -34,6 +35,14 @@ public struct AprResult: Sendable, Hashable {
     public init(nominalApr: Decimal, effectiveAnnualRate: Decimal, simpleRate: Decimal, periodicIrr: Decimal,
                 periodsPerYear: Decimal, netProceeds: Decimal, totalInterest: Decimal, totalFees: Decimal,
                 schedule: [ScheduleRow]) {
+        self.init(nominalApr: nominalApr, effectiveAnnualRate: effectiveAnnualRate, simpleRate: simpleRate,
+                  periodicIrr: periodicIrr, periodsPerYear: periodsPerYear, netProceeds: netProceeds,
+                  totalInterest: totalInterest, totalFees: totalFees, rows: .decimal(schedule))
+    }
+
+    init(nominalApr: Decimal, effectiveAnnualRate: Decimal, simpleRate: Decimal, periodicIrr: Decimal,
+         periodsPerYear: Decimal, netProceeds: Decimal, totalInterest: Decimal, totalFees: Decimal,
+         rows: ScheduleRows) {
         self.nominalApr = nominalApr
         self.effectiveAnnualRate = effectiveAnnualRate
         self.simpleRate = simpleRate
@@ -43,6 +52,6 @@ public struct AprResult: Sendable, Hashable {
         self.totalInterest = totalInterest
         self.totalFees = totalFees
         self.totalCost = totalInterest + totalFees
-        self.schedule = schedule
+        self.rows = rows
     }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RuleLanguage
 
 /// How a loan's term splits into repayment periods, and what a quoted rate is worth per period.
 ///
@@ -64,14 +65,19 @@ struct RepaymentPeriods: Sendable, Hashable {
     /// A day is 1/365 of a year and a month 1/12 (PBOC 〔2021〕 No. 3): a daily rate is worth `× 365 / 12`
     /// per month, a yearly one `/ 12`; for a day-length bullet a monthly rate is worth `× 12 / 365` per day.
     func share(of rate: PeriodicRate) -> (numerator: Decimal, denominator: Decimal) {
-        let value = rate.value
-        switch (length, rate.period) {
-        case (.months(let m), .day): return (DecimalMath.multiply(value, Decimal(365 * m)), 12)
-        case (.months(let m), .month): return (DecimalMath.multiply(value, Decimal(m)), 1)
-        case (.months(let m), .year): return (DecimalMath.multiply(value, Decimal(m)), 12)
-        case (.days(let d), .day): return (DecimalMath.multiply(value, Decimal(d)), 1)
-        case (.days(let d), .month): return (DecimalMath.multiply(value, Decimal(12 * d)), 365)
-        case (.days(let d), .year): return (DecimalMath.multiply(value, Decimal(d)), 365)
+        let (factor, divisor) = conversion(from: rate.period)
+        return (DecimalMath.multiply(rate.value, Decimal(factor)), Decimal(divisor))
+    }
+
+    /// A rate quoted per `period` is worth `× factor / divisor` per repayment period (see `share(of:)`).
+    func conversion(from period: RatePeriod) -> (factor: Int, divisor: Int) {
+        switch (length, period) {
+        case (.months(let m), .day): return (365 * m, 12)
+        case (.months(let m), .month): return (m, 1)
+        case (.months(let m), .year): return (m, 12)
+        case (.days(let d), .day): return (d, 1)
+        case (.days(let d), .month): return (12 * d, 365)
+        case (.days(let d), .year): return (d, 365)
         }
     }
 

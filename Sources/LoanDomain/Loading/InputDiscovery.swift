@@ -17,15 +17,16 @@ public struct InputDiscovery: Sendable {
 
     /// The files found, and one diagnostic per problem (missing path, symlink loop, unreadable directory).
     public func discover(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
-        var files: [String] = []
+        var found: [(path: String, identity: FileIdentity)] = []
         var diagnostics: [Diagnostic] = []
-        var seenFiles = Set<String>()
         for path in paths {
             var visitedDirectories = Set<FileIdentity>()
-            walk(path, explicit: true, visited: &visitedDirectories, files: &files, diagnostics: &diagnostics)
+            walk(path, explicit: true, known: nil, visited: &visitedDirectories, files: &found, diagnostics: &diagnostics)
         }
-        // A file named twice (directly and through its directory) is read once.
-        files = files.filter { seenFiles.insert(canonical($0) ?? $0).inserted }
+        // A file named twice (directly and through its directory, or through a link) is read once: the
+        // first path that reaches the device and inode is kept.
+        var seen = Set<FileIdentity>()
+        let files = found.filter { seen.insert($0.identity).inserted }.map(\.path)
         return (files, diagnostics)
     }
 
@@ -35,12 +36,13 @@ public struct InputDiscovery: Sendable {
         let inode: UInt64
     }
 
+    /// Walks `path`; `known` is its `stat` when the caller already has it.
     private func walk(
-        _ path: String, explicit: Bool, visited: inout Set<FileIdentity>,
-        files: inout [String], diagnostics: inout [Diagnostic]
+        _ path: String, explicit: Bool, known: stat?, visited: inout Set<FileIdentity>,
+        files: inout [(path: String, identity: FileIdentity)], diagnostics: inout [Diagnostic]
     ) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        var info = known ?? stat()
+        guard known != nil || stat(path, &info) == 0 else {
             var linkInfo = stat()
             let isDanglingLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
             let reason = errno == ELOOP ? "symbolic link loop" : (isDanglingLink ? "dangling symbolic link" : "no such file or directory")
@@ -70,9 +72,11 @@ public struct InputDiscovery: Sendable {
                 // Paths under "." print as `products/a.yaml`, not `./products/a.yaml`.
                 let child = path == "." || path == "./" ? name : (path.hasSuffix("/") ? path + name : path + "/" + name)
                 var childInfo = stat()
-                let isDirectory = stat(child, &childInfo) == 0 && (childInfo.st_mode & S_IFMT) == S_IFDIR
+                let exists = stat(child, &childInfo) == 0
+                let isDirectory = exists && (childInfo.st_mode & S_IFMT) == S_IFDIR
                 if isDirectory || Self.isYAMLName(name) {
-                    walk(child, explicit: false, visited: &visited, files: &files, diagnostics: &diagnostics)
+                    walk(child, explicit: false, known: exists ? childInfo : nil, visited: &visited, files: &files,
+                         diagnostics: &diagnostics)
                 } else if lstatIsLink(child), stat(child, &childInfo) != 0, errno == ELOOP {
                     diagnostics.append(.error("cannot read '\(child)': symbolic link loop", at: nil,
                                               hint: "remove the link or point it at a file"))
@@ -80,7 +84,7 @@ public struct InputDiscovery: Sendable {
             }
         } else if type == S_IFREG {
             if explicit || Self.isYAMLName(path) {
-                files.append(path)
+                files.append((path, FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))))
             }
         } else {
             diagnostics.append(.error("'\(path)' is not a regular file or directory", at: nil, hint: nil))
@@ -90,12 +94,6 @@ public struct InputDiscovery: Sendable {
     private func lstatIsLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-    }
-
-    private func canonical(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// Whether a file name has a YAML extension.

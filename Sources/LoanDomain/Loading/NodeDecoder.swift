@@ -46,16 +46,15 @@ struct NodeDecoder {
                    hint: "write the fields as `name: value` lines")
             return nil
         }
-        var values: [String: Value] = [:]
-        var locations: [String: SourceLocation] = [:]
-        let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let writable = fields.filter { !$0.isDerived }.map(\.name)
+        var present: [Record.Field] = []
+        present.reserveCapacity(entries.count)
         for entry in entries {
             guard let key = entry.key.scalar?.text else {
                 report("mapping keys must be plain names", entry.key.location)
                 continue
             }
-            guard let spec = byName[key] else {
+            guard let spec = fields.first(where: { $0.name == key }) else {
+                let writable = fields.filter { !$0.isDerived }.map(\.name)
                 let hint = Suggestions.hint(for: key, in: writable)
                     ?? "fields of \(typeName): \(writable.joined(separator: ", "))"
                 report("unknown field '\(key)' in \(typeName)", entry.key.location, hint: hint)
@@ -78,27 +77,24 @@ struct NodeDecoder {
                 continue
             }
             if let value = decode(entry.value, spec: spec, owner: typeName, path: fieldPath) {
-                values[key] = value
-                locations[key] = entry.value.location
+                present.append(Record.Field(name: key, value: value, location: entry.value.location))
             }
         }
-        for spec in fields where !spec.isDerived && values[spec.name] == nil && !entries.contains(where: { $0.key.scalar?.text == spec.name }) {
+        for spec in fields where !spec.isDerived && !present.contains(where: { $0.name == spec.name })
+            && !entries.contains(where: { $0.key.scalar?.text == spec.name }) {
             let fieldPath = path.isEmpty ? spec.name : "\(path).\(spec.name)"
             switch spec.defaultValue {
             case .literal(let text)?:
                 let synthetic = Node(.scalar(Scalar(text: text, style: .plain, tag: nil)),
                                      file: node.file, start: node.start, end: node.start)
                 if let value = decode(synthetic, spec: spec, owner: typeName, path: fieldPath) {
-                    values[spec.name] = value
-                    locations[spec.name] = node.location
+                    present.append(Record.Field(name: spec.name, value: value, location: node.location))
                 }
             case .emptyList?:
-                values[spec.name] = .list(ListValue([]))
-                locations[spec.name] = node.location
+                present.append(Record.Field(name: spec.name, value: .list(ListValue([])), location: node.location))
             case .copyOf(let source)?:
-                if let (value, location) = lookup(source, values, locations) {
-                    values[spec.name] = value
-                    locations[spec.name] = location
+                if let (value, location) = lookup(source, present) {
+                    present.append(Record.Field(name: spec.name, value: value, location: location))
                 }
             case .computed?:
                 break
@@ -109,16 +105,21 @@ struct NodeDecoder {
                 break
             }
         }
-        return Record(type: typeName, fields: values, locations: locations, location: node.location)
+        return Record(type: typeName, fields: present, location: node.location)
     }
 
-    private func lookup(
-        _ path: [String], _ values: [String: Value], _ locations: [String: SourceLocation]
-    ) -> (Value, SourceLocation?)? {
-        guard let first = path.first, let value = values[first] else { return nil }
-        if path.count == 1 { return (value, locations[first]) }
-        guard case .record(let record) = value else { return nil }
-        return lookup(Array(path.dropFirst()), record.fields, record.locations)
+    private func lookup(_ path: [String], _ fields: [Record.Field]) -> (Value, SourceLocation?)? {
+        guard let first = path.first, let field = fields.first(where: { $0.name == first }) else { return nil }
+        if path.count == 1 { return (field.value, field.location) }
+        guard case .record(let record) = field.value else { return nil }
+        return lookup(Array(path.dropFirst()), record)
+    }
+
+    private func lookup(_ path: [String], _ record: Record) -> (Value, SourceLocation?)? {
+        guard let first = path.first, let value = record[first] else { return nil }
+        if path.count == 1 { return (value, record.location(of: first)) }
+        guard case .record(let inner) = value else { return nil }
+        return lookup(Array(path.dropFirst()), inner)
     }
 
     /// The value of one field, or nil (with a diagnostic) when it is invalid.

@@ -52,7 +52,7 @@ public struct Record: Sendable, Hashable {
         type: String, fields: [String: Value], locations: [String: SourceLocation] = [:],
         location: SourceLocation? = nil
     ) {
-        let names = RecordShapes.shared(fields.keys.sorted())
+        let names = RecordShapes.shared(fields.keys.sorted(), type: type)
         var values: [Value] = []
         var valueLocations: [SourceLocation?] = []
         values.reserveCapacity(names.count)
@@ -62,6 +62,28 @@ public struct Record: Sendable, Hashable {
             valueLocations.append(locations[name])
         }
         storage = Storage(typeName: type, names: names, values: values, valueLocations: valueLocations, location: location)
+    }
+
+    /// One present field of a record being built: its value and the location of its value node.
+    public struct Field: Sendable {
+        public let name: String
+        public let value: Value
+        public let location: SourceLocation?
+
+        public init(name: String, value: Value, location: SourceLocation?) {
+            self.name = name
+            self.value = value
+            self.location = location
+        }
+    }
+
+    /// A record of `fields` in any order (names must be distinct), without the intermediate hash tables
+    /// of `init(type:fields:locations:location:)`: the document loader builds one per mapping.
+    public init(type: String, fields: [Field], location: SourceLocation? = nil) {
+        let sorted = fields.sorted { $0.name < $1.name }
+        let names = RecordShapes.shared(sorted.map(\.name), type: type)
+        storage = Storage(typeName: type, names: names, values: sorted.map(\.value),
+                          valueLocations: sorted.map(\.location), location: location)
     }
 
     /// The record type's name.
@@ -107,14 +129,18 @@ public struct Record: Sendable, Hashable {
 /// Interned field-name arrays: records of one shape (same present fields) share one array buffer
 /// instead of each holding its own copy of the names.
 enum RecordShapes {
-    private static let table = Mutex<Set<[String]>>([])
+    /// Shapes by record type name: a type has a handful of shapes (which optional fields are present).
+    private static let table = Mutex<(shapes: [String: [[String]]], count: Int)>(([:], 0))
     /// Shapes beyond this many are not interned (a bound, so hostile inputs cannot grow the table).
     private static let limit = 4096
 
-    static func shared(_ names: [String]) -> [String] {
-        table.withLock { shapes in
-            if let existing = shapes.firstIndex(of: names) { return shapes[existing] }
-            if shapes.count < limit { shapes.insert(names) }
+    static func shared(_ names: [String], type: String) -> [String] {
+        table.withLock { table in
+            if let existing = table.shapes[type]?.first(where: { $0 == names }) { return existing }
+            if table.count < limit {
+                table.shapes[type, default: []].append(names)
+                table.count += 1
+            }
             return names
         }
     }

@@ -1,0 +1,289 @@
+import FoundationEssentials
+import RuleLanguage
+
+/// The APR of DESIGN §3 on 128-bit scaled integers: the same reference schedule and IRR as the `Decimal`
+/// path (`RepaymentSchedule`, `IrrSolver`), without `Decimal`'s per-operation cost.
+///
+/// Schedule amounts are counted in 1e-20 yuan, exactly like `RepaymentSchedule` (each charge is the exact
+/// `base × rate share`, rounded once, half up). The IRR is solved on the flows divided by the net
+/// proceeds (the IRR does not depend on the flows' scale) in units of 1e-30, by Newton's method from a
+/// floating-point seed, until a step is below 1e-26 — far below the 1e-12 the rates are reported to.
+/// Rates come out exact to about 1e-28, so reported results equal the `Decimal` path's.
+///
+/// Covers the ordinary loan: the net proceeds at t0, then non-negative payments, a non-negative IRR,
+/// amounts and powers that fit 128 bits. Anything else (and every error) is left to the `Decimal` path:
+/// `compute` returns nil.
+enum ScaledAprCalculator {
+    /// Decimal places of schedule amounts (the same as `RepaymentSchedule.scale`).
+    static let amountScale = RepaymentSchedule.scale
+    /// Decimal places of rates, discount factors and normalised flows.
+    static let rateScale = 30
+    /// 1 at `rateScale`.
+    static let one: Int128 = 1_000_000_000_000_000_000_000_000_000_000
+    /// Newton stops once a step is this small (1e-26): the next step would be below Horner's rounding noise.
+    static let stepTolerance: Int128 = 10_000
+    static let maximumNewtonSteps = 60
+
+    /// The result, or nil when the loan needs the general `Decimal` path.
+    static func compute(_ input: AprInput, periods: RepaymentPeriods) -> AprResult? {
+        guard let built = schedule(for: input, periods: periods),
+              let factor = discountFactor(of: built.rows.map(\.payment)) else { return nil }
+        let (numerator, denominator) = periods.perYear
+        guard let inverse = ScaledArithmetic.multiplyDivide(one, one, factor),
+              let irr = ScaledArithmetic.add(inverse, -one),
+              let nominal = ScaledArithmetic.multiplyDivide(irr, Int128(numerator), Int128(denominator)),
+              let simple = simpleRate(built.rows, numerator: numerator, denominator: denominator)
+        else { return nil }
+        let periodicIrr = ExactDecimal.decimal(irr, scale: rateScale)
+        let effective: Decimal
+        if numerator % denominator == 0,
+           let growth = ScaledArithmetic.power(one + irr, numerator / denominator, one: one),
+           let reported = settled(growth - one) {
+            effective = reported
+        } else {
+            // A non-integer number of periods a year (most bullets): the exp/ln series in Decimal.
+            guard let growth = DecimalMath.power(1 + periodicIrr, numerator: numerator, denominator: denominator)
+            else { return nil }
+            effective = AprCalculator.settled(growth - 1)
+        }
+        guard let reportedNominal = settled(nominal), let reportedSimple = settled(simple),
+              let totalInterest = total(built.rows, \.interest), let totalFees = total(built.rows, \.fees)
+        else { return nil }
+        return AprResult(nominalApr: reportedNominal, effectiveAnnualRate: effective, simpleRate: reportedSimple,
+                         periodicIrr: periodicIrr, periodsPerYear: periods.perYearDecimal,
+                         netProceeds: ExactDecimal.decimal(-built.rows[0].payment, scale: amountScale),
+                         totalInterest: ExactDecimal.decimal(totalInterest, scale: amountScale),
+                         totalFees: ExactDecimal.decimal(totalFees, scale: amountScale),
+                         rows: .scaled(built.rows, scale: amountScale))
+    }
+
+    /// A rate at `rateScale` rounded to `AprCalculator.reportedScale` places (half up), as a `Decimal`.
+    private static func settled(_ rate: Int128) -> Decimal? {
+        guard let divisor = ExactDecimal.powerOfTen(rateScale - AprCalculator.reportedScale),
+              let rounded = ScaledArithmetic.multiplyDivide(rate, 1, divisor) else { return nil }
+        return ExactDecimal.decimal(rounded, scale: AprCalculator.reportedScale)
+    }
+
+    private static func total(_ rows: some Sequence<ScaledScheduleRow>, _ column: KeyPath<ScaledScheduleRow, Int128>) -> Int128? {
+        var sum: Int128 = 0
+        for row in rows {
+            guard let next = ScaledArithmetic.add(sum, row[keyPath: column]) else { return nil }
+            sum = next
+        }
+        return sum
+    }
+
+    // MARK: - Schedule
+
+    /// `rate` per period as the exact fraction `numerator / denominator` of integers.
+    private struct Share {
+        let numerator: Int128
+        let denominator: Int128
+
+        init?(_ rate: PeriodicRate, periods: RepaymentPeriods) {
+            guard let (significand, exponent) = ExactDecimal.parts(rate.value),
+                  let power = ExactDecimal.powerOfTen(abs(exponent)) else { return nil }
+            let (factor, divisor) = periods.conversion(from: rate.period)
+            let (scaled, overflow) = significand.multipliedReportingOverflow(by: Int128(factor))
+            guard !overflow else { return nil }
+            if exponent >= 0 {
+                let (whole, overflow) = scaled.multipliedReportingOverflow(by: power)
+                guard !overflow else { return nil }
+                numerator = whole
+                denominator = Int128(divisor)
+            } else {
+                let (fraction, overflow) = power.multipliedReportingOverflow(by: Int128(divisor))
+                guard !overflow else { return nil }
+                numerator = scaled
+                denominator = fraction
+            }
+        }
+
+        /// The charge on `base` (same scale as `base`), rounded half up.
+        func charge(on base: Int128) -> Int128? {
+            ScaledArithmetic.multiplyDivide(base, numerator, denominator)
+        }
+    }
+
+    private struct Built {
+        var rows: [ScaledScheduleRow]
+    }
+
+    /// The schedule of `RepaymentSchedule.rows` in 1e-20 yuan; nil when a value does not fit.
+    private static func schedule(for input: AprInput, periods: RepaymentPeriods) -> Built? {
+        guard let principal = ExactDecimal.scaledInteger(input.principal, scale: amountScale),
+              let rate = Share(input.rate, periods: periods) else { return nil }
+        var disbursementFees: Int128 = 0
+        var firstInstallmentFees: Int128 = 0
+        var periodicFees: [(share: Share, onOriginal: Bool)] = []
+        for fee in input.fees {
+            let amount: Int128
+            let collected: FeeCollection
+            switch fee.charge {
+            case .periodic(let feeRate, let basis):
+                guard let share = Share(feeRate, periods: periods) else { return nil }
+                periodicFees.append((share, basis == .originalPrincipal))
+                continue
+            case .oneOffPercent(let fraction, let collection):
+                guard let (significand, exponent) = ExactDecimal.parts(fraction),
+                      let power = ExactDecimal.powerOfTen(abs(exponent)),
+                      let value = exponent <= 0 ? ScaledArithmetic.multiplyDivide(principal, significand, power)
+                                                : ScaledArithmetic.multiplyDivide(principal, significand * power, 1)
+                else { return nil }
+                amount = value
+                collected = collection
+            case .oneOffAmount(let value, let collection):
+                guard let scaled = ExactDecimal.scaledInteger(value, scale: amountScale) else { return nil }
+                amount = scaled
+                collected = collection
+            }
+            switch collected {
+            case .upfrontDeduction, .atDisbursement:
+                guard let sum = ScaledArithmetic.add(disbursementFees, amount) else { return nil }
+                disbursementFees = sum
+            case .withFirstInstallment:
+                guard let sum = ScaledArithmetic.add(firstInstallmentFees, amount) else { return nil }
+                firstInstallmentFees = sum
+            }
+        }
+        guard principal - disbursementFees > 0, let installment = level(input, principal: principal, rate: rate,
+                                                                         periods: periods) else { return nil }
+
+        guard let disbursement = ScaledScheduleRow(principal: -principal, interest: 0, fees: disbursementFees,
+                                                   outstandingAfter: principal) else { return nil }
+        var rows = [disbursement]
+        rows.reserveCapacity(periods.count + 1)
+        var outstanding = principal
+        for period in 1...periods.count {
+            guard let interest = rate.charge(on: outstanding) else { return nil }
+            var fees: Int128 = period == 1 ? firstInstallmentFees : 0
+            for fee in periodicFees {
+                guard let charge = fee.share.charge(on: fee.onOriginal ? principal : outstanding),
+                      let sum = ScaledArithmetic.add(fees, charge) else { return nil }
+                fees = sum
+            }
+            let repaid: Int128
+            if period == periods.count {
+                repaid = outstanding
+            } else {
+                switch input.repayment {
+                case .equalInstallment: repaid = installment - interest
+                case .equalPrincipal: repaid = installment
+                case .interestOnly, .bullet: repaid = 0
+                }
+            }
+            guard let remaining = ScaledArithmetic.add(outstanding, -repaid) else { return nil }
+            outstanding = remaining
+            guard let row = ScaledScheduleRow(principal: repaid, interest: interest, fees: fees,
+                                              outstandingAfter: outstanding) else { return nil }
+            rows.append(row)
+        }
+        return Built(rows: rows)
+    }
+
+    /// The level amount of `RepaymentSchedule.level`: the annuity `P · r / (1 − (1 + r)^-n)` written as
+    /// `P · r · g / (g − 1)` with `g = (1 + r)^n`, the principal part `P / n`, or 0.
+    private static func level(_ input: AprInput, principal: Int128, rate: Share, periods: RepaymentPeriods) -> Int128? {
+        let count = Int128(periods.count)
+        switch input.repayment {
+        case .interestOnly, .bullet:
+            return 0
+        case .equalPrincipal:
+            return ScaledArithmetic.multiplyDivide(principal, 1, count)
+        case .equalInstallment:
+            if rate.numerator == 0 { return ScaledArithmetic.multiplyDivide(principal, 1, count) }
+            guard let perPeriod = ScaledArithmetic.multiplyDivide(rate.numerator, one, rate.denominator),
+                  perPeriod > 0,  // a rate below 1e-30 per period: leave it to Decimal
+                  let growth = ScaledArithmetic.power(one + perPeriod, periods.count, one: one),
+                  growth > one,
+                  let weighted = ScaledArithmetic.multiplyDivide(perPeriod, growth, one)
+            else { return nil }
+            return ScaledArithmetic.multiplyDivide(principal, weighted, growth - one)
+        }
+    }
+
+    // MARK: - IRR
+
+    /// The discount factor `v = 1 / (1 + IRR)` at `rateScale`, for flows `c0 < 0`, then `c_t ≥ 0` with a
+    /// positive sum of at least `-c0` (a non-negative IRR); nil otherwise or when Newton does not settle.
+    ///
+    /// `g(v) = Σ c_t v^t / |c0|` is increasing and convex on `v > 0`, so Newton's method from the right of
+    /// the root moves monotonically onto it, and a seed left of it lands right of it after one step.
+    static func discountFactor(of flows: [Int128]) -> Int128? {
+        guard flows.count >= 2, let first = flows.first, first < 0 else { return nil }
+        var repaid: Int128 = 0
+        for flow in flows.dropFirst() {
+            guard flow >= 0, let sum = ScaledArithmetic.add(repaid, flow) else { return nil }
+            repaid = sum
+        }
+        if repaid == -first { return one }  // repaid exactly what was received: IRR 0
+        guard repaid > -first else { return nil }  // a negative IRR
+        var normalised: [Int128] = []
+        normalised.reserveCapacity(flows.count)
+        for flow in flows {
+            guard let value = ScaledArithmetic.multiplyDivide(flow, one, -first) else { return nil }
+            normalised.append(value)
+        }
+
+        var factor = seed(normalised) ?? one
+        for _ in 0..<maximumNewtonSteps {
+            guard let (value, slope) = evaluate(normalised, at: factor), slope > 0,
+                  let step = ScaledArithmetic.multiplyDivide(value, one, slope) else { return nil }
+            factor -= step
+            guard factor > 0, factor <= one else { return nil }
+            if step.magnitude <= stepTolerance.magnitude { return factor }
+        }
+        return nil
+    }
+
+    /// `g(v)` and `g'(v)` by Horner's rule at `rateScale`.
+    private static func evaluate(_ flows: [Int128], at factor: Int128) -> (value: Int128, slope: Int128)? {
+        var value: Int128 = 0
+        var slope: Int128 = 0
+        for flow in flows.reversed() {
+            guard let slopeTerm = ScaledArithmetic.multiplyDivide(slope, factor, one),
+                  let nextSlope = ScaledArithmetic.add(slopeTerm, value),
+                  let valueTerm = ScaledArithmetic.multiplyDivide(value, factor, one),
+                  let nextValue = ScaledArithmetic.add(valueTerm, flow) else { return nil }
+            slope = nextSlope
+            value = nextValue
+        }
+        return (value, slope)
+    }
+
+    /// A starting discount factor from the same Newton iteration in binary floating point. It only
+    /// chooses where the exact iteration starts; nil when the floating-point solve fails.
+    private static func seed(_ flows: [Int128]) -> Int128? {
+        let unit = Double(one)
+        let coefficients = flows.map { Double($0) / unit }
+        var factor = 1.0
+        for _ in 0..<60 {
+            var value = 0.0
+            var slope = 0.0
+            for coefficient in coefficients.reversed() {
+                slope = slope * factor + value
+                value = value * factor + coefficient
+            }
+            guard slope > 0, value.isFinite else { return nil }
+            let next = factor - value / slope
+            guard next.isFinite, next > 0, next <= 1 else { return nil }
+            if abs(next - factor) <= 1e-15 { return Int128(next * unit) }
+            factor = next
+        }
+        return nil
+    }
+
+    // MARK: - Simple rate
+
+    /// `(interest + all fees) ÷ Σ (principal outstanding at the start of a period × its length in years)`,
+    /// at `rateScale`, as one exact fraction rounded once.
+    private static func simpleRate(_ rows: [ScaledScheduleRow], numerator: Int, denominator: Int) -> Int128? {
+        guard let interest = total(rows, \.interest), let fees = total(rows, \.fees),
+              let cost = ScaledArithmetic.add(interest, fees),
+              let outstanding = total(rows.dropLast(), \.outstandingAfter) else { return nil }
+        let (scaledOne, overflowOne) = one.multipliedReportingOverflow(by: Int128(numerator))
+        let (years, overflowYears) = outstanding.multipliedReportingOverflow(by: Int128(denominator))
+        guard !overflowOne, !overflowYears else { return nil }
+        return ScaledArithmetic.multiplyDivide(cost, scaledOne, years)
+    }
+}

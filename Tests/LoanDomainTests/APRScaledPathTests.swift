@@ -1,0 +1,98 @@
+import FoundationEssentials
+import RuleLanguage
+import Testing
+@testable import LoanDomain
+
+/// The scaled-integer APR path against the general `Decimal` path, over a grid of loans.
+@Suite("APR scaled-integer path")
+struct APRScaledPathTests {
+    private static let rates: [(String, RatePeriod)] = [
+        ("0", .month), ("0.0001", .day), ("0.0005", .day), ("0.00065", .day), ("0.01", .month), ("0.015", .month),
+        ("0.033", .month), ("0.12", .year), ("0.1825", .year), ("0.24", .year), ("0.36", .year), ("0.0385", .year),
+    ]
+    private static let feeSets: [[AprFee]] = [
+        [],
+        [AprFee(kind: "guarantee", charge: .periodic(PeriodicRate(value: dec("0.0003"), period: .month), basis: .originalPrincipal))],
+        [AprFee(kind: "insurance", charge: .periodic(PeriodicRate(value: dec("0.005"), period: .month), basis: .outstandingBalance))],
+        [AprFee(kind: "service", charge: .oneOffPercent(dec("0.01"), collected: .upfrontDeduction))],
+        [AprFee(kind: "service", charge: .oneOffAmount(dec("200"), collected: .withFirstInstallment)),
+         AprFee(kind: "management", charge: .periodic(PeriodicRate(value: dec("0.0002"), period: .day), basis: .outstandingBalance)),
+         AprFee(kind: "other", charge: .oneOffPercent(dec("0.025"), collected: .atDisbursement))],
+    ]
+    private static let instalmentTerms: [LoanTerm] = [.months(1), .months(3), .months(7), .months(12), .months(24), .months(60)]
+    private static let bulletTerms: [LoanTerm] = [.months(3), .months(5), .months(12), .days(7), .days(90), .days(365)]
+
+    private static var loans: [AprInput] {
+        var loans: [AprInput] = []
+        for (rate, period) in rates {
+            for fees in feeSets {
+                for principal in ["10000", "123456.78"] {
+                    for method in RepaymentMethod.allCases {
+                        for term in method == .bullet ? bulletTerms : instalmentTerms {
+                            loans.append(AprInput(principal: dec(principal), term: term, repayment: method,
+                                                  rate: PeriodicRate(value: dec(rate), period: period), fees: fees))
+                        }
+                    }
+                }
+            }
+        }
+        return loans
+    }
+
+    @Test("every ordinary loan takes the scaled path and reports the same rates as Decimal")
+    func sameRatesAsDecimal() throws {
+        let loans = Self.loans
+        #expect(loans.count == 2880)
+        for input in loans {
+            let periods = try RepaymentPeriods(term: input.term, repayment: input.repayment)
+            let scaled = try #require(ScaledAprCalculator.compute(input, periods: periods), "fell back: \(input)")
+            let exact = try AprCalculator.computeInDecimal(input)
+            #expect(scaled.nominalApr == exact.nominalApr, "\(input)")
+            #expect(scaled.effectiveAnnualRate == exact.effectiveAnnualRate, "\(input)")
+            #expect(scaled.simpleRate == exact.simpleRate, "\(input)")
+            #expect((scaled.periodicIrr - exact.periodicIrr).magnitude < dec("0.00000000000000000000000001"), "\(input)")
+            #expect(scaled.netProceeds == exact.netProceeds && scaled.totalFees == exact.totalFees, "\(input)")
+            #expect((scaled.totalInterest - exact.totalInterest).magnitude <= dec("0.0000000000000000001") * Decimal(exact.schedule.count),
+                    "\(input)")
+        }
+    }
+
+    @Test("schedules agree to the last carried digit (1e-20 yuan)")
+    func sameSchedules() throws {
+        for input in Self.loans where input.principal == 10000 {
+            let scaled = try AprCalculator.compute(input).schedule
+            let exact = try AprCalculator.computeInDecimal(input).schedule
+            #expect(scaled.count == exact.count)
+            for (a, b) in zip(scaled, exact) {
+                #expect(a.period == b.period)
+                #expect((a.payment - b.payment).magnitude <= dec("0.00000000000000000001"), "\(input) period \(a.period)")
+                #expect((a.outstandingAfter - b.outstandingAfter).magnitude <= dec("0.0000000000000000001") * Decimal(a.period), "\(input)")
+                #expect(a.payment == a.principal + a.interest + a.fees)
+            }
+        }
+    }
+
+    @Test("loans outside 128 bits or with a negative IRR fall back to Decimal with the same answer")
+    func fallsBack() throws {
+        let huge = referenceLoan(rate: "0.12", per: .year, principal: "1000000000000000000000")  // 1e21 yuan
+        let periods = try RepaymentPeriods(term: huge.term, repayment: huge.repayment)
+        #expect(ScaledAprCalculator.compute(huge, periods: periods) == nil)
+        #expect(percent(try AprCalculator.compute(huge).nominalApr, 6) == "12.000000")
+        #expect(ScaledAprCalculator.discountFactor(of: [-100 * ScaledAprCalculator.one, 90 * ScaledAprCalculator.one]) == nil)
+        #expect(ScaledAprCalculator.discountFactor(of: [-100, 60, 40]) == ScaledAprCalculator.one)
+    }
+
+    @Test("multiplyDivide rounds half away from zero and refuses overflow")
+    func arithmetic() {
+        #expect(ScaledArithmetic.multiplyDivide(5, 1, 2) == 3)
+        #expect(ScaledArithmetic.multiplyDivide(-5, 1, 2) == -3)
+        #expect(ScaledArithmetic.multiplyDivide(7, 1, 3) == 2)
+        #expect(ScaledArithmetic.multiplyDivide(Int128.max, 2, 2) == Int128.max)
+        #expect(ScaledArithmetic.multiplyDivide(Int128.max, 2, 1) == nil)
+        #expect(ScaledArithmetic.multiplyDivide(1, 1, 0) == nil)
+        #expect(ScaledArithmetic.power(2 * ScaledAprCalculator.one, 200, one: ScaledAprCalculator.one) == nil)
+        #expect(ExactDecimal.parts(dec("-0.0005"))! == (-5, -4))
+        #expect(ExactDecimal.scaledInteger(dec("123.45"), scale: 1) == nil)
+        #expect(ExactDecimal.decimal(-123_456_789_012_345_678_901_234_567_890, scale: 20) == dec("-1234567890.1234567890123456789"))
+    }
+}
