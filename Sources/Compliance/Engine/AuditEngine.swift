@@ -26,6 +26,14 @@ public struct AuditEngine: Sendable {
         let subjects = documents.documents.filter { $0.kind == "LoanProduct" || $0.kind == "Institution" }
         let rulesPerKind = Dictionary(grouping: packs.flatMap(\.rules), by: \.subject.rawValue).mapValues(\.count)
         let ruleKeys = packs.map { pack in pack.rules.map { RuleCheck.RuleKey(rule: $0.id, packId: pack.id) } }
+        // One evaluator per rule for the whole audit, with its pack and its key in the results.
+        let evaluators: [(packIndex: Int, evaluator: RuleEvaluator, key: RuleCheck.RuleKey)] = packs.indices.flatMap { packIndex in
+            packs[packIndex].rules.indices.map { ruleIndex in
+                (packIndex, RuleEvaluator(pack: packs[packIndex], rule: packs[packIndex].rules[ruleIndex], asOf: asOf,
+                                          parameters: parameterRecords[packIndex]),
+                 ruleKeys[packIndex][ruleIndex])
+            }
+        }
         let results = Mutex<[[RuleCheck]]>(Array(repeating: [], count: subjects.count))
         DispatchQueue.concurrentPerform(iterations: subjects.count) { index in
             let subject = subjects[index]
@@ -34,15 +42,15 @@ public struct AuditEngine: Sendable {
             checks.reserveCapacity(rulesPerKind[subject.kind] ?? 0)
             let subjectKey = RuleCheck.SubjectKey(SubjectReference(kind: subject.kind, id: subject.id))
             var bindings = RuleEvaluator.bindings(for: subject, in: documents, asOf: asOf)
-            for (packIndex, pack) in packs.enumerated() {
-                bindings.bind("param", to: .record(parameterRecords[packIndex]))
-                for (ruleIndex, rule) in pack.rules.enumerated() where rule.subject.rawValue == subject.kind {
-                    if let onlyRules, !onlyRules.contains(rule.id) { continue }
-                    let evaluator = RuleEvaluator(pack: pack, rule: rule, asOf: asOf, parameters: parameterRecords[packIndex])
-                    let (status, findings) = evaluator.check(subject, bindings: bindings)
-                    checks.append(RuleCheck(rule: ruleKeys[packIndex][ruleIndex], subject: subjectKey,
-                                            status: status, findings: findings))
+            var boundPack = -1
+            for (packIndex, evaluator, key) in evaluators where evaluator.rule.subject.rawValue == subject.kind {
+                if let onlyRules, !onlyRules.contains(evaluator.rule.id) { continue }
+                if packIndex != boundPack {
+                    bindings.bind("param", to: .record(parameterRecords[packIndex]))
+                    boundPack = packIndex
                 }
+                let (status, findings) = evaluator.check(subject, bindings: bindings)
+                checks.append(RuleCheck(rule: key, subject: subjectKey, status: status, findings: findings))
             }
             results.withLock { $0[index] = checks }
         }

@@ -4,11 +4,21 @@ import RuleLanguage
 
 /// Checks one rule on one subject document and turns the evaluation into findings: one per piece of
 /// evidence (so two offending funding entries give two findings), or a "cannot evaluate" finding.
-struct RuleEvaluator {
+///
+/// A class so the audit shares one evaluator per rule across all subjects and threads: a `Rule` is a
+/// large value, and copying it for each of millions of checks costs more than the checks.
+final class RuleEvaluator: Sendable {
     let pack: RulePack
     let rule: Rule
     let asOf: CivilDate
     let parameters: Record
+
+    init(pack: RulePack, rule: Rule, asOf: CivilDate, parameters: Record) {
+        self.pack = pack
+        self.rule = rule
+        self.asOf = asOf
+        self.parameters = parameters
+    }
 
     func findings(for subject: LoadedDocument, in documents: DocumentSet) -> [Finding] {
         check(subject, in: documents).findings

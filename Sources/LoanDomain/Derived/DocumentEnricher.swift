@@ -59,13 +59,12 @@ struct InstitutionDerivation {
     let groups: AffiliateGroups
 
     func enrich(_ record: Record, id: String, products: [LoadedDocument]) -> Record {
-        var fields = record.fields
-        var locations = record.locations
+        var derived: [Record.Field] = []
         let type = if case .enumeration(let value)? = record["type"] { value.caseName } else { "" }
-        fields["is_bank"] = .boolean(type == "national-bank" || type == "local-bank")
-        locations["is_bank"] = record.location(of: "type")
-        fields["group"] = .list(ListValue(groups.group(of: id).map(Value.string)))
-        locations["group"] = record.location(of: "affiliates")
+        derived.append(Record.Field(name: "is_bank", value: .boolean(type == "national-bank" || type == "local-bank"),
+                                    location: record.location(of: "type")))
+        derived.append(Record.Field(name: "group", value: .list(ListValue(groups.group(of: id).map(Value.string))),
+                                    location: record.location(of: "affiliates")))
 
         var total = Decimal(0)
         var byGroup: [(key: String, partners: [String], balance: Decimal, location: SourceLocation?)] = []
@@ -90,10 +89,10 @@ struct InstitutionDerivation {
                 locations: group.location.map { ["balance": $0, "partners": $0] } ?? [:],
                 location: group.location))
         }
-        fields["partner_groups"] = .list(ListValue(partnerGroups, locations: byGroup.map(\.location)))
-        locations["partner_groups"] = record.location(of: "joint_lending")
-        fields["joint_lending_total"] = .money(total)
-        locations["joint_lending_total"] = record.location(of: "joint_lending")
+        derived.append(Record.Field(name: "partner_groups", value: .list(ListValue(partnerGroups, locations: byGroup.map(\.location))),
+                                    location: record.location(of: "joint_lending")))
+        derived.append(Record.Field(name: "joint_lending_total", value: .money(total),
+                                    location: record.location(of: "joint_lending")))
 
         let lite = products.map { product in
             Value.record(Record(
@@ -103,8 +102,10 @@ struct InstitutionDerivation {
                 locations: ["id": product.idLocation, "regions": product.record.location(of: "regions") ?? product.location],
                 location: product.location))
         }
-        fields["products"] = .list(ListValue(lite, locations: products.map { Optional($0.record.location(of: "regions") ?? $0.location) }))
-        return Record(type: record.typeName, fields: fields, locations: locations, location: record.location)
+        let liteLocations = products.map { Optional($0.record.location(of: "regions") ?? $0.location) }
+        derived.append(Record.Field(name: "products", value: .list(ListValue(lite, locations: liteLocations)),
+                                    location: nil))
+        return record.setting(derived)
     }
 }
 
@@ -114,20 +115,20 @@ struct ProductDerivation: Sendable {
     let aprCache: AprCache
 
     func enrich(_ record: Record) -> (record: Record, problems: [String: String]) {
-        var fields = record.fields
-        var locations = record.locations
+        var derived: [Record.Field] = []
         var problems: [String: String] = [:]
 
         // Funding: absent means the lender funds 100%; each entry is joined with its institution.
         var entries: [Value] = []
         var entryLocations: [SourceLocation?] = []
+        var fundingLocation = record.location(of: "funding")
         if case .list(let funding)? = record["funding"] {
             for (index, element) in funding.elements.enumerated() {
                 guard case .record(let entry) = element else { continue }
                 entries.append(.record(joined(entry)))
                 entryLocations.append(funding.location(at: index))
             }
-            fields["funding_defaulted"] = .boolean(false)
+            derived.append(Record.Field(name: "funding_defaulted", value: .boolean(false), location: fundingLocation))
         } else if let lender = DocumentEnricher.string(record["lender"]) {
             let lenderLocation = record.location(of: "lender") ?? record.location
             let entry = Record(type: "LoanProduct.funding",
@@ -136,53 +137,46 @@ struct ProductDerivation: Sendable {
                                location: lenderLocation)
             entries.append(.record(joined(entry)))
             entryLocations.append(lenderLocation)
-            fields["funding_defaulted"] = .boolean(true)
-            locations["funding"] = lenderLocation
+            fundingLocation = lenderLocation
+            derived.append(Record.Field(name: "funding_defaulted", value: .boolean(true), location: fundingLocation))
         }
-        fields["funding"] = .list(ListValue(entries, locations: entryLocations))
-        locations["funding_defaulted"] = locations["funding"]
+        derived.append(Record.Field(name: "funding", value: .list(ListValue(entries, locations: entryLocations)),
+                                    location: fundingLocation))
 
         // The all-in APR (DESIGN §3).
-        var apr: [String: Value] = [:]
-        var aprLocations: [String: SourceLocation] = [:]
+        var apr: [Record.Field] = []
         let pricingLocation = record.location(of: "pricing")
         switch AprInputBuilder.input(for: record) {
         case .success(let input):
             do {
                 let result = try aprCache.result(for: input)
-                apr["nominal"] = .ratio(Ratio(result.nominalApr))
-                apr["effective"] = .ratio(Ratio(result.effectiveAnnualRate))
-                apr["simple"] = .ratio(Ratio(result.simpleRate))
+                apr.append(Record.Field(name: "nominal", value: .ratio(Ratio(result.nominalApr)), location: pricingLocation))
+                apr.append(Record.Field(name: "effective", value: .ratio(Ratio(result.effectiveAnnualRate)),
+                                        location: pricingLocation))
+                apr.append(Record.Field(name: "simple", value: .ratio(Ratio(result.simpleRate)), location: pricingLocation))
             } catch {
                 problems["apr"] = error.message
             }
         case .failure(let problem):
             problems["apr"] = problem.message
         }
-        if let pricingLocation {
-            for key in apr.keys { aprLocations[key] = pricingLocation }
-        }
-        fields["apr"] = .record(Record(type: "LoanProduct.apr", fields: apr, locations: aprLocations, location: pricingLocation))
-        locations["apr"] = pricingLocation
+        derived.append(Record.Field(name: "apr", value: .record(Record(type: "LoanProduct.apr", fields: apr,
+                                                                        location: pricingLocation)),
+                                    location: pricingLocation))
         let method = if case .record(let pricing)? = record["pricing"], case .enumeration(let value)? = pricing["disclosed_apr_method"] {
             value.caseName
         } else {
             "irr"
         }
-        if let computed = apr[method == "simple" ? "simple" : "nominal"] {
-            fields["disclosed_apr_computed"] = computed
-            locations["disclosed_apr_computed"] = pricingLocation
+        let disclosedName = method == "simple" ? "simple" : "nominal"
+        if let computed = apr.first(where: { $0.name == disclosedName }) {
+            derived.append(Record.Field(name: "disclosed_apr_computed", value: computed.value, location: pricingLocation))
         }
-        return (Record(type: record.typeName, fields: fields, locations: locations, location: record.location), problems)
+        return (record.setting(derived), problems)
     }
 
     private func joined(_ entry: Record) -> Record {
-        var fields = entry.fields
-        var locations = entry.locations
-        if let id = DocumentEnricher.string(entry["institution"]), let institution = institutions[id] {
-            fields["funder"] = .record(institution)
-            locations["funder"] = entry.location(of: "institution")
-        }
-        return Record(type: entry.typeName, fields: fields, locations: locations, location: entry.location)
+        guard let id = DocumentEnricher.string(entry["institution"]), let institution = institutions[id] else { return entry }
+        return entry.setting([Record.Field(name: "funder", value: .record(institution), location: entry.location(of: "institution"))])
     }
 }

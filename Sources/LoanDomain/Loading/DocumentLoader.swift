@@ -61,11 +61,13 @@ public struct DocumentLoader: Sendable {
 
     /// Loads documents that are already parsed (no file is read).
     public func load(streams: [ParsedStream], sources: SourceTexts = SourceTexts()) -> LoadOutcome {
-        let results = streams.map { stream in
-            var result = decode(stream.documents, file: stream.file)
+        let decoded = Mutex<[Int: FileResult]>([:])
+        DispatchQueue.concurrentPerform(iterations: streams.count) { index in
+            var result = decode(streams[index].documents, file: streams[index].file)
             result.text = nil
-            return result
+            decoded.withLock { $0[index] = result }
         }
+        let results = decoded.withLock { all in (0..<streams.count).compactMap { all[$0] } }
         var outcome = finish(results)
         var merged = sources
         merged.merge(outcome.sources)

@@ -36,8 +36,31 @@ public enum ExactDecimal {
         }
         guard integerDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
         guard significant <= maximumSignificantDigits else { return nil }
+        // Far from Decimal's exponent limits (-128…127) the digits are built directly; anything else
+        // (and longer significands) goes through Decimal's own parser, which reports out-of-range values.
+        if significant <= 19, fractionDigits <= 38, let magnitude = smallDecimal(scalars, fractionDigits: fractionDigits) {
+            return negative ? -magnitude : magnitude
+        }
         guard let magnitude = Decimal(string: String(scalars)) else { return nil }
         return negative ? -magnitude : magnitude
+    }
+
+    /// Digits (validated, at most 19 significant) built straight from their integer value: several
+    /// times cheaper than `Decimal(string:)`, and the same value and representation.
+    private static func smallDecimal(_ scalars: Substring.UnicodeScalarView.SubSequence, fractionDigits: Int) -> Decimal? {
+        var significand: UInt64 = 0
+        for scalar in scalars where scalar != "." {
+            let (shifted, overflow) = significand.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            significand = shifted + UInt64(scalar.value - 48)
+        }
+        var exponent = -fractionDigits
+        while exponent < 0, significand != 0, significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        if significand == 0 { return 0 }
+        return Decimal(sign: .plus, exponent: exponent, significand: Decimal(significand))
     }
 
     /// How to round the last kept digit.

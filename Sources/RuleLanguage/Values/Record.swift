@@ -86,6 +86,20 @@ public struct Record: Sendable, Hashable {
                           valueLocations: sorted.map(\.location), location: location)
     }
 
+    /// This record with `updates` set: a field of the same name is replaced, others are added. Cheaper
+    /// than rebuilding through `fields`/`locations`, which copy everything into hash tables.
+    public func setting(_ updates: [Field]) -> Record {
+        var merged: [Field] = []
+        merged.reserveCapacity(storage.names.count + updates.count)
+        for (position, name) in storage.names.enumerated() where !updates.contains(where: { $0.name == name }) {
+            merged.append(Field(name: name, value: storage.values[position], location: storage.valueLocations[position]))
+        }
+        for update in updates where !merged.contains(where: { $0.name == update.name }) {
+            merged.append(update)
+        }
+        return Record(type: storage.typeName, fields: merged, location: storage.location)
+    }
+
     /// The record type's name.
     public var typeName: String { storage.typeName }
     /// Present fields (built on each call; prefer the subscript to read one field).
