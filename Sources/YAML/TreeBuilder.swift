@@ -51,6 +51,9 @@ struct TreeBuilder {
     /// Scalars, sequences and mappings written in this stream so far.
     private var writtenNodes = 0
     private(set) var documents: [Node] = []
+    /// Receives each document as soon as it is complete, instead of `documents` keeping it (so a
+    /// stream of 100,000 documents never holds all their trees at once).
+    var documentHandler: ((Node) -> Void)?
     /// Errors after which building continues (duplicate keys, unknown aliases, complex keys).
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -166,7 +169,7 @@ struct TreeBuilder {
     private mutating func attach(_ node: Node, count: Int, height: Int, start: Mark, end: Mark) {
         let top = stack.count - 1
         guard top >= 0 else {
-            documents.append(node)
+            if let documentHandler { documentHandler(node) } else { documents.append(node) }
             return
         }
         stack[top].nodeCount += count

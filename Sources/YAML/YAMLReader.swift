@@ -46,18 +46,43 @@ public enum YAMLReader {
         let (text, documents) = try result.get()
         return (text, documents)
     }
+
+    /// Reads the file at `path` and hands each document to `eachDocument` as soon as it is parsed, so a
+    /// file of many documents never holds all their trees at once. Returns the text, as `parseFile`.
+    ///
+    /// Documents before a syntax error have already been handed over when it is thrown; callers that
+    /// must not act on a file that fails to parse discard what they did with them.
+    public static func parseFile(
+        atPath path: String, displayPath: String? = nil, limits: YAMLLimits = .default,
+        eachDocument: (Node) -> Void
+    ) throws(DiagnosticList) -> String {
+        let file = displayPath ?? path
+        let bytes = try FileBytes.contents(atPath: path, displayPath: file)
+        let result = withoutActuallyEscaping(eachDocument) { handler in
+            bytes.withUnsafeBufferPointer { buffer -> Result<String, DiagnosticList> in
+                if let problem = EncodingCheck.diagnostic(for: buffer, file: file) {
+                    return .failure(DiagnosticList([problem]))
+                }
+                let content = SourcePositions.hasByteOrderMark(buffer) ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
+                let text = String(decoding: content, as: UTF8.self)
+                return StreamReader.read(buffer, file: file, limits: limits, onDocument: handler).map { _ in text }
+            }
+        }
+        return try result.get()
+    }
 }
 
 /// Runs libyaml over a buffer and feeds its events to a `TreeBuilder`.
 enum StreamReader {
     static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits, onDocument: ((Node) -> Void)? = nil
     ) -> Result<[Node], DiagnosticList> {
         guard var parser = LibYAMLParser(bytes: bytes) else {
             let at = SourceLocation(file: file, line: 1, column: 1)
             return .failure(DiagnosticList([.error("out of memory while reading YAML", at: at)]))
         }
         var builder = TreeBuilder(file: file, limits: limits, positions: SourcePositions(bytes: bytes))
+        builder.documentHandler = onDocument
         while true {
             switch parser.next() {
             case .failure(let failure):

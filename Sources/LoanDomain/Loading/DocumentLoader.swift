@@ -85,10 +85,16 @@ public struct DocumentLoader: Sendable {
 
     private func loadFile(_ file: String) -> FileResult {
         do {
-            let parsed = try YAMLReader.parseFile(atPath: file)
-            var result = decode(parsed.documents, file: file)
-            result.text = parsed.text
-            if parsed.documents.isEmpty {
+            // Each document is decoded as soon as it is parsed and its tree dropped: a multi-document
+            // file of 100,000 products never holds 100,000 trees. A file that then fails to parse
+            // reports only its YAML error (the catch below drops what was decoded).
+            var result = FileResult(file: file)
+            var count = 0
+            result.text = try YAMLReader.parseFile(atPath: file) { node in
+                count += 1
+                decode(node, file: file, into: &result)
+            }
+            if count == 0 {
                 result.diagnostics.append(.error("'\(file)' holds no document", at: SourceLocation(file: file, line: 1, column: 1),
                                                  hint: "write a document with `kind:` or remove the file"))
             }
@@ -100,20 +106,22 @@ public struct DocumentLoader: Sendable {
 
     private func decode(_ nodes: [Node], file: String) -> FileResult {
         var result = FileResult(file: file)
-        for node in nodes {
-            var decoder = NodeDecoder()
-            if let document = decodeDocument(node, file: file, decoder: &decoder) {
-                result.documents.append(document)
-            }
-            result.diagnostics += decoder.diagnostics
-            if decoder.suppressed > 0 {
-                result.diagnostics.append(.error(
-                    "\(decoder.suppressed) more error\(decoder.suppressed == 1 ? "" : "s") in this document are not listed",
-                    at: node.location, hint: "fix the first \(NodeDecoder.diagnosticLimit); the rest are often the same mistake repeated"))
-            }
-            result.references += decoder.references
-        }
+        for node in nodes { decode(node, file: file, into: &result) }
         return result
+    }
+
+    private func decode(_ node: Node, file: String, into result: inout FileResult) {
+        var decoder = NodeDecoder()
+        if let document = decodeDocument(node, file: file, decoder: &decoder) {
+            result.documents.append(document)
+        }
+        result.diagnostics += decoder.diagnostics
+        if decoder.suppressed > 0 {
+            result.diagnostics.append(.error(
+                "\(decoder.suppressed) more error\(decoder.suppressed == 1 ? "" : "s") in this document are not listed",
+                at: node.location, hint: "fix the first \(NodeDecoder.diagnosticLimit); the rest are often the same mistake repeated"))
+        }
+        result.references += decoder.references
     }
 
     private func decodeDocument(_ node: Node, file: String, decoder: inout NodeDecoder) -> LoadedDocument? {
