@@ -65,7 +65,7 @@ enum ConsistencyChecks {
                                               hint: "give each funder one entry with its whole share",
                                               notes: [.init("first listed here", at: first)]))
                 } else {
-                    seen[id] = entry.location(of: "institution") ?? entry.location
+                    seen[id] = .some(entry.location(of: "institution") ?? entry.location)
                 }
             }
         }
