@@ -20,10 +20,6 @@ final class RuleEvaluator: Sendable {
         self.parameters = parameters
     }
 
-    func findings(for subject: LoadedDocument, in documents: DocumentSet) -> [Finding] {
-        check(subject, in: documents).findings
-    }
-
     /// The variables a rule on `subject` reads, except the pack's `param`: the subject under its
     /// variable name, its lender for a product, `as_of`. Built once per subject and shared by its rules.
     static func bindings(for subject: LoadedDocument, in documents: DocumentSet, asOf: CivilDate) -> Bindings {
@@ -40,14 +36,8 @@ final class RuleEvaluator: Sendable {
         return bindings
     }
 
-    /// The outcome of the rule on `subject` and its findings.
-    func check(_ subject: LoadedDocument, in documents: DocumentSet) -> (status: CheckStatus, findings: [Finding]) {
-        var bindings = Self.bindings(for: subject, in: documents, asOf: asOf)
-        bindings.bind("param", to: .record(parameters))
-        return check(subject, bindings: bindings)
-    }
-
-    /// The outcome with `bindings` already made (`bindings(for:in:asOf:)` plus this pack's `param`).
+    /// The outcome of the rule on `subject` and its findings, with `bindings` already made
+    /// (`bindings(for:in:asOf:)` plus this pack's `param`).
     func check(_ subject: LoadedDocument, bindings: Bindings) -> (status: CheckStatus, findings: [Finding]) {
         guard Regime.isInForce(rule, on: asOf) else { return (.notInForce, []) }
         if subject.kind == "LoanProduct", case .date(let closedOn)? = subject["closed_on"],

@@ -5,7 +5,8 @@ import RuleLanguage
 ///
 /// `compute` builds the reference loan's cash flows (net proceeds at t0, then every period's principal,
 /// interest and fees), solves their IRR per repayment period and annualises it:
-/// APR = IRR × periods per year. Everything is exact `Decimal`; nothing passes through `Double`.
+/// APR = IRR × periods per year. The arithmetic is exact decimal (scaled integers or `Decimal`, see
+/// docs/apr.md); `Double` only chooses where the IRR iteration starts.
 public enum AprCalculator {
     /// The APR, effective annual rate, simple rate and schedule of `input`.
     ///

@@ -90,21 +90,7 @@ enum IrrSolver {
             guard let value = Double(flow.description), value.isFinite else { return nil }
             coefficients.append(value)
         }
-        var factor = 1.0
-        for _ in 0..<60 {
-            var value = 0.0
-            var slope = 0.0
-            for coefficient in coefficients.reversed() {
-                slope = slope * factor + value
-                value = value * factor + coefficient
-            }
-            guard slope > 0, value.isFinite else { return nil }
-            let next = factor - value / slope
-            guard next.isFinite, next > 0 else { return nil }
-            if abs(next - factor) <= 1e-15 * max(1, next) { return Decimal(next) }
-            factor = next
-        }
-        return nil
+        return FloatingPointSeed.discountFactor(coefficients: coefficients).map { Decimal($0) }
     }
 
     /// `g(v)` and `g'(v)` by Horner's rule.

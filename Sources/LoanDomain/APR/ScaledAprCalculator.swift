@@ -251,26 +251,13 @@ enum ScaledAprCalculator {
         return (value, slope)
     }
 
-    /// A starting discount factor from the same Newton iteration in binary floating point. It only
-    /// chooses where the exact iteration starts; nil when the floating-point solve fails.
+    /// A starting discount factor (`FloatingPointSeed`) at `rateScale`; nil when the floating-point
+    /// solve fails or lands above 1 (the exact iteration then starts from 1).
     private static func seed(_ flows: [Int128]) -> Int128? {
         let unit = Double(one)
-        let coefficients = flows.map { Double($0) / unit }
-        var factor = 1.0
-        for _ in 0..<60 {
-            var value = 0.0
-            var slope = 0.0
-            for coefficient in coefficients.reversed() {
-                slope = slope * factor + value
-                value = value * factor + coefficient
-            }
-            guard slope > 0, value.isFinite else { return nil }
-            let next = factor - value / slope
-            guard next.isFinite, next > 0, next <= 1 else { return nil }
-            if abs(next - factor) <= 1e-15 { return Int128(next * unit) }
-            factor = next
-        }
-        return nil
+        guard let factor = FloatingPointSeed.discountFactor(coefficients: flows.map { Double($0) / unit }),
+              factor <= 1 else { return nil }
+        return Int128(factor * unit)
     }
 
     // MARK: - Simple rate
