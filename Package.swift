@@ -48,10 +48,12 @@ let package = Package(
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Diagnostics"]),
         .testTarget(name: "LoanDomainTests", dependencies: ["LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Compliance", "LoanDomain", "RuleLanguage", "Diagnostics"]),
+        // Runs the built `loancheck` binary for the end-to-end and robustness tests.
+        .target(name: "LoanCheckTestSupport", path: "Tests/LoanCheckTestSupport"),
         // Runs the built binary on fixture directories (exit codes, outputs).
-        .testTarget(name: "EndToEndTests", dependencies: ["loancheck"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["loancheck", "LoanCheckTestSupport"], exclude: ["Fixtures"]),
         // Fuzz-found regressions, hostile inputs and bad rule packs (docs/robustness.md); also runs the binary.
-        .testTarget(name: "RobustnessTests", dependencies: ["loancheck", "Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"], exclude: ["Regressions"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["loancheck", "LoanCheckTestSupport", "Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"], exclude: ["Regressions"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,9 @@
 import Foundation
+import LoanCheckTestSupport
 import Testing
 
 @Suite(.serialized) struct AuditCommandTests {
-    typealias L = LoanCheckProcess
+    typealias L = LoanCheckBinary
 
     private func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

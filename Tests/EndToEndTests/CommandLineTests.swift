@@ -1,8 +1,9 @@
 import Foundation
+import LoanCheckTestSupport
 import Testing
 
 @Suite(.serialized) struct CommandLineTests {
-    typealias L = LoanCheckProcess
+    typealias L = LoanCheckBinary
 
     @Test func versionAndHelp() throws {
         let version = try L.run(["--version"])

@@ -1,4 +1,5 @@
 import Foundation
+import LoanCheckTestSupport
 import Testing
 
 /// Broken rule packs given with `--rules DIR` (a temporary pack next to the shipped ones). A defect the
@@ -16,7 +17,7 @@ struct BadPackTests {
         return scratch
     }
 
-    static func audit(_ scratch: Scratch, asOf: String = "2026-11-22") throws -> LoanCheckRunner.Output {
+    static func audit(_ scratch: Scratch, asOf: String = "2026-11-22") throws -> LoanCheckBinary.Output {
         let output = try scratch.run(["audit", "docs", "--rules", "pack", "--as-of", asOf])
         expectNoCrashOrHang(output)
         return output

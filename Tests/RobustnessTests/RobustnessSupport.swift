@@ -1,11 +1,12 @@
 import Foundation
+import LoanCheckTestSupport
 import Testing
 
 /// A temporary directory for generated inputs, removed when the value goes away.
 final class Scratch {
     let path: String
 
-    init() throws { path = try LoanCheckRunner.temporaryDirectory() }
+    init() throws { path = try LoanCheckBinary.temporaryDirectory() }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
@@ -41,8 +42,8 @@ final class Scratch {
         try handle.write(contentsOf: Data(trailer.utf8))
     }
 
-    func run(_ arguments: [String], timeout: TimeInterval = 150) throws -> LoanCheckRunner.Output {
-        try LoanCheckRunner.run(arguments, in: path, timeout: timeout)
+    func run(_ arguments: [String], timeout: TimeInterval = 150) throws -> LoanCheckBinary.Output {
+        try LoanCheckBinary.run(arguments, in: path, timeout: timeout)
     }
 }
 
@@ -85,7 +86,7 @@ enum Documents {
     }
 }
 
-extension LoanCheckRunner.Output {
+extension LoanCheckBinary.Output {
     /// The `file:line:col: error: message…` header lines of the diagnostics on standard error.
     var errorLines: [String] {
         stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") && !$0.hasPrefix(" ") }
@@ -109,7 +110,7 @@ extension LoanCheckRunner.Output {
 }
 
 /// Every hostile run must end by itself, without a crash.
-func expectNoCrashOrHang(_ output: LoanCheckRunner.Output, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectNoCrashOrHang(_ output: LoanCheckBinary.Output, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(!output.timedOut, "loancheck hung: \(output.summary)", sourceLocation: sourceLocation)
     #expect(!output.crashed && output.shellStatus < 128, "loancheck crashed: \(output.summary)", sourceLocation: sourceLocation)
 }
@@ -117,6 +118,6 @@ func expectNoCrashOrHang(_ output: LoanCheckRunner.Output, sourceLocation: Sourc
 /// No child run so far used more than `LOANCHECK_TEST_MEMORY_MB` (default 2048) megabytes resident.
 func expectBoundedMemory(sourceLocation: SourceLocation = #_sourceLocation) {
     let limit = ProcessInfo.processInfo.environment["LOANCHECK_TEST_MEMORY_MB"].flatMap(Int.init) ?? 2_048
-    let peak = LoanCheckRunner.peakChildMemoryMB()
+    let peak = LoanCheckBinary.peakChildMemoryMB()
     #expect(peak < limit, "a loancheck run used \(peak) MB", sourceLocation: sourceLocation)
 }

@@ -6,26 +6,31 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs the built `loancheck` binary the way the end-to-end tests do (`LOANCHECK_BIN`, else beside the
-/// test bundle, else `.build/debug/loancheck`), for inputs that may be huge or hostile: output goes to
-/// files (a pipe could fill up and block the child), and a child that outlives `timeout` is killed and
-/// reported as a hang.
-struct LoanCheckRunner {
-    struct Output {
-        let status: Int32
+/// Runs the built `loancheck` binary as a user or CI would, for the end-to-end and robustness tests
+/// (`LOANCHECK_BIN`, else beside the test bundle, else `.build/debug/loancheck`). Inputs may be huge or
+/// hostile: output goes to files (a pipe could fill up and block the child), and a child that outlives
+/// `timeout` is killed and reported as a hang.
+public enum LoanCheckBinary {
+    public struct Output: Sendable {
+        public let status: Int32
         /// True when the child was killed by a signal (a crash: the shell would report 128 + signal).
-        let crashed: Bool
-        let timedOut: Bool
-        let stdout: String
-        let stderr: String
+        public let crashed: Bool
+        public let timedOut: Bool
+        public let stdout: String
+        public let stderr: String
 
         /// The exit code a shell would show: the status, or 128 + the signal for a crash.
-        var shellStatus: Int32 { crashed ? 128 + status : status }
+        public var shellStatus: Int32 { crashed ? 128 + status : status }
     }
 
-    static let repository = RobustnessPaths.repository
+    /// The checkout this file belongs to.
+    public static let repository: String = {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
 
-    static let binary: String = {
+    public static let binary: String = {
         if let path = ProcessInfo.processInfo.environment["LOANCHECK_BIN"], !path.isEmpty { return path }
         let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
         for directory in [bundle, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()] {
@@ -35,13 +40,18 @@ struct LoanCheckRunner {
         return repository + "/.build/debug/loancheck"
     }()
 
-    static func run(_ arguments: [String], in directory: String? = nil, timeout: TimeInterval = 120) throws -> Output {
+    /// Runs `loancheck arguments` in `directory` (default: the checkout) with `environment` added, stdin
+    /// empty, colours off and `LOANCHECK_RULES` unset.
+    public static func run(
+        _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
+        timeout: TimeInterval = 120
+    ) throws -> Output {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let outPath = scratch + "/stdout"
         let errPath = scratch + "/stderr"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         defer {
@@ -59,6 +69,7 @@ struct LoanCheckRunner {
         environment.removeValue(forKey: "LOANCHECK_RULES")
         // A crash should end the child at once, not after the Swift backtracer has printed.
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         process.standardOutput = out
         process.standardError = err
@@ -84,7 +95,7 @@ struct LoanCheckRunner {
     }
 
     /// The largest resident set, in megabytes, of any child process this test process has waited for.
-    static func peakChildMemoryMB() -> Int {
+    public static func peakChildMemoryMB() -> Int {
         var usage = rusage()
         #if os(Linux)
         getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
@@ -96,8 +107,8 @@ struct LoanCheckRunner {
     }
 
     /// A fresh temporary directory (removed by the caller).
-    static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "loancheck-robust-\(UUID().uuidString)"
+    public static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "loancheck-test-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
