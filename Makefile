@@ -38,7 +38,7 @@ check-html: build
 	  --format json --output .build/reports/report.json --fail-on never
 	scripts/check-html-report.sh .build/reports/report.html .build/reports/report.json CN-BANK-CREDIT-LINE CN-RATE-APR-24
 
-## Writes SARIF and JUnit reports of Examples/ and validates them against ../shared/schemas.
+## Writes SARIF and JUnit reports of Examples/ and validates them against the SARIF 2.1.0 and JUnit schemas.
 validate-reports: build
 	@scripts/ensure-deps.sh xmllint
 	@mkdir -p .build/reports

@@ -5,8 +5,8 @@
 #
 # Usage: scripts/validate-reports.sh DIR
 #
-# The schemas are read from ../shared/schemas relative to the repository root, or from
-# $LOANCHECK_SCHEMAS. The validators are installed only when missing: `pip install jsonschema`,
+# The schemas are read from $LOANCHECK_SCHEMAS when set, else ../shared/schemas relative to the
+# repository root when it exists, else the copies in Tests/Schemas (so a clone anywhere validates). The validators are installed only when missing: `pip install jsonschema`,
 # Debian `libxml2-utils` for xmllint.
 set -euo pipefail
 
@@ -22,7 +22,14 @@ junit="$dir/report.xml"
 [ -f "$junit" ] || die "missing $junit (write it with: loancheck audit --format junit --output $junit)"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-schemas="${LOANCHECK_SCHEMAS:-$root/../shared/schemas}"
+if [ -n "${LOANCHECK_SCHEMAS:-}" ]; then
+  schemas="$LOANCHECK_SCHEMAS"
+elif [ -d "$root/../shared/schemas" ]; then
+  schemas="$root/../shared/schemas"
+else
+  schemas="$root/Tests/Schemas"
+fi
+echo "validate-reports: schemas from $schemas" >&2
 sarif_schema="$schemas/sarif-schema-2.1.0.json"
 junit_schema="$schemas/junit.xsd"
 [ -f "$sarif_schema" ] || die "no SARIF schema at $sarif_schema (set LOANCHECK_SCHEMAS to the schema directory)"
