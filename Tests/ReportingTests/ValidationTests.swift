@@ -24,7 +24,8 @@ func shell(_ command: String, in directory: String? = nil) -> (status: Int32, ou
 }
 
 enum Validators {
-    static let schemas = ReportFixture.root + "/../shared/schemas"
+    /// The vendored copies (validate-reports.sh prefers ../shared/schemas when present; they are the same files).
+    static let schemas = ReportFixture.root + "/Tests/Schemas"
 
     /// python3 with jsonschema, xmllint and the schema directory are all present (the test does not
     /// install anything; CI runs scripts/validate-reports.sh, which does).
