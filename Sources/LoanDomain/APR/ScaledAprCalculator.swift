@@ -26,18 +26,21 @@ enum ScaledAprCalculator {
 
     /// The result, or nil when the loan needs the general `Decimal` path.
     static func compute(_ input: AprInput, periods: RepaymentPeriods) -> AprResult? {
-        guard let built = schedule(for: input, periods: periods),
-              let factor = discountFactor(of: built.rows.map(\.payment)) else { return nil }
+        guard let rows = schedule(for: input, periods: periods),
+              let factor = discountFactor(of: rows.map(\.payment)) else { return nil }
         let (numerator, denominator) = periods.perYear
-        guard let inverse = ScaledArithmetic.multiplyDivide(one, one, factor),
-              let irr = ScaledArithmetic.add(inverse, -one),
+        guard let growthPerPeriod = ScaledArithmetic.multiplyDivide(one, one, factor),  // 1 + IRR
+              let irr = ScaledArithmetic.add(growthPerPeriod, -one),
               let nominal = ScaledArithmetic.multiplyDivide(irr, Int128(numerator), Int128(denominator)),
-              let simple = simpleRate(built.rows, numerator: numerator, denominator: denominator)
+              let totalInterest = total(rows, \.interest), let totalFees = total(rows, \.fees),
+              let cost = ScaledArithmetic.add(totalInterest, totalFees),
+              let simple = simpleRate(rows, cost: cost, numerator: numerator, denominator: denominator),
+              let reportedNominal = settled(nominal), let reportedSimple = settled(simple)
         else { return nil }
         let periodicIrr = ExactDecimal.decimal(irr, scale: rateScale)
         let effective: Decimal
         if numerator % denominator == 0,
-           let growth = ScaledArithmetic.power(one + irr, numerator / denominator, one: one),
+           let growth = ScaledArithmetic.power(growthPerPeriod, numerator / denominator, one: one),
            let reported = settled(growth - one) {
             effective = reported
         } else {
@@ -46,15 +49,12 @@ enum ScaledAprCalculator {
             else { return nil }
             effective = AprCalculator.settled(growth - 1)
         }
-        guard let reportedNominal = settled(nominal), let reportedSimple = settled(simple),
-              let totalInterest = total(built.rows, \.interest), let totalFees = total(built.rows, \.fees)
-        else { return nil }
         return AprResult(nominalApr: reportedNominal, effectiveAnnualRate: effective, simpleRate: reportedSimple,
                          periodicIrr: periodicIrr, periodsPerYear: periods.perYearDecimal,
-                         netProceeds: ExactDecimal.decimal(-built.rows[0].payment, scale: amountScale),
+                         netProceeds: ExactDecimal.decimal(-rows[0].payment, scale: amountScale),
                          totalInterest: ExactDecimal.decimal(totalInterest, scale: amountScale),
                          totalFees: ExactDecimal.decimal(totalFees, scale: amountScale),
-                         rows: .scaled(built.rows, scale: amountScale))
+                         rows: .scaled(rows, scale: amountScale))
     }
 
     /// A rate at `rateScale` rounded to `AprCalculator.reportedScale` places (half up), as a `Decimal`.
@@ -105,12 +105,8 @@ enum ScaledAprCalculator {
         }
     }
 
-    private struct Built {
-        var rows: [ScaledScheduleRow]
-    }
-
     /// The schedule of `RepaymentSchedule.rows` in 1e-20 yuan; nil when a value does not fit.
-    private static func schedule(for input: AprInput, periods: RepaymentPeriods) -> Built? {
+    private static func schedule(for input: AprInput, periods: RepaymentPeriods) -> [ScaledScheduleRow]? {
         guard let principal = ExactDecimal.scaledInteger(input.principal, scale: amountScale),
               let rate = Share(input.rate, periods: periods) else { return nil }
         var disbursementFees: Int128 = 0
@@ -178,7 +174,7 @@ enum ScaledAprCalculator {
                                               outstandingAfter: outstanding) else { return nil }
             rows.append(row)
         }
-        return Built(rows: rows)
+        return rows
     }
 
     /// The level amount of `RepaymentSchedule.level`: the annuity `P · r / (1 − (1 + r)^-n)` written as
@@ -262,12 +258,10 @@ enum ScaledAprCalculator {
 
     // MARK: - Simple rate
 
-    /// `(interest + all fees) ÷ Σ (principal outstanding at the start of a period × its length in years)`,
+    /// `cost` (interest + all fees) ÷ Σ (principal outstanding at the start of a period × its length in years),
     /// at `rateScale`, as one exact fraction rounded once.
-    private static func simpleRate(_ rows: [ScaledScheduleRow], numerator: Int, denominator: Int) -> Int128? {
-        guard let interest = total(rows, \.interest), let fees = total(rows, \.fees),
-              let cost = ScaledArithmetic.add(interest, fees),
-              let outstanding = total(rows.dropLast(), \.outstandingAfter) else { return nil }
+    private static func simpleRate(_ rows: [ScaledScheduleRow], cost: Int128, numerator: Int, denominator: Int) -> Int128? {
+        guard let outstanding = total(rows.dropLast(), \.outstandingAfter) else { return nil }
         let (scaledOne, overflowOne) = one.multipliedReportingOverflow(by: Int128(numerator))
         let (years, overflowYears) = outstanding.multipliedReportingOverflow(by: Int128(denominator))
         guard !overflowOne, !overflowYears else { return nil }
