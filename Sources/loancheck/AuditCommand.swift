@@ -65,6 +65,9 @@ struct AuditCommand: ParsableCommand {
             CommandSupport.report(error.diagnostics, sources: outcome.sources)
             throw ExitCode(ExitStatus.invalidInput)
         }
+        ProcessLifetime.keepUntilExit(outcome)
+        ProcessLifetime.keepUntilExit(report)
+        ProcessLifetime.keepUntilExit(rules)
 
         for target in targets {
             let useColor = target.path == nil && target.format == .text && FileOutput.standardOutput.supportsColor

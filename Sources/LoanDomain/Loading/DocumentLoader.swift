@@ -81,6 +81,9 @@ public struct DocumentLoader: Sendable {
         var documents: [LoadedDocument] = []
         var references: [NodeDecoder.PendingReference] = []
         var diagnostics: [Diagnostic] = []
+        /// The document checks of `ConsistencyChecks`, run here on all cores but reported after the
+        /// cross-document checks, as when they ran once every file was in.
+        var consistency: [Diagnostic] = []
     }
 
     private func loadFile(_ file: String) -> FileResult {
@@ -114,6 +117,7 @@ public struct DocumentLoader: Sendable {
         var decoder = NodeDecoder()
         if let document = decodeDocument(node, file: file, decoder: &decoder) {
             result.documents.append(document)
+            result.consistency += ConsistencyChecks.check(document)
         }
         result.diagnostics += decoder.diagnostics
         if decoder.suppressed > 0 {
@@ -178,7 +182,7 @@ public struct DocumentLoader: Sendable {
         if requireReferences {
             diagnostics += ReferenceChecker.unresolved(references, documents: documents)
         }
-        for document in documents { diagnostics += ConsistencyChecks.check(document) }
+        for result in results { diagnostics += result.consistency }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             documents = DocumentEnricher(documents: documents).enrich()
         }

@@ -5,16 +5,18 @@ import RuleLanguage
 struct ReferenceChecker {
     /// Duplicate ids (waivers have none) — the second one is the error, with a note at the first.
     static func duplicateIds(_ documents: [LoadedDocument]) -> [Diagnostic] {
-        var first: [String: LoadedDocument] = [:]
+        var first: [String: Int] = [:]
+        first.reserveCapacity(documents.count)
         var diagnostics: [Diagnostic] = []
-        for document in documents where document.kind != "Waiver" {
-            if let existing = first[document.id] {
+        for (position, document) in documents.enumerated() where document.kind != "Waiver" {
+            if let existingPosition = first[document.id] {
+                let existing = documents[existingPosition]
                 diagnostics.append(.error(
                     "duplicate id '\(document.id)': already used by the \(existing.kind) in \(existing.file)",
                     at: document.idLocation, hint: "ids must be unique across all loaded files",
                     notes: [.init("first defined here", at: existing.idLocation)]))
             } else {
-                first[document.id] = document
+                first[document.id] = position
             }
         }
         return diagnostics
@@ -28,14 +30,21 @@ struct ReferenceChecker {
     /// References to ids that are not loaded, or that name a document of another kind.
     static func unresolved(_ references: [NodeDecoder.PendingReference], documents: [LoadedDocument]) -> [Diagnostic] {
         var kinds: [String: String] = [:]
+        kinds.reserveCapacity(documents.count)
         for document in documents where document.kind != "Waiver" && kinds[document.id] == nil {
             kinds[document.id] = document.kind
         }
-        // Candidates per expected kind ("" = any), computed once; a hint per unknown id, computed once
-        // and for at most `suggestionBudget` ids, so a file of a million dangling references cannot
-        // cost a million scans of every loaded id.
-        var candidatesByKind: [String: [String]] = ["": kinds.keys.sorted()]
-        for (id, kind) in kinds { candidatesByKind[kind, default: []].append(id) }
+        // Candidates per expected kind ("" = any), computed once and only when an id is unknown; a hint
+        // per unknown id, computed once and for at most `suggestionBudget` ids, so a file of a million
+        // dangling references cannot cost a million scans of every loaded id.
+        var candidates: [String: [String]]?
+        func candidatesByKind() -> [String: [String]] {
+            if let candidates { return candidates }
+            var built: [String: [String]] = ["": kinds.keys.sorted()]
+            for (id, kind) in kinds { built[kind, default: []].append(id) }
+            candidates = built
+            return built
+        }
         var hints: [String: String?] = [:]
         var diagnostics: [Diagnostic] = []
         var unknown = 0
@@ -50,7 +59,7 @@ struct ReferenceChecker {
                 if let known = hints[key] {
                     hint = known
                 } else if hints.count < suggestionBudget {
-                    hint = Suggestions.hint(for: reference.id, in: candidatesByKind[reference.kind ?? ""] ?? [])
+                    hint = Suggestions.hint(for: reference.id, in: candidatesByKind()[reference.kind ?? ""] ?? [])
                     hints[key] = hint
                 } else {
                     hint = nil

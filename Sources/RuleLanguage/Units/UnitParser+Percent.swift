@@ -118,7 +118,7 @@ extension UnitParser {
         }
         let afterPercent = scanner.position
         scanner.skipSpaces()
-        let period = try scanRatePeriod(&scanner, missingAt: afterPercent, percent: NumberFormat.ratio(ratio))
+        let period = try scanRatePeriod(&scanner, missingAt: afterPercent, percent: { NumberFormat.ratio(ratio) })
         scanner.skipSpaces()
         if !scanner.isAtEnd { throw scanner.trailingError(after: "the rate") }
         return Rate(ratio, per: period)
@@ -126,11 +126,14 @@ extension UnitParser {
 
     /// `per day`, `/day`, `/日` … after a percentage.
     static func scanRatePeriod(
-        _ scanner: inout UnitScanner, missingAt: Int, percent: String
+        _ scanner: inout UnitScanner, missingAt: Int, percent: () -> String
     ) throws(UnitError) -> RatePeriod {
-        let missing = UnitError("a rate needs a period",
-                                hint: "write \(percent) per day, \(percent) per month or \(percent) per year",
-                                offset: missingAt)
+        // Built only when thrown: formatting the percentage for the hint cost more than the whole scan.
+        var missing: UnitError {
+            let percent = percent()
+            return UnitError("a rate needs a period", hint: "write \(percent) per day, \(percent) per month or \(percent) per year",
+                             offset: missingAt)
+        }
         if scanner.consume("/") || scanner.consume("／") {
             scanner.skipSpaces()
             if let chinese = scanner.consume(anyOf: ["日", "天", "月", "年"]) {

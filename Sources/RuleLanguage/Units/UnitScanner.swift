@@ -24,15 +24,24 @@ struct UnitScanner {
     }
 
     mutating func skipSpaces() {
-        while let scalar = current, scalar.properties.isWhitespace { position += 1 }
+        while let scalar = current, Self.isWhitespace(scalar) { position += 1 }
+    }
+
+    /// Unicode White_Space; ASCII answered without the property tables (every number and unit is scanned
+    /// past spaces, and the table lookup cost more than the rest of the scan).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     /// Consumes `word` if the text continues with it (case-sensitive).
     mutating func consume(_ word: String) -> Bool {
-        let wordScalars = Array(word.unicodeScalars)
-        guard position + wordScalars.count <= scalars.count,
-              Array(scalars[position..<position + wordScalars.count]) == wordScalars else { return false }
-        position += wordScalars.count
+        var end = position
+        for wordScalar in word.unicodeScalars {
+            guard end < scalars.count, scalars[end] == wordScalar else { return false }
+            end += 1
+        }
+        position = end
         return true
     }
 
@@ -44,8 +53,12 @@ struct UnitScanner {
     /// Consumes an ASCII word (letters only) and returns it, or nil when no letter is next.
     mutating func consumeLetters() -> String? {
         let start = position
-        while let scalar = current, scalar.isASCII, scalar.properties.isAlphabetic { position += 1 }
-        return position > start ? text(from: start, to: position) : nil
+        var letters: [UInt8] = []
+        while let scalar = current, (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") {
+            letters.append(UInt8(scalar.value))
+            position += 1
+        }
+        return position > start ? String(decoding: letters, as: UTF8.self) : nil
     }
 
     static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
@@ -65,15 +78,23 @@ struct UnitScanner {
     mutating func scanNumber(grouping: Bool) throws(UnitError) -> Number? {
         let start = position
         guard Self.isDigit(current) else { return nil }
-        var digits = ""
+        // ASCII digits only, so bytes; significant digits counted as they come (leading zeros are not).
+        var digits: [UInt8] = []
+        var significant = 0
+        func append(_ scalar: Unicode.Scalar) {
+            if significant > 0 || scalar != "0" { significant += 1 }
+            digits.append(UInt8(scalar.value))
+        }
         var groupStart = position
-        var commas: [Int] = []
+        var commaCount = 0
+        var lastComma = 0
         while let scalar = current {
             if Self.isDigit(scalar) {
-                digits.unicodeScalars.append(scalar)
+                append(scalar)
             } else if scalar == ",", grouping, Self.isDigit(peek(1)) {
-                commas.append(position)
-                if commas.count == 1 {
+                commaCount += 1
+                lastComma = position
+                if commaCount == 1 {
                     guard position - groupStart <= 3 else { throw groupingError(at: position) }
                 } else {
                     guard position - groupStart == 3 else { throw groupingError(at: position) }
@@ -84,14 +105,14 @@ struct UnitScanner {
             }
             position += 1
         }
-        if !commas.isEmpty, position - groupStart != 3 { throw groupingError(at: commas[commas.count - 1]) }
+        if commaCount > 0, position - groupStart != 3 { throw groupingError(at: lastComma) }
         var hasFraction = false
         if current == ".", Self.isDigit(peek(1)) {
             hasFraction = true
-            digits += "."
+            digits.append(UInt8(ascii: "."))
             position += 1
             while let scalar = current, Self.isDigit(scalar) {
-                digits.unicodeScalars.append(scalar)
+                append(scalar)
                 position += 1
             }
         }
@@ -104,13 +125,12 @@ struct UnitScanner {
             throw UnitError("numbers with an exponent (\(text(from: start, to: end))) are not accepted",
                             hint: "write the number out in full, e.g. 200000, 20万 or 0.05%", offset: position)
         }
-        let significant = digits.unicodeScalars.filter { $0 != "." }.drop { $0 == "0" }.count
         if significant > ExactDecimal.maximumSignificantDigits {
             throw UnitError(
                 "number has \(significant) significant digits; at most \(ExactDecimal.maximumSignificantDigits) are exact",
                 hint: "shorten the number (it is not rounded silently)", offset: start)
         }
-        return Number(digits: digits, start: start, hasFraction: hasFraction)
+        return Number(digits: String(decoding: digits, as: UTF8.self), start: start, hasFraction: hasFraction)
     }
 
     func peek(_ distance: Int) -> Unicode.Scalar? {
@@ -141,8 +161,8 @@ extension String {
     /// The text without leading and trailing white space.
     var trimmingSpaces: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !UnitScanner.isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !UnitScanner.isWhitespace($0) }) else { return "" }
         return String(scalars[first...last])
     }
 }
