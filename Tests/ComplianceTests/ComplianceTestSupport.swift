@@ -3,6 +3,7 @@ import Diagnostics
 import FoundationEssentials
 import LoanDomain
 import RuleLanguage
+import Testing
 import YAML
 
 /// A rules directory made for one test: the repository's schema and fixtures plus one test pack.
@@ -21,8 +22,8 @@ struct TestRules {
         let directory = FileManager.default.temporaryDirectory.path + "/loancheck-tests-\(UInt64.random(in: 0...UInt64.max))"
         try FileManager.default.createDirectory(atPath: directory + "/schema", withIntermediateDirectories: true)
         let schema = try String(contentsOfFile: Self.repositoryRules + "/schema/documents.yaml", encoding: .utf8)
-        FileManager.default.createFile(atPath: directory + "/schema/documents.yaml", contents: Data(schema.utf8))
-        FileManager.default.createFile(atPath: directory + "/pack.yaml", contents: Data(pack.utf8))
+        try #require(FileManager.default.createFile(atPath: directory + "/schema/documents.yaml", contents: Data(schema.utf8)))
+        try #require(FileManager.default.createFile(atPath: directory + "/pack.yaml", contents: Data(pack.utf8)))
         self.directory = directory
         rules = try PackLoader().load(shipped: directory, extra: [])
     }

@@ -28,7 +28,7 @@ final class Scratch {
     /// then `trailer`. Never holds more than one chunk in memory.
     func writeLarge(_ name: String, header: String, chunk: String, size: Int, trailer: String = "") throws {
         let full = path + "/" + name
-        FileManager.default.createFile(atPath: full, contents: nil)
+        try #require(FileManager.default.createFile(atPath: full, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: full))
         defer { try? handle.close() }
         var written = 0

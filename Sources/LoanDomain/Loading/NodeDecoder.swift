@@ -37,35 +37,41 @@ struct NodeDecoder {
 
     /// Decodes a document's root mapping as a record of `kind`.
     mutating func decodeDocument(_ node: Node, schema: DocumentKindSchema) -> Record? {
-        decodeRecord(node, typeName: schema.kind, fields: schema.fields, path: "")
+        decodeRecord(node, typeName: schema.kind, fields: schema.fields, path: .root)
     }
 
-    mutating func decodeRecord(_ node: Node, typeName: String, fields: [FieldSpec], path: String) -> Record? {
+    mutating func decodeRecord(_ node: Node, typeName: String, fields: [FieldSpec], path: FieldPath) -> Record? {
         guard let entries = node.mapping else {
             report("expected a mapping for \(describe(path, typeName)), found a \(node.kindName)", node.location,
                    hint: "write the fields as `name: value` lines")
             return nil
         }
+        let path = path.rendered()
         var present: [Record.Field] = []
         present.reserveCapacity(entries.count)
+        // Which specs the document writes (valid or not), so defaults are filled in without searching
+        // the entries again for every field.
+        var written = [Bool](repeating: false, count: fields.count)
         for entry in entries {
             guard let key = entry.key.scalar?.text else {
                 report("mapping keys must be plain names", entry.key.location)
                 continue
             }
-            guard let spec = fields.first(where: { $0.name == key }) else {
+            guard let specIndex = fields.firstIndex(where: { $0.name == key }) else {
                 let writable = fields.filter { !$0.isDerived }.map(\.name)
                 let hint = Suggestions.hint(for: key, in: writable)
                     ?? "fields of \(typeName): \(writable.joined(separator: ", "))"
                 report("unknown field '\(key)' in \(typeName)", entry.key.location, hint: hint)
                 continue
             }
+            let spec = fields[specIndex]
             if spec.isDerived {
                 report("'\(key)' is computed by loancheck and cannot be written in a document", entry.key.location,
                        hint: "remove it; rules read the computed value")
                 continue
             }
-            let fieldPath = path.isEmpty ? key : "\(path).\(key)"
+            written[specIndex] = true
+            let fieldPath = path.appending(key: key)
             if entry.value.isNull, entry.value.scalar?.style == .plain {
                 if spec.isRequired {
                     report("'\(fieldPath)' has no value", entry.value.location,
@@ -77,12 +83,12 @@ struct NodeDecoder {
                 continue
             }
             if let value = decode(entry.value, spec: spec, owner: typeName, path: fieldPath) {
-                present.append(Record.Field(name: key, value: value, location: entry.value.location))
+                // The schema's name, not the key's copy: every record of a type then shares the same strings.
+                present.append(Record.Field(name: spec.name, value: value, location: entry.value.location))
             }
         }
-        for spec in fields where !spec.isDerived && !present.contains(where: { $0.name == spec.name })
-            && !entries.contains(where: { $0.key.scalar?.text == spec.name }) {
-            let fieldPath = path.isEmpty ? spec.name : "\(path).\(spec.name)"
+        for (specIndex, spec) in fields.enumerated() where !spec.isDerived && !written[specIndex] {
+            let fieldPath = path.appending(key: spec.name)
             switch spec.defaultValue {
             case .literal(let text)?:
                 let synthetic = Node(.scalar(Scalar(text: text, style: .plain, tag: nil)),
@@ -123,7 +129,7 @@ struct NodeDecoder {
     }
 
     /// The value of one field, or nil (with a diagnostic) when it is invalid.
-    mutating func decode(_ node: Node, spec: FieldSpec, owner: String, path: String) -> Value? {
+    mutating func decode(_ node: Node, spec: FieldSpec, owner: String, path: FieldPath) -> Value? {
         switch spec.type {
         case .record(_, let fields):
             return decodeRecord(node, typeName: "\(owner).\(spec.name)", fields: fields, path: path).map(Value.record)
@@ -137,20 +143,24 @@ struct NodeDecoder {
             report("'\(path)' is computed by loancheck and cannot be written in a document", node.location)
             return nil
         default:
-            return decodeScalar(node, type: spec.type, enumName: "\(owner).\(spec.name)", path: path)
+            // The enum's type name is only assembled for enum fields.
+            return decodeScalar(node, type: spec.type, enumName: spec.type.isEnumeration ? owner + "." + spec.name : "", path: path)
         }
     }
 
-    private mutating func decodeList(_ node: Node, element: FieldSpec, owner: String, path: String) -> Value? {
+    private mutating func decodeList(_ node: Node, element: FieldSpec, owner: String, path: FieldPath) -> Value? {
         guard let items = node.sequence else {
             report("expected a list for '\(path)', found a \(node.kindName)", node.location,
                    hint: "write `[a, b]` or one `- item` per line")
             return nil
         }
+        let path = path.rendered()
         var values: [Value] = []
         var locations: [SourceLocation?] = []
+        values.reserveCapacity(items.count)
+        locations.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            if let value = decode(item, spec: element, owner: owner, path: "\(path)[\(index)]") {
+            if let value = decode(item, spec: element, owner: owner, path: path.appending(index: index)) {
                 values.append(value)
                 locations.append(item.location)
             }
@@ -159,7 +169,7 @@ struct NodeDecoder {
     }
 
     private mutating func decodeRange(
-        _ node: Node, bound: FieldType, allowsSingle: Bool, typeName: String, path: String
+        _ node: Node, bound: FieldType, allowsSingle: Bool, typeName: String, path: FieldPath
     ) -> Value? {
         if allowsSingle, node.scalar != nil {
             guard let value = decodeScalar(node, type: bound, enumName: typeName, path: path) else { return nil }
@@ -184,7 +194,7 @@ struct NodeDecoder {
         return .record(record)
     }
 
-    private mutating func decodeProvinces(_ node: Node, path: String) -> Value? {
+    private mutating func decodeProvinces(_ node: Node, path: FieldPath) -> Value? {
         let items: [Node]
         if let sequence = node.sequence {
             items = sequence
@@ -230,7 +240,7 @@ struct NodeDecoder {
         return .list(ListValue(values, locations: locations))
     }
 
-    mutating func decodeScalar(_ node: Node, type: FieldType, enumName: String, path: String) -> Value? {
+    mutating func decodeScalar(_ node: Node, type: FieldType, enumName: String, path: FieldPath) -> Value? {
         guard let scalar = node.scalar else {
             report("expected \(article(type.displayName)) for '\(path)', found a \(node.kindName)", node.location)
             return nil
@@ -247,7 +257,7 @@ struct NodeDecoder {
                     return nil
                 }
                 if case .reference(let kind) = type {
-                    references.append(PendingReference(id: text, kind: kind, location: node.location, fieldPath: path))
+                    references.append(PendingReference(id: text, kind: kind, location: node.location, fieldPath: path.description))
                 }
                 return .string(text)
             case .boolean:
@@ -302,8 +312,8 @@ struct NodeDecoder {
         }
     }
 
-    private func describe(_ path: String, _ typeName: String) -> String {
-        path.isEmpty ? "a \(typeName) document" : "'\(path)'"
+    private func describe(_ path: FieldPath, _ typeName: String) -> String {
+        path.isRoot ? "a \(typeName) document" : "'\(path)'"
     }
 
     private func article(_ noun: String) -> String {

@@ -53,6 +53,11 @@ public indirect enum FieldType: Sendable, Hashable {
         }
     }
 
+    /// Whether this is an enum type.
+    public var isEnumeration: Bool {
+        if case .enumeration = self { true } else { false }
+    }
+
     /// Whether values of this type are written as a YAML scalar.
     public var isScalar: Bool {
         switch self {

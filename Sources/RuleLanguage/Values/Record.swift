@@ -80,24 +80,48 @@ public struct Record: Sendable, Hashable {
     /// A record of `fields` in any order (names must be distinct), without the intermediate hash tables
     /// of `init(type:fields:locations:location:)`: the document loader builds one per mapping.
     public init(type: String, fields: [Field], location: SourceLocation? = nil) {
-        let sorted = fields.sorted { $0.name < $1.name }
-        let names = RecordShapes.shared(sorted.map(\.name), type: type)
-        storage = Storage(typeName: type, names: names, values: sorted.map(\.value),
-                          valueLocations: sorted.map(\.location), location: location)
+        self.init(type: type, sortedFields: Self.isSorted(fields) ? fields : fields.sorted { $0.name < $1.name },
+                  location: location)
     }
 
-    /// This record with `updates` set: a field of the same name is replaced, others are added. Cheaper
-    /// than rebuilding through `fields`/`locations`, which copy everything into hash tables.
+    private init(type: String, sortedFields fields: [Field], location: SourceLocation?) {
+        let names = RecordShapes.shared(fields.map(\.name), type: type)
+        storage = Storage(typeName: type, names: names, values: fields.map(\.value),
+                          valueLocations: fields.map(\.location), location: location)
+    }
+
+    private static func isSorted(_ fields: [Field]) -> Bool {
+        var index = 1
+        while index < fields.count {
+            guard fields[index - 1].name < fields[index].name else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// This record with `updates` set: a field of the same name is replaced, others are added. The
+    /// fields are kept sorted, so the two sorted lists are merged rather than sorted again.
     public func setting(_ updates: [Field]) -> Record {
+        let updates = Self.isSorted(updates) ? updates : updates.sorted { $0.name < $1.name }
         var merged: [Field] = []
         merged.reserveCapacity(storage.names.count + updates.count)
-        for (position, name) in storage.names.enumerated() where !updates.contains(where: { $0.name == name }) {
-            merged.append(Field(name: name, value: storage.values[position], location: storage.valueLocations[position]))
+        var position = 0
+        for update in updates {
+            while position < storage.names.count, storage.names[position] < update.name {
+                merged.append(Field(name: storage.names[position], value: storage.values[position],
+                                    location: storage.valueLocations[position]))
+                position += 1
+            }
+            if position < storage.names.count, storage.names[position] == update.name { position += 1 }
+            // A name repeated in `updates`: the first one wins.
+            if merged.last?.name != update.name { merged.append(update) }
         }
-        for update in updates where !merged.contains(where: { $0.name == update.name }) {
-            merged.append(update)
+        while position < storage.names.count {
+            merged.append(Field(name: storage.names[position], value: storage.values[position],
+                                location: storage.valueLocations[position]))
+            position += 1
         }
-        return Record(type: storage.typeName, fields: merged, location: storage.location)
+        return Record(type: storage.typeName, sortedFields: merged, location: storage.location)
     }
 
     /// The record type's name.
