@@ -1,8 +1,6 @@
 import Diagnostics
-import Dispatch
 import LoanDomain
 import RuleLanguage
-import Synchronization
 
 /// Runs an audit: evaluates every rule in force, applies waivers, compares with a baseline and builds
 /// the report.
@@ -45,14 +43,7 @@ public struct Auditor: Sendable {
     /// The digest of every input, computed on all cores (hashing 10,000 files on one core was a
     /// noticeable serial stretch at the end of an audit).
     static func stamps(_ inputs: [InputFile]) -> [AuditReport.InputStamp] {
-        let digests = Mutex<[String]>(Array(repeating: "", count: inputs.count))
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let digest = SHA256.hex(inputs[index].text)
-            digests.withLock { $0[index] = digest }
-        }
-        return digests.withLock { all in
-            zip(inputs, all).map { AuditReport.InputStamp(path: $0.path, sha256: $1) }
-        }
+        inputs.concurrentMap { AuditReport.InputStamp(path: $0.path, sha256: SHA256.hex($0.text)) }
     }
 
     private func summary(_ document: LoadedDocument) -> AuditReport.SubjectSummary {

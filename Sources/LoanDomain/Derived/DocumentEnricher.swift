@@ -1,8 +1,6 @@
 import Diagnostics
-import Dispatch
 import FoundationEssentials
 import RuleLanguage
-import Synchronization
 
 /// Adds the derived fields of the schema to loaded documents: affiliate groups and joint-lending totals
 /// of institutions; the funding defaults, joined funders and computed APR of products.
@@ -12,33 +10,30 @@ struct DocumentEnricher {
     let documents: [LoadedDocument]
 
     func enrich() -> [LoadedDocument] {
-        let institutions = documents.filter { $0.kind == "Institution" }
-        let groups = AffiliateGroups(links: institutions.map { ($0.id, Self.strings($0["affiliates"])) })
-        let productsByLender = Dictionary(grouping: documents.filter { $0.kind == "LoanProduct" }) { Self.string($0["lender"]) ?? "" }
-        var enrichedInstitutions: [String: Record] = [:]
+        let institutionIndices = documents.indices.filter { documents[$0].kind == "Institution" }
+        let productIndices = documents.indices.filter { documents[$0].kind == "LoanProduct" }
+        let groups = AffiliateGroups(links: institutionIndices.map { (documents[$0].id, Self.strings(documents[$0]["affiliates"])) })
+        var productsByLender: [String: [LoadedDocument]] = [:]
+        for index in productIndices {
+            productsByLender[Self.string(documents[index]["lender"]) ?? "", default: []].append(documents[index])
+        }
+        // Institutions are independent of each other (groups and product lists are known): derive them on
+        // all cores, then the products, which join in their funders' enriched records.
+        let institutionDerivation = InstitutionDerivation(groups: groups)
+        let institutionRecords = institutionIndices.concurrentMap { [documents, productsByLender] index in
+            institutionDerivation.enrich(documents[index].record, id: documents[index].id,
+                                         products: productsByLender[documents[index].id] ?? [])
+        }
         var result = documents
-        for index in result.indices where result[index].kind == "Institution" {
-            let document = result[index]
-            let record = InstitutionDerivation(groups: groups).enrich(document.record, id: document.id,
-                                                                       products: productsByLender[document.id] ?? [])
-            result[index].record = record
-            enrichedInstitutions[document.id] = record
+        var enrichedInstitutions: [String: Record] = [:]
+        for (position, index) in institutionIndices.enumerated() {
+            result[index].record = institutionRecords[position]
+            enrichedInstitutions[result[index].id] = institutionRecords[position]
         }
-        // Products are independent once institutions are enriched: derive them (APR included) on all cores.
-        let productIndices = result.indices.filter { result[$0].kind == "LoanProduct" }
         let derivation = ProductDerivation(institutions: enrichedInstitutions, aprCache: AprCache())
-        let records = result.map(\.record)
-        let derived = Mutex<[Int: (record: Record, problems: [String: String])]>([:])
-        DispatchQueue.concurrentPerform(iterations: productIndices.count) { position in
-            let index = productIndices[position]
-            let value = derivation.enrich(records[index])
-            derived.withLock { $0[index] = value }
-        }
-        derived.withLock { all in
-            for (index, value) in all {
-                result[index].record = value.record
-                result[index].derivationProblems = value.problems
-            }
+        let derived = productIndices.concurrentMap { [documents] index in derivation.enrich(documents[index].record) }
+        for (position, index) in productIndices.enumerated() {
+            result[index] = result[index].enriched(record: derived[position].record, derivationProblems: derived[position].problems)
         }
         return result
     }
@@ -97,9 +92,10 @@ struct InstitutionDerivation {
         let lite = products.map { product in
             Value.record(Record(
                 type: "Institution.products",
-                fields: ["id": .string(product.id), "status": product["status"] ?? .string("active"),
-                         "regions": product["regions"] ?? .list(ListValue([]))],
-                locations: ["id": product.idLocation, "regions": product.record.location(of: "regions") ?? product.location],
+                fields: [Record.Field(name: "id", value: .string(product.id), location: product.idLocation),
+                         Record.Field(name: "regions", value: product["regions"] ?? .list(ListValue([])),
+                                      location: product.record.location(of: "regions") ?? product.location),
+                         Record.Field(name: "status", value: product["status"] ?? .string("active"), location: nil)],
                 location: product.location))
         }
         let liteLocations = products.map { Optional($0.record.location(of: "regions") ?? $0.location) }

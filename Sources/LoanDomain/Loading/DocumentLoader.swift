@@ -1,7 +1,5 @@
 import Diagnostics
-import Dispatch
 import RuleLanguage
-import Synchronization
 import YAML
 
 /// What loading produced: the documents (enriched with derived fields when there were no errors),
@@ -50,24 +48,16 @@ public struct DocumentLoader: Sendable {
 
     /// Reads and loads `files` (already discovered and sorted).
     public func load(files: [String]) -> LoadOutcome {
-        let results = Mutex<[Int: FileResult]>([:])
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = loadFile(files[index])
-            results.withLock { $0[index] = result }
-        }
-        let ordered = results.withLock { all in (0..<files.count).compactMap { all[$0] } }
-        return finish(ordered)
+        finish(files.concurrentMap { loadFile($0) })
     }
 
     /// Loads documents that are already parsed (no file is read).
     public func load(streams: [ParsedStream], sources: SourceTexts = SourceTexts()) -> LoadOutcome {
-        let decoded = Mutex<[Int: FileResult]>([:])
-        DispatchQueue.concurrentPerform(iterations: streams.count) { index in
-            var result = decode(streams[index].documents, file: streams[index].file)
+        let results = streams.concurrentMap { stream in
+            var result = decode(stream.documents, file: stream.file)
             result.text = nil
-            decoded.withLock { $0[index] = result }
+            return result
         }
-        let results = decoded.withLock { all in (0..<streams.count).compactMap { all[$0] } }
         var outcome = finish(results)
         var merged = sources
         merged.merge(outcome.sources)

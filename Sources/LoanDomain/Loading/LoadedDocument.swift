@@ -2,30 +2,70 @@ import Diagnostics
 import RuleLanguage
 
 /// One input document after loading: its kind, id, typed record and where it was written.
+///
+/// A value type over one shared, immutable storage object: documents are copied into many lists (by
+/// kind, by subject, per lender), and a copy is then one reference count rather than one per field.
 public struct LoadedDocument: Sendable {
-    public let kind: String
-    public let id: String
-    public let file: String
+    private final class Storage: Sendable {
+        let kind: String
+        let id: String
+        let file: String
+        let location: SourceLocation
+        let idLocation: SourceLocation
+        let record: Record
+        let derivationProblems: [String: String]
+
+        init(kind: String, id: String, file: String, location: SourceLocation, idLocation: SourceLocation, record: Record,
+             derivationProblems: [String: String]) {
+            self.kind = kind
+            self.id = id
+            self.file = file
+            self.location = location
+            self.idLocation = idLocation
+            self.record = record
+            self.derivationProblems = derivationProblems
+        }
+
+        func with(record: Record, derivationProblems: [String: String]) -> Storage {
+            Storage(kind: kind, id: id, file: file, location: location, idLocation: idLocation, record: record,
+                    derivationProblems: derivationProblems)
+        }
+    }
+
+    private var storage: Storage
+
+    public var kind: String { storage.kind }
+    public var id: String { storage.id }
+    public var file: String { storage.file }
     /// The document's root node.
-    public let location: SourceLocation
+    public var location: SourceLocation { storage.location }
     /// Where the `id` value is written (the waiver's `rule` for waivers without an id).
-    public let idLocation: SourceLocation
+    public var idLocation: SourceLocation { storage.idLocation }
     /// The fields as written (with defaults), plus the derived fields once the set is enriched.
-    public internal(set) var record: Record
+    public internal(set) var record: Record {
+        get { storage.record }
+        set { storage = storage.with(record: newValue, derivationProblems: storage.derivationProblems) }
+    }
     /// Why a derived value could not be computed (e.g. the APR), keyed by field name.
-    public internal(set) var derivationProblems: [String: String] = [:]
+    public internal(set) var derivationProblems: [String: String] {
+        get { storage.derivationProblems }
+        set { storage = storage.with(record: storage.record, derivationProblems: newValue) }
+    }
 
     public init(kind: String, id: String, file: String, location: SourceLocation, idLocation: SourceLocation, record: Record) {
-        self.kind = kind
-        self.id = id
-        self.file = file
-        self.location = location
-        self.idLocation = idLocation
-        self.record = record
+        storage = Storage(kind: kind, id: id, file: file, location: location, idLocation: idLocation, record: record,
+                          derivationProblems: [:])
+    }
+
+    /// This document with its derived fields set (one new storage instead of one per property set).
+    func enriched(record: Record, derivationProblems: [String: String]) -> LoadedDocument {
+        var copy = self
+        copy.storage = storage.with(record: record, derivationProblems: derivationProblems)
+        return copy
     }
 
     /// A field of the record, if present.
-    public subscript(field: String) -> Value? { record[field] }
+    public subscript(field: String) -> Value? { storage.record[field] }
 }
 
 /// Every document of one audit, in the order they were read (files sorted, documents in file order).
