@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// A JSON value with ordered object keys, for reports whose key order is part of their contract.
 public indirect enum JSONValue: Sendable, Hashable {
     case null
@@ -35,11 +38,10 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "[" + newline
-            let pad = pad
-            for (index, item) in items.enumerated() {
-                out += pad
-                item.write(into: &out, indent: indent, level: level + 1)
-                out += (index + 1 < items.count ? "," : "") + newline
+            if items.count >= Self.concurrentArrayThreshold {
+                out += Self.writeConcurrently(items, indent: indent, level: level)
+            } else {
+                Self.write(items[...], into: &out, indent: indent, level: level, isLast: true)
             }
             out += closePad + "]"
         case .object(let members):
@@ -55,6 +57,36 @@ public indirect enum JSONValue: Sendable, Hashable {
             }
             out += closePad + "}"
         }
+    }
+
+    /// Arrays at least this long (the findings, the inputs of a large audit) are written in chunks on
+    /// all cores and joined in order: the text is the same, a 100,000-product report is written faster.
+    static let concurrentArrayThreshold = 2_048
+
+    /// The elements of an array, each on its own line at `level + 1`; the last one has no comma when `isLast`.
+    private static func write(_ items: ArraySlice<JSONValue>, into out: inout String, indent: Int, level: Int, isLast: Bool) {
+        let newline = indent > 0 ? "\n" : ""
+        let pad = String(repeating: " ", count: indent * (level + 1))
+        for index in items.indices {
+            out += pad
+            items[index].write(into: &out, indent: indent, level: level + 1)
+            if index + 1 < items.endIndex || !isLast { out += "," }
+            out += newline
+        }
+    }
+
+    private static func writeConcurrently(_ items: [JSONValue], indent: Int, level: Int) -> String {
+        let chunkSize = 512
+        let chunkCount = (items.count + chunkSize - 1) / chunkSize
+        let texts = Mutex<[String]>(Array(repeating: "", count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let start = chunk * chunkSize
+            let end = min(start + chunkSize, items.count)
+            var text = ""
+            write(items[start..<end], into: &text, indent: indent, level: level, isLast: end == items.count)
+            texts.withLock { $0[chunk] = text }
+        }
+        return texts.withLock { $0.joined() }
     }
 
     private static func writeString(_ text: String, into out: inout String) {

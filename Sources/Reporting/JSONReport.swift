@@ -1,5 +1,6 @@
 import Compliance
 import Diagnostics
+import LoanDomain
 import RuleLanguage
 
 /// `--format json`: the stable machine-readable report of DESIGN §5, with the additions documented in
@@ -26,7 +27,7 @@ struct JSONReport {
             ("language", .string(report.language.rawValue)),
             ("packs", Self.packs(report)),
             ("inputs", Self.inputs(report)),
-            ("findings", .array(report.findings.map(finding))),
+            ("findings", .array(report.findings.concurrentMap { finding($0) })),
             ("summary", .object([
                 ("error", .int(summary.error)), ("warning", .int(summary.warning)),
                 ("info", .int(summary.info)), ("waived", .int(summary.waived)),

@@ -55,8 +55,7 @@ struct AuditCommand: ParsableCommand {
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
         let previous = try baseline.map(readBaseline)
 
-        let rules = try CommandSupport.loadRules(extra: rulesDirectories)
-        let outcome = try CommandSupport.loadDocuments(paths, schema: rules.schema)
+        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, paths: paths)
         let report: AuditReport
         switch Auditor(rules: rules, toolVersion: LoanCheck.version)
             .audit(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous) {

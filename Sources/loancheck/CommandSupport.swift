@@ -25,7 +25,22 @@ enum CommandSupport {
     /// Every document under `paths`, enriched; exit 2 when any input is invalid. Without
     /// `requireReferences` (`apr`, `eval` on one product file) a lender need not be loaded.
     static func loadDocuments(_ paths: [String], schema: DocumentSchema, requireReferences: Bool = true) throws -> LoadOutcome {
-        let discovery = InputDiscovery().discover(paths)
+        try loadDocuments(InputDiscovery().discover(paths), paths: paths, schema: schema, requireReferences: requireReferences)
+    }
+
+    /// The rule set and the documents, the input directories walked while the packs are compiled.
+    static func loadRulesAndDocuments(
+        extra: [String], paths: [String], requireReferences: Bool = true
+    ) throws -> (rules: RuleSet, outcome: LoadOutcome) {
+        let discovery = BackgroundResult { InputDiscovery().discover(paths) }
+        let rules = try loadRules(extra: extra)
+        let outcome = try loadDocuments(discovery.value, paths: paths, schema: rules.schema, requireReferences: requireReferences)
+        return (rules, outcome)
+    }
+
+    private static func loadDocuments(
+        _ discovery: (files: [String], diagnostics: [Diagnostic]), paths: [String], schema: DocumentSchema, requireReferences: Bool
+    ) throws -> LoadOutcome {
         let outcome = DocumentLoader(schema: schema, requireReferences: requireReferences).load(files: discovery.files)
         let diagnostics = discovery.diagnostics + outcome.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) {

@@ -17,8 +17,7 @@ struct ValidateCommand: ParsableCommand {
     var rulesDirectories: [String] = []
 
     func run() throws {
-        let rules = try CommandSupport.loadRules(extra: rulesDirectories)
-        let outcome = try CommandSupport.loadDocuments(paths, schema: rules.schema)
+        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, paths: paths)
         let waiverProblems = WaiverApplication.unknownRules(outcome.documents.waivers, rules: rules)
         if !waiverProblems.isEmpty {
             CommandSupport.report(waiverProblems, sources: outcome.sources)
