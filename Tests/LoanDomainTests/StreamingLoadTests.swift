@@ -24,6 +24,25 @@ struct StreamingLoadTests {
         #expect(outcome.inputs.map(\.path) == [path])
     }
 
+    @Test("a file of many documents is decoded in batches on several cores, results in file order")
+    func manyDocumentsKeepFileOrder() throws {
+        // 301 documents: several batches of 64, some decoded on other threads, two with an error each.
+        let products = (0..<300).map { index in
+            LoaderTestSupport.product(index == 70 || index == 250 ? "colour: red\n" : "")
+                .replacing("id: p-1\n", with: "id: p-\(index)\n")
+        }
+        let path = try write(([LoaderTestSupport.bank] + products).joined(separator: "\n---\n"))
+        let outcome = DocumentLoader(schema: try LoaderTestSupport.schema()).load(files: [path])
+        #expect(outcome.documents.documents.map(\.id) == ["bank-a"] + (0..<300).map { "p-\($0)" })
+        #expect(outcome.diagnostics.map(\.message) == ["unknown field 'colour' in LoanProduct", "unknown field 'colour' in LoanProduct"])
+        let lines = outcome.diagnostics.compactMap { $0.location?.line }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let colourLines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.element.hasPrefix("colour:") }.map { $0.offset + 1 }
+        #expect(lines == colourLines)
+        #expect(colourLines.count == 2)
+    }
+
     @Test("a syntax error after valid documents gives only the YAML error, no documents")
     func syntaxErrorDropsEarlierDocuments() throws {
         let path = try write(LoaderTestSupport.bank + "\n---\n" + LoaderTestSupport.product() + "\n---\nkind: [unclosed\n")

@@ -65,7 +65,7 @@ public struct DocumentLoader: Sendable {
         return outcome
     }
 
-    private struct FileResult: Sendable {
+    struct FileResult: Sendable {
         var file: String
         var text: String?
         var documents: [LoadedDocument] = []
@@ -74,19 +74,29 @@ public struct DocumentLoader: Sendable {
         /// The document checks of `ConsistencyChecks`, run here on all cores but reported after the
         /// cross-document checks, as when they ran once every file was in.
         var consistency: [Diagnostic] = []
+
+        /// Adds what a later part of the same file produced.
+        mutating func append(_ part: FileResult) {
+            documents += part.documents
+            references += part.references
+            diagnostics += part.diagnostics
+            consistency += part.consistency
+        }
     }
 
     private func loadFile(_ file: String) -> FileResult {
         do {
-            // Each document is decoded as soon as it is parsed and its tree dropped: a multi-document
-            // file of 100,000 products never holds 100,000 trees. A file that then fails to parse
-            // reports only its YAML error (the catch below drops what was decoded).
+            // Documents are decoded as they are parsed (in batches, on other cores) and their trees
+            // dropped: a multi-document file of 100,000 products never holds 100,000 trees. A file that
+            // then fails to parse reports only its YAML error (the catch below drops what was decoded).
             var result = FileResult(file: file)
             var count = 0
+            var pipeline = DocumentPipeline<FileResult> { nodes in decode(nodes, file: file) }
             result.text = try YAMLReader.parseFile(atPath: file) { node in
                 count += 1
-                decode(node, file: file, into: &result)
+                pipeline.add(node)
             }
+            for part in pipeline.finish() { result.append(part) }
             if count == 0 {
                 result.diagnostics.append(.error("'\(file)' holds no document", at: SourceLocation(file: file, line: 1, column: 1),
                                                  hint: "write a document with `kind:` or remove the file"))
