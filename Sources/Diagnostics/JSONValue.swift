@@ -19,10 +19,12 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
-    /// The JSON text; `indent` > 0 pretty-prints with that many spaces per level.
-    public func serialized(indent: Int = 0) -> String {
+    /// The JSON text; `indent` > 0 pretty-prints with that many spaces per level. `terminator` is
+    /// appended in place (a report ends with a newline; adding it afterwards copied the whole text).
+    public func serialized(indent: Int = 0, terminator: String = "") -> String {
         var out = ""
         write(into: &out, indent: indent, level: 0)
+        out += terminator
         return out
     }
 
@@ -39,7 +41,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             if items.isEmpty { out += "[]"; return }
             out += "[" + newline
             if items.count >= Self.concurrentArrayThreshold {
-                out += Self.writeConcurrently(items, indent: indent, level: level)
+                Self.writeConcurrently(items, into: &out, indent: indent, level: level)
             } else {
                 Self.write(items[...], into: &out, indent: indent, level: level, isLast: true)
             }
@@ -75,7 +77,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    private static func writeConcurrently(_ items: [JSONValue], indent: Int, level: Int) -> String {
+    private static func writeConcurrently(_ items: [JSONValue], into out: inout String, indent: Int, level: Int) {
         let chunkSize = 512
         let chunkCount = (items.count + chunkSize - 1) / chunkSize
         let texts = Mutex<[String]>(Array(repeating: "", count: chunkCount))
@@ -86,7 +88,13 @@ public indirect enum JSONValue: Sendable, Hashable {
             write(items[start..<end], into: &text, indent: indent, level: level, isLast: end == items.count)
             texts.withLock { $0[chunk] = text }
         }
-        return texts.withLock { $0.joined() }
+        // Appended chunk by chunk, each released as it goes: no second copy of the whole array's text.
+        texts.withLock { texts in
+            for index in texts.indices {
+                out += texts[index]
+                texts[index] = ""
+            }
+        }
     }
 
     private static func writeString(_ text: String, into out: inout String) {

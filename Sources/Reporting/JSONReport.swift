@@ -15,7 +15,7 @@ struct JSONReport {
     private var wording: ReportWording { ReportWording(report: report) }
 
     func render() -> String {
-        document().serialized(indent: 2) + "\n"
+        document().serialized(indent: 2, terminator: "\n")
     }
 
     func document() -> JSONValue {

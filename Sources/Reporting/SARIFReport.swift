@@ -20,7 +20,7 @@ struct SARIFReport {
     private var paths: ReportPaths { ReportPaths(sourceRoot: options.sourceRoot) }
 
     func render() -> String {
-        document().serialized(indent: 2) + "\n"
+        document().serialized(indent: 2, terminator: "\n")
     }
 
     func document() -> JSONValue {

@@ -64,7 +64,6 @@ struct AuditCommand: ParsableCommand {
             CommandSupport.report(error.diagnostics, sources: outcome.sources)
             throw ExitCode(ExitStatus.invalidInput)
         }
-        ProcessLifetime.keepUntilExit(outcome)
         ProcessLifetime.keepUntilExit(report)
         ProcessLifetime.keepUntilExit(rules)
 
