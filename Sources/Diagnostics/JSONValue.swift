@@ -10,6 +10,15 @@ public indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose elements are made when the text is written, a chunk at a time on all cores, and
+    /// dropped once written: the 100,000 inputs and findings of a large audit are never all held as
+    /// values at once.
+    case generatedArray(count: Int, element: @Sendable (Int) -> JSONValue)
+
+    /// An array of `items.count` elements, each made from its item when written.
+    public static func array<Item: Sendable>(of items: [Item], _ element: @escaping @Sendable (Item) -> JSONValue) -> JSONValue {
+        .generatedArray(count: items.count) { element(items[$0]) }
+    }
 
     public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
 
@@ -41,9 +50,18 @@ public indirect enum JSONValue: Sendable, Hashable {
             if items.isEmpty { out += "[]"; return }
             out += "[" + newline
             if items.count >= Self.concurrentArrayThreshold {
-                Self.writeConcurrently(items, into: &out, indent: indent, level: level)
+                Self.writeConcurrently(count: items.count, element: { items[$0] }, into: &out, indent: indent, level: level)
             } else {
-                Self.write(items[...], into: &out, indent: indent, level: level, isLast: true)
+                Self.write(0..<items.count, element: { items[$0] }, into: &out, indent: indent, level: level, isLast: true)
+            }
+            out += closePad + "]"
+        case .generatedArray(let count, let element):
+            if count == 0 { out += "[]"; return }
+            out += "[" + newline
+            if count >= Self.concurrentArrayThreshold {
+                Self.writeConcurrently(count: count, element: element, into: &out, indent: indent, level: level)
+            } else {
+                Self.write(0..<count, element: element, into: &out, indent: indent, level: level, isLast: true)
             }
             out += closePad + "]"
         case .object(let members):
@@ -65,27 +83,32 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// all cores and joined in order: the text is the same, a 100,000-product report is written faster.
     static let concurrentArrayThreshold = 2_048
 
-    /// The elements of an array, each on its own line at `level + 1`; the last one has no comma when `isLast`.
-    private static func write(_ items: ArraySlice<JSONValue>, into out: inout String, indent: Int, level: Int, isLast: Bool) {
+    /// The elements `range` of an array, each on its own line at `level + 1`; the last one has no comma
+    /// when `isLast`.
+    private static func write(
+        _ range: Range<Int>, element: (Int) -> JSONValue, into out: inout String, indent: Int, level: Int, isLast: Bool
+    ) {
         let newline = indent > 0 ? "\n" : ""
         let pad = String(repeating: " ", count: indent * (level + 1))
-        for index in items.indices {
+        for index in range {
             out += pad
-            items[index].write(into: &out, indent: indent, level: level + 1)
-            if index + 1 < items.endIndex || !isLast { out += "," }
+            element(index).write(into: &out, indent: indent, level: level + 1)
+            if index + 1 < range.upperBound || !isLast { out += "," }
             out += newline
         }
     }
 
-    private static func writeConcurrently(_ items: [JSONValue], into out: inout String, indent: Int, level: Int) {
+    private static func writeConcurrently(
+        count: Int, element: @Sendable (Int) -> JSONValue, into out: inout String, indent: Int, level: Int
+    ) {
         let chunkSize = 512
-        let chunkCount = (items.count + chunkSize - 1) / chunkSize
+        let chunkCount = (count + chunkSize - 1) / chunkSize
         let texts = Mutex<[String]>(Array(repeating: "", count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let start = chunk * chunkSize
-            let end = min(start + chunkSize, items.count)
+            let end = min(start + chunkSize, count)
             var text = ""
-            write(items[start..<end], into: &text, indent: indent, level: level, isLast: end == items.count)
+            write(start..<end, element: element, into: &text, indent: indent, level: level, isLast: end == count)
             texts.withLock { $0[chunk] = text }
         }
         // Appended chunk by chunk, each released as it goes: no second copy of the whole array's text.

@@ -1,6 +1,5 @@
 import Compliance
 import Diagnostics
-import LoanDomain
 import RuleLanguage
 
 /// `--format json`: the stable machine-readable report of DESIGN §5, with the additions documented in
@@ -27,7 +26,7 @@ struct JSONReport {
             ("language", .string(report.language.rawValue)),
             ("packs", Self.packs(report)),
             ("inputs", Self.inputs(report)),
-            ("findings", .array(report.findings.concurrentMap { finding($0) })),
+            ("findings", .array(of: report.findings) { finding($0) }),
             ("summary", .object([
                 ("error", .int(summary.error)), ("warning", .int(summary.warning)),
                 ("info", .int(summary.info)), ("waived", .int(summary.waived)),
@@ -113,7 +112,7 @@ struct JSONReport {
     }
 
     static func inputs(_ report: AuditReport) -> JSONValue {
-        .array(report.inputs.map { input in .object([("path", .string(input.path)), ("sha256", .string(input.sha256))]) })
+        .array(of: report.inputs) { input in .object([("path", .string(input.path)), ("sha256", .string(input.sha256))]) }
     }
 
     /// Every waiver loaded, whether it was in force on the as-of date, and how many findings it matched.

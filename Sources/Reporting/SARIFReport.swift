@@ -54,7 +54,7 @@ struct SARIFReport {
             ("invocations", .array([.object([("executionSuccessful", .bool(true))])])),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(paths.rootURI))]))])),
             ("artifacts", .array(artifacts)),
-            ("results", .array(report.findings.map { result($0, indexes: indexes) })),
+            ("results", .array(of: report.findings) { result($0, indexes: indexes) }),
             ("language", .string(report.language.rawValue)),
             ("columnKind", .string("unicodeCodePoints")),
             ("properties", .object(stamp)),

@@ -1,7 +1,6 @@
 import Dispatch
 import LoanDomain
 import RuleLanguage
-import Synchronization
 
 /// Compiled packs × loaded documents → findings.
 ///
@@ -24,7 +23,6 @@ public struct AuditEngine: Sendable {
     public func checks(_ documents: DocumentSet, asOf: CivilDate, onlyRules: Set<String>? = nil) -> [RuleCheck] {
         let parameterRecords = packs.map { pack in Self.parameterRecord(pack, asOf: asOf) }
         let subjects = documents.documents.filter { $0.kind == "LoanProduct" || $0.kind == "Institution" }
-        let rulesPerKind = Dictionary(grouping: packs.flatMap(\.rules), by: \.subject.rawValue).mapValues(\.count)
         let ruleKeys = packs.map { pack in pack.rules.map { RuleCheck.RuleKey(rule: $0.id, packId: pack.id) } }
         // One evaluator per rule for the whole audit, with its pack and its key in the results.
         let evaluators: [(packIndex: Int, evaluator: RuleEvaluator, key: RuleCheck.RuleKey)] = packs.indices.flatMap { packIndex in
@@ -34,34 +32,43 @@ public struct AuditEngine: Sendable {
                  ruleKeys[packIndex][ruleIndex])
             }
         }
-        let results = Mutex<[[RuleCheck]]>(Array(repeating: [], count: subjects.count))
-        DispatchQueue.concurrentPerform(iterations: subjects.count) { index in
-            let subject = subjects[index]
-            var checks: [RuleCheck] = []
-            // Sized exactly: at 100,000 subjects, growth by doubling would leave a quarter of this unused.
-            checks.reserveCapacity(rulesPerKind[subject.kind] ?? 0)
-            let subjectKey = RuleCheck.SubjectKey(SubjectReference(kind: subject.kind, id: subject.id))
-            var bindings = RuleEvaluator.bindings(for: subject, in: documents, asOf: asOf)
-            var boundPack = -1
-            for (packIndex, evaluator, key) in evaluators where evaluator.rule.subject.rawValue == subject.kind {
-                if let onlyRules, !onlyRules.contains(evaluator.rule.id) { continue }
-                if packIndex != boundPack {
-                    bindings.bind("param", to: .record(parameterRecords[packIndex]))
-                    boundPack = packIndex
-                }
-                let (status, findings) = evaluator.check(subject, bindings: bindings)
-                checks.append(RuleCheck(rule: key, subject: subjectKey, status: status, findings: findings))
-            }
-            results.withLock { $0[index] = checks }
+        // Each subject's checks go straight to their place in one exactly sized array (offsets from the
+        // rule counts), instead of one array per subject copied into a flat one at the end: at 100,000
+        // products that was 77 MB held twice, and a copy on one core.
+        let selected = evaluators.indices.filter { onlyRules?.contains(evaluators[$0].evaluator.rule.id) ?? true }
+        var offsets: [Int] = []
+        offsets.reserveCapacity(subjects.count + 1)
+        offsets.append(0)
+        for subject in subjects {
+            let count = selected.count { evaluators[$0].evaluator.rule.subject.rawValue == subject.kind }
+            offsets.append(offsets[offsets.count - 1] + count)
         }
-        return results.withLock { all in
-            var flat: [RuleCheck] = []
-            flat.reserveCapacity(all.reduce(0) { $0 + $1.count })
-            for index in all.indices {
-                flat.append(contentsOf: all[index])
-                all[index] = []
+        let total = offsets[subjects.count]
+        let start = offsets
+        return [RuleCheck](unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let destination = buffer
+            DispatchQueue.concurrentPerform(iterations: subjects.count) { index in
+                let subject = subjects[index]
+                let subjectKey = RuleCheck.SubjectKey(SubjectReference(kind: subject.kind, id: subject.id))
+                var bindings = RuleEvaluator.bindings(for: subject, in: documents, asOf: asOf)
+                var boundPack = -1
+                var position = start[index]
+                for evaluatorIndex in selected where evaluators[evaluatorIndex].evaluator.rule.subject.rawValue == subject.kind {
+                    let (packIndex, evaluator, key) = evaluators[evaluatorIndex]
+                    if packIndex != boundPack {
+                        bindings.bind("param", to: .record(parameterRecords[packIndex]))
+                        boundPack = packIndex
+                    }
+                    let (status, findings) = evaluator.check(subject, bindings: bindings)
+                    // Disjoint ranges per subject: no two threads write the same element.
+                    precondition(position < start[index + 1], "a subject produced more checks than counted")
+                    (destination.baseAddress.unsafelyUnwrapped + position).initialize(
+                        to: RuleCheck(rule: key, subject: subjectKey, status: status, findings: findings))
+                    position += 1
+                }
+                precondition(position == start[index + 1], "a subject produced a different number of checks than counted")
             }
-            return flat
+            initialized = total
         }
     }
 
