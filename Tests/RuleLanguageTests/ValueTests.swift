@@ -70,6 +70,32 @@ import Testing
         #expect(a == b)
         #expect(ListValue([.integer(1)], locations: [here]) == ListValue([.integer(1)]))
     }
+
+    @Test func settingReplacesAndAddsFieldsKeepingLocations() {
+        let here = SourceLocationFixture.a
+        let there = SourceLocation(file: "b.yaml", line: 2, column: 3)
+        let record = Record(type: "R", fields: [
+            Record.Field(name: "m", value: .integer(1), location: here),
+            Record.Field(name: "c", value: .integer(2), location: nil),
+            Record.Field(name: "x", value: .integer(3), location: here),
+        ])
+        // Unsorted updates, one replacing `m`, a name repeated (the first wins), names before, between and after.
+        let updated = record.setting([
+            Record.Field(name: "z", value: .integer(9), location: there),
+            Record.Field(name: "m", value: .integer(10), location: there),
+            Record.Field(name: "a", value: .integer(0), location: nil),
+            Record.Field(name: "d", value: .integer(4), location: there),
+            Record.Field(name: "d", value: .integer(5), location: here),
+        ])
+        #expect(updated.fields == ["a": .integer(0), "c": .integer(2), "d": .integer(4), "m": .integer(10),
+                                   "x": .integer(3), "z": .integer(9)])
+        #expect(updated.location(of: "m") == there)
+        #expect(updated.location(of: "x") == here)
+        #expect(updated.location(of: "d") == there)
+        #expect(updated.location(of: "a") == nil)
+        #expect(updated == Record(type: "R", fields: updated.fields))
+        #expect(record["m"] == .integer(1))  // the original is unchanged
+    }
 }
 
 import Diagnostics

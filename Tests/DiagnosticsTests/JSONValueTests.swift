@@ -1,0 +1,33 @@
+import Diagnostics
+import Testing
+
+/// The JSON writer: key order, escaping, and large arrays written in chunks on several threads.
+@Suite struct JSONValueTests {
+    /// The text of an array of the numbers 0..<count, written out by hand.
+    private func expectedArray(_ count: Int, indent: String = "  ") -> String {
+        "[\n" + (0..<count).map { "\(indent)\($0)" }.joined(separator: ",\n") + "\n]"
+    }
+
+    @Test func objectsKeepTheirKeyOrderAndStringsAreEscaped() {
+        let value = JSONValue.object([("z", .string("a\"b\\c\n")), ("a", .array([.int(1), .null, .bool(true)]))])
+        #expect(value.serialized() == #"{"z":"a\"b\\c\n","a":[1,null,true]}"#)
+        #expect(value.serialized(indent: 2, terminator: "\n")
+            == "{\n  \"z\": \"a\\\"b\\\\c\\n\",\n  \"a\": [\n    1,\n    null,\n    true\n  ]\n}\n")
+    }
+
+    @Test(arguments: [0, 1, 2_047, 2_048, 2_049, 5_000])
+    func largeArraysAreWrittenInOrder(count: Int) {
+        let items = Array(0..<count)
+        let expected = count == 0 ? "[]" : expectedArray(count)
+        #expect(JSONValue.array(items.map(JSONValue.int)).serialized(indent: 2) == expected)
+        #expect(JSONValue.array(of: items) { .int($0) }.serialized(indent: 2) == expected)
+    }
+
+    @Test func aGeneratedArrayNestedInAnObjectIsIndentedLikeAnyOther() {
+        let generated = JSONValue.object([("items", .array(of: Array(0..<3000)) { .int($0) })])
+        let plain = JSONValue.object([("items", .array((0..<3000).map(JSONValue.int)))])
+        #expect(generated.serialized(indent: 2) == plain.serialized(indent: 2))
+        #expect(generated.serialized() == plain.serialized())
+        #expect(generated == plain)
+    }
+}
