@@ -106,6 +106,19 @@ import Testing
         #expect(report.failing(at: .error).filter { $0.rule == "T-CAP" }.isEmpty)
     }
 
+    @Test func waiverAppliesToItsSubjectOnlyAmongMany() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let products = (1...3).map { index in
+            ("p\(index).yaml", Samples.product(max: "30万").replacing("id: p-1\n", with: "id: p-\(index)\n"))
+        }
+        let waiver = Samples.waiver(expires: "2022-12-31").replacing("subject: p-1\n", with: "subject: p-2\n")
+        let report = try rules.audit([("bank.yaml", Samples.bank)] + products + [("w.yaml", waiver)], asOf: "2022-06-01")
+        let capFindings = report.findings.filter { $0.rule == "T-CAP" && $0.severity != .info }
+        #expect(capFindings.map(\.subject.id) == ["p-1", "p-2", "p-3"])
+        #expect(capFindings.map(\.isWaived) == [false, true, false])
+        #expect(report.waivers.map(\.matched) == [1])
+    }
+
     @Test func expiredWaiverNoLongerHidesTheFinding() throws {
         let rules = try TestRules(pack: Samples.pack)
         let report = try rules.audit(files + [("w.yaml", Samples.waiver(expires: "2022-05-31"))], asOf: "2022-06-01")

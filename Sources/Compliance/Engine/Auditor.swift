@@ -32,7 +32,7 @@ public struct Auditor: Sendable {
                                       title: pack.title, instrument: pack.instrument, file: pack.file)
             },
             inputs: Self.stamps(outcome.inputs),
-            subjects: documents.documents.filter { $0.kind != "Waiver" }.map(summary),
+            subjects: documents.documents.filter { $0.kind != "Waiver" }.concurrentMap { summary($0) },
             rules: rules.packs.flatMap { pack in pack.rules.map { ruleSummary($0, pack: pack, asOf: asOf) } },
             checks: checks, findings: findings, waivers: waivers.records,
             baseline: baseline.map { BaselineComparison(baseline: $0, findings: findings) },
