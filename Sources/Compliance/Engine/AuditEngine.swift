@@ -133,4 +133,20 @@ public struct RuleCheck: Sendable {
     public var rule: String { ruleKey.rule }
     public var packId: String { ruleKey.packId }
     public var subject: SubjectReference { subjectKey.subject }
+
+    /// Where each subject's checks are, by subject id: the engine lists a subject's checks together
+    /// and shares one key object per subject, so runs are found by comparing pointers, without
+    /// copying a check (which touched three reference counts scattered over the heap).
+    static func rangesBySubject(_ checks: [RuleCheck]) -> [String: [Range<Int>]] {
+        checks.withUnsafeBufferPointer { buffer in
+            var ranges: [String: [Range<Int>]] = [:]
+            var runStart = 0
+            for index in buffer.indices.dropFirst() where buffer[index].subjectKey !== buffer[runStart].subjectKey {
+                ranges[buffer[runStart].subjectKey.subject.id, default: []].append(runStart..<index)
+                runStart = index
+            }
+            if !buffer.isEmpty { ranges[buffer[runStart].subjectKey.subject.id, default: []].append(runStart..<buffer.count) }
+            return ranges
+        }
+    }
 }
