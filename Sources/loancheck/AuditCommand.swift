@@ -17,7 +17,7 @@ struct AuditCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml).")
+    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case).")
     var paths: [String] = ["."]
 
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added, or replacing shipped packs with the same id).")

@@ -10,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Load and check documents (YAML syntax, schema, units, references) without auditing them."
     )
 
-    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml).")
+    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case).")
     var paths: [String] = ["."]
 
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added or replaced by id).")

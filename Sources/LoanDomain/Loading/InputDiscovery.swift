@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// Finds the YAML files named on the command line: files as given, directories recursively
-/// (`*.yaml`, `*.yml`, sorted by path so every run reads them in the same order).
+/// (`*.yaml`, `*.yml` in any letter case, sorted by path so every run reads them in the same order).
 ///
 /// Symbolic links are followed, but a directory reached twice through links (a loop) is reported
 /// instead of being walked forever; a path that does not exist is an error, never silently skipped.
@@ -96,8 +96,14 @@ public struct InputDiscovery: Sendable {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    /// Whether a file name has a YAML extension.
+    /// Whether a file name has a YAML extension, in any case (`.yaml`, `.yml`, `.YAML`, `.Yml`…): a
+    /// product file saved as `P.YAML` is audited rather than silently left out of a directory walk.
     public static func isYAMLName(_ name: String) -> Bool {
-        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let suffix = name.utf8[name.utf8.index(after: dot)...]
+        guard suffix.count == 3 || suffix.count == 4 else { return false }
+        // ASCII case folding: bytes of other scripts never match.
+        let lowered = suffix.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return lowered.elementsEqual("yaml".utf8) || lowered.elementsEqual("yml".utf8)
     }
 }
