@@ -39,9 +39,13 @@ public struct AuditEngine: Sendable {
         var offsets: [Int] = []
         offsets.reserveCapacity(subjects.count + 1)
         offsets.append(0)
+        // The selected evaluators of each subject kind, found once (reading `evaluator.rule` in the loop
+        // below copied the whole rule value for every check).
+        var byKind: [String: [Int]] = [:]
+        for index in selected { byKind[evaluators[index].evaluator.rule.subject.rawValue, default: []].append(index) }
+        let evaluatorsByKind = byKind
         for subject in subjects {
-            let count = selected.count { evaluators[$0].evaluator.rule.subject.rawValue == subject.kind }
-            offsets.append(offsets[offsets.count - 1] + count)
+            offsets.append(offsets[offsets.count - 1] + (evaluatorsByKind[subject.kind]?.count ?? 0))
         }
         let total = offsets[subjects.count]
         let start = offsets
@@ -53,7 +57,7 @@ public struct AuditEngine: Sendable {
                 var bindings = RuleEvaluator.bindings(for: subject, in: documents, asOf: asOf)
                 var boundPack = -1
                 var position = start[index]
-                for evaluatorIndex in selected where evaluators[evaluatorIndex].evaluator.rule.subject.rawValue == subject.kind {
+                for evaluatorIndex in evaluatorsByKind[subject.kind] ?? [] {
                     let (packIndex, evaluator, key) = evaluators[evaluatorIndex]
                     if packIndex != boundPack {
                         bindings.bind("param", to: .record(parameterRecords[packIndex]))

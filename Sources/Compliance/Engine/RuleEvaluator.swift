@@ -13,11 +13,23 @@ final class RuleEvaluator: Sendable {
     let asOf: CivilDate
     let parameters: Record
 
+    /// The rule's expressions, held here rather than read through `rule` for every check: reading them
+    /// out of the `Rule` value copied each expression (a dozen reference counts, on objects every
+    /// thread shares, so the cache lines bounced between cores).
+    private let appliesTo: CompiledExpression?
+    private let requirement: CompiledExpression
+    private let escalation: Escalation?
+    private let isInForceAsOf: Bool
+
     init(pack: RulePack, rule: Rule, asOf: CivilDate, parameters: Record) {
         self.pack = pack
         self.rule = rule
         self.asOf = asOf
         self.parameters = parameters
+        appliesTo = rule.appliesTo
+        requirement = rule.requirement
+        escalation = rule.escalation
+        isInForceAsOf = Regime.isInForce(rule, on: asOf)
     }
 
     /// The variables a rule on `subject` reads, except the pack's `param`: the subject under its
@@ -39,7 +51,7 @@ final class RuleEvaluator: Sendable {
     /// The outcome of the rule on `subject` and its findings, with `bindings` already made
     /// (`bindings(for:in:asOf:)` plus this pack's `param`).
     func check(_ subject: LoadedDocument, bindings: Bindings) -> (status: CheckStatus, findings: [Finding]) {
-        guard Regime.isInForce(rule, on: asOf) else { return (.notInForce, []) }
+        guard isInForceAsOf else { return (.notInForce, []) }
         if subject.kind == "LoanProduct", case .date(let closedOn)? = subject["closed_on"],
            Regime.isExemptClosedProduct(closedOn: closedOn, rule: rule) {
             return (.exemptClosed, [])
@@ -48,18 +60,18 @@ final class RuleEvaluator: Sendable {
     }
 
     private func evaluate(_ subject: LoadedDocument, bindings: Bindings) -> (status: CheckStatus, findings: [Finding]) {
-        if let appliesTo = rule.appliesTo {
-            let applies = appliesTo.evaluate(bindings, explaining: false)
+        // Optional chaining evaluates the stored expression in place; `if let` would copy it first.
+        if let applies = appliesTo?.evaluate(bindings, explaining: false) {
             if applies.isFalse { return (.notApplicable, []) }
             if !applies.isTrue { return (.cannotEvaluate, [cannotEvaluate(applies, subject)]) }
         }
-        let result = rule.requirement.evaluate(bindings)
+        let result = requirement.evaluate(bindings)
         if result.isTrue { return (.passed, []) }
         guard result.isFalse else { return (.cannotEvaluate, [cannotEvaluate(result, subject)]) }
 
         var base = rule.severity
-        if let escalation = rule.escalation, escalation.requirement.evaluate(bindings, explaining: false).isFalse {
-            base = max(base, escalation.severity)
+        if escalation?.requirement.evaluate(bindings, explaining: false).isFalse == true, let severity = escalation?.severity {
+            base = max(base, severity)
         }
         let (severity, note) = Regime.severity(base, rule: rule, packStatus: pack.status, on: asOf)
         let evidence = result.evidence.isEmpty
