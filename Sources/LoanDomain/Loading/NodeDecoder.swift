@@ -87,7 +87,10 @@ struct NodeDecoder {
                 present.append(Record.Field(name: spec.name, value: value, location: entry.value.location))
             }
         }
-        for (specIndex, spec) in fields.enumerated() where !spec.isDerived && !written[specIndex] {
+        // Only the specs a document left out are copied (a copy is several reference counts on schema
+        // objects that every decoding thread shares).
+        for specIndex in fields.indices where !written[specIndex] && !fields[specIndex].isDerived {
+            let spec = fields[specIndex]
             let fieldPath = path.appending(key: spec.name)
             switch spec.defaultValue {
             case .literal(let text)?:
