@@ -7,14 +7,6 @@ import YAML
 /// the reader stops at `YAMLLimits.maxNodes`, the loader keeps the first 1,000 problems of a kind
 /// and counts the rest.
 @Suite struct BoundedLoadTests {
-    static let institution = """
-        kind: Institution
-        id: mlc-a
-        name: 甲小贷
-        type: microlender
-        registered_in: CN-GD
-
-        """
 
     static func load(_ text: String) throws -> LoadOutcome {
         let root = RobustnessPaths.repository + "/Rules/schema/documents.yaml"
@@ -37,7 +29,7 @@ import YAML
 
     @Test func badElementsPastTheFirstThousandAreCounted() throws {
         let bad = Array(repeating: "BAD", count: 5_000).joined(separator: ", ")
-        let outcome = try Self.load(Self.institution + "affiliates: [\(bad)]\n")
+        let outcome = try Self.load(Documents.institution + "affiliates: [\(bad)]\n")
         #expect(outcome.diagnostics.count == 1_001)
         #expect(outcome.diagnostics.first?.message == "'BAD' is not a valid id")
         #expect(outcome.diagnostics.last?.description == "f.yaml:1:1: error: 4000 more errors in this document are not listed")
@@ -45,9 +37,9 @@ import YAML
 
     @Test func unknownReferencesPastTheFirstThousandAreCounted() throws {
         let dangling = (0..<5_000).map { "id-\($0)" }.joined(separator: ", ")
-        let outcome = try Self.load(Self.institution + "affiliates: [\(dangling)]\n")
+        let outcome = try Self.load(Documents.institution + "affiliates: [\(dangling)]\n")
         #expect(outcome.diagnostics.count == 1_001)
-        #expect(outcome.diagnostics.first?.description == "f.yaml:6:14: error: unknown reference in 'affiliates[0]': no Institution with id 'id-0' is loaded")
-        #expect(outcome.diagnostics.last?.description == "f.yaml:6:14: error: 4000 more unknown references are not listed")
+        #expect(outcome.diagnostics.first?.description == "f.yaml:8:14: error: unknown reference in 'affiliates[0]': no Institution with id 'id-0' is loaded")
+        #expect(outcome.diagnostics.last?.description == "f.yaml:8:14: error: 4000 more unknown references are not listed")
     }
 }
