@@ -7,7 +7,6 @@ import YAML
 /// the reader stops at `YAMLLimits.maxNodes`, the loader keeps the first 1,000 problems of a kind
 /// and counts the rest.
 @Suite struct BoundedLoadTests {
-
     static func load(_ text: String) throws -> LoadOutcome {
         let root = RobustnessPaths.repository + "/Rules/schema/documents.yaml"
         let schema = try SchemaReader().read(YAMLReader.parseFile(atPath: root).documents[0])
