@@ -32,15 +32,7 @@ for expected in "$@"; do
 done
 command -v python3 >/dev/null 2>&1 || die "python3 is required"
 
-as_root() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
-chromium_bin="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
-if [ -z "$chromium_bin" ]; then
-  echo "check-html-report: installing chromium (Debian package, about 100 MB)" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  { as_root apt-get update -qq && as_root apt-get install -y -qq chromium >/dev/null; } \
-    || die "could not install chromium; install it and run again"
-  chromium_bin="$(command -v chromium)"
-fi
+chromium_bin="$("$(dirname "$0")/find-chromium.sh")" || die "no Chromium to run the report in"
 
 abs_report="$(cd "$(dirname "$report")" && pwd)/$(basename "$report")"
 dom="$(mktemp "${TMPDIR:-/tmp}/check-html-report.XXXXXX")"

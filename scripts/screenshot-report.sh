@@ -21,14 +21,7 @@ size="${3:-1240x1754}"
 
 as_root() { if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi; }
 
-chromium_bin="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
-if [ -z "$chromium_bin" ]; then
-  echo "screenshot-report: installing chromium (Debian package, about 100 MB)" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  { as_root apt-get update -qq && as_root apt-get install -y -qq chromium >/dev/null; } \
-    || die "could not install chromium; install it and run again"
-  chromium_bin="$(command -v chromium)"
-fi
+chromium_bin="$("$(dirname "$0")/find-chromium.sh")" || die "no Chromium to run the report in"
 if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]; then
   echo "screenshot-report: installing fonts-noto-cjk (no font covers Chinese)" >&2
   export DEBIAN_FRONTEND=noninteractive
