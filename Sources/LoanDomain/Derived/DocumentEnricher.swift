@@ -90,9 +90,13 @@ struct InstitutionDerivation {
                                     location: record.location(of: "joint_lending")))
 
         let lite = products.map { product in
-            Value.record(Record(
+            // `closed_on` lets a rule tell a product still lending at the as-of date from one running off.
+            let closedOn = product["closed_on"].map {
+                [Record.Field(name: "closed_on", value: $0, location: product.record.location(of: "closed_on"))]
+            } ?? []
+            return Value.record(Record(
                 type: "Institution.products",
-                fields: [Record.Field(name: "id", value: .string(product.id), location: product.idLocation),
+                fields: closedOn + [Record.Field(name: "id", value: .string(product.id), location: product.idLocation),
                          Record.Field(name: "regions", value: product["regions"] ?? .list(ListValue([])),
                                       location: product.record.location(of: "regions") ?? product.location),
                          Record.Field(name: "status", value: product["status"] ?? .string("active"), location: nil)],
