@@ -238,12 +238,14 @@ struct ReportLabels {
     /// Column headers for the effective, enforced and repealed dates.
     var dateHeaders: [String] { [pick("生效", "Effective"), pick("过渡期结束", "Enforced"), pick("废止", "Repealed")] }
 
-    /// The regime of a rule on the as-of date.
-    func regime(of rule: AuditReport.RuleSummary, asOf: CivilDate) -> String {
+    /// The regime of a rule on the as-of date. A rule of a draft or superseded pack (`packStatus`) is
+    /// never "in force", whatever its own dates say.
+    func regime(of rule: AuditReport.RuleSummary, asOf: CivilDate, packStatus: PackStatus?) -> String {
         guard rule.inForce else {
             if let repealed = rule.repealed, asOf >= repealed { return pick("已于 \(repealed) 废止", "repealed on \(repealed)") }
             return pick("尚未生效（\(rule.effective) 生效）", "not yet in force (effective \(rule.effective))")
         }
+        if let packStatus, packStatus != .inForce { return self.packStatus(packStatus) }
         if let enforced = rule.enforced, asOf < enforced { return pick("过渡期至 \(enforced)", "transition until \(enforced)") }
         return pick("现行有效", "in force")
     }

@@ -163,10 +163,8 @@ struct HTMLSections {
         var dates = [(labels.effectiveLabel, rule.effective)]
         if let enforced = rule.enforced { dates.append((labels.enforcedLabel, enforced)) }
         if let repealed = rule.repealed { dates.append((labels.repealedLabel, repealed)) }
-        var regime = labels.regime(of: rule, asOf: report.asOf)
-        if rule.inForce, let pack = report.packs.first(where: { $0.id == rule.packId }), pack.status != .inForce {
-            regime = labels.packStatus(pack.status)
-        }
+        let regime = labels.regime(of: rule, asOf: report.asOf,
+                                   packStatus: report.packs.first(where: { $0.id == rule.packId })?.status)
         let datesCell = dates.map { label, date in
             HTMLEscaping.text(label + " ") + HTML.element("time", [("class", "nowrap"), ("datetime", date.description)], date.description)
         }.joined(separator: "<br>") + "<br>" + HTML.text("strong", [], regime)

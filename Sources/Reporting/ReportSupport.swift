@@ -99,6 +99,13 @@ struct ReportWording {
             if let repealed = rule.repealed, report.asOf >= repealed { return "repealed on \(repealed)" }
             return "not yet in force (effective \(rule.effective))"
         }
+        // A rule of a draft or superseded pack is never "in force", whatever its own dates say (its
+        // findings are capped at warning); the HTML report words it the same way.
+        switch report.packs.first(where: { $0.id == rule.packId })?.status {
+        case .draft?: return "draft, not in force"
+        case .superseded?: return "superseded"
+        case .inForce?, nil: break
+        }
         if let enforced = rule.enforced, report.asOf < enforced { return "transition until \(enforced)" }
         return "in force"
     }

@@ -35,7 +35,7 @@ struct RulesCommand: ParsableCommand {
                         ("effective", .string(rule.effective.description)),
                         ("enforced", rule.enforced.map { .string($0.description) } ?? .null),
                         ("repealed", rule.repealed.map { .string($0.description) } ?? .null),
-                        ("status", .string(status(rule, on: date))),
+                        ("status", .string(status(rule, of: pack, on: date))),
                         ("citation", .object([
                             ("regulation", .object([("zh", .string(rule.citation.regulation.zh)), ("en", .string(rule.citation.regulation.en))])),
                             ("article", .string(rule.citation.article)),
@@ -58,16 +58,22 @@ struct RulesCommand: ParsableCommand {
                 var dates = "effective \(rule.effective)"
                 if let enforced = rule.enforced { dates += ", enforced \(enforced)" }
                 if let repealed = rule.repealed { dates += ", repealed \(repealed)" }
-                out += "  \(rule.id.padding(to: 30)) \(rule.severity.rawValue.padding(to: 8)) \(status(rule, on: date).padding(to: 12)) \(dates)\n"
+                out += "  \(rule.id.padding(to: 30)) \(rule.severity.rawValue.padding(to: 8)) \(status(rule, of: pack, on: date).padding(to: 12)) \(dates)\n"
                 out += "      \(rule.title.en)\n      \(rule.citation.text(.zh))\n"
             }
         }
         FileOutput.standardOutput.write(out)
     }
 
-    private func status(_ rule: Rule, on date: CivilDate) -> String {
+    private func status(_ rule: Rule, of pack: RulePack, on date: CivilDate) -> String {
         if date < rule.effective { return "upcoming" }
         if let repealed = rule.repealed, date >= repealed { return "repealed" }
+        // A draft's rules are never in force (findings at most warnings); a superseded pack's neither.
+        switch pack.status {
+        case .draft: return "draft"
+        case .superseded: return "superseded"
+        case .inForce: break
+        }
         if let enforced = rule.enforced, date < enforced { return "transition" }
         return "in-force"
     }

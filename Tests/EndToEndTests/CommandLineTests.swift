@@ -48,6 +48,24 @@ import Testing
         #expect(result.stdout.contains("\"CN-BANK-CREDIT-LINE\""))
     }
 
+    @Test func rulesOfTheDraftPackAreListedAsDraft() throws {
+        let text = try L.run(["rules", "--as-of", "2026-11-22"])
+        let lines = text.stdout.split(separator: "\n")
+        let capital = try #require(lines.first { $0.contains("CN-OML-CAPITAL ") })
+        #expect(capital.contains(" draft ") && !capital.contains("in-force"))
+        let creditLine = try #require(lines.first { $0.contains("CN-BANK-CREDIT-LINE ") })
+        #expect(creditLine.contains(" in-force "))
+        let json = try L.run(["rules", "--format", "json", "--as-of", "2026-11-22"])
+        let rules = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["rules"] as? [[String: Any]])
+        let status = Dictionary(uniqueKeysWithValues: rules.compactMap { rule in
+            (rule["id"] as? String).map { ($0, rule["status"] as? String ?? "") }
+        })
+        #expect(status["CN-OML-CROSS-PROVINCE"] == "draft")
+        #expect(status["CN-RATE-APR-24"] == "in-force")
+        #expect(status["CN-CFC-BALANCE"] == "repealed")
+    }
+
     @Test func packTestsPass() throws {
         let result = try L.run(["test"])
         #expect(result.status == 0, "\(result.stdout)")

@@ -143,6 +143,18 @@ import Testing
         }
     }
 
+    @Test func rulesOfADraftPackAreNotInForceInTheRulesTable() throws {
+        let directory = try ReportFixture.testPackDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let markdown = ReportRenderer.render(try ReportFixture.report(asOf: "2026-06-15", extraRules: [directory]),
+                                             format: .markdown)
+        // The summary table lists the rule first; the rules appendix is the last row that starts with it.
+        let row = try #require(markdown.split(separator: "\n").last { $0.hasPrefix("| `TEST-RATE-LPR` ") })
+        #expect(row.contains(" | draft, not in force | "))
+        let shipped = try #require(markdown.split(separator: "\n").last { $0.hasPrefix("| `CN-BANK-CREDIT-LINE` ") })
+        #expect(shipped.contains(" | in force | "))
+    }
+
     @Test func longReportsAreCut() throws {
         var files = [("institutions/banks.yaml", ReportFixture.banks)]
         for index in 0..<(MarkdownReport.maxRows + 5) {

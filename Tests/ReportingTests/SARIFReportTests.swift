@@ -134,7 +134,8 @@ struct SARIFShape: Decodable {
         let incomeRule = run.tool.driver.rules[2]
         #expect(incomeRule.helpUri == "https://example.org/test-measures#1")
         #expect(incomeRule.help.text.contains("Dates: effective 2020-01-01, enforced from 2030-01-01 (a transition before it)\n"))
-        #expect(incomeRule.help.text.contains("On 2026-06-15: transition until 2030-01-01\n"))
+        // Its own transition runs to 2030, but the rules of a draft pack are never in force.
+        #expect(incomeRule.help.text.contains("On 2026-06-15: draft, not in force\n"))
         let missing = try #require(run.results.first { $0.ruleId == "TEST-INCOME-CAP" })
         #expect(missing.level == "warning" && missing.ruleIndex == 2 && missing.properties.cannotEvaluate)
         #expect(missing.properties.regimeNote == "transition until 2030-01-01; draft, not in force")
