@@ -180,6 +180,8 @@ struct TreeBuilder {
             return
         }
         if let key = stack[top].pendingKey {
+            // Growing from empty one entry at a time would allocate four times for a typical record.
+            if stack[top].entries.capacity == 0 { stack[top].entries.reserveCapacity(8) }
             stack[top].entries.append(MappingEntry(key: key, value: node))
             stack[top].pendingKey = nil
             return
@@ -193,7 +195,9 @@ struct TreeBuilder {
                 ))
             return
         }
-        if let first = stack[top].keys.insert(scalar.text, at: start) {
+        // An alias key is a copy of its anchored node: `start` (where the alias is) differs from its own.
+        if let first = stack[top].keys.insert(scalar.text, at: start, isAlias: start != node.start,
+                                              entries: stack[top].entries) {
             diagnostics.append(
                 .error(
                     "duplicate key '\(scalar.text)'", at: location(start),

@@ -23,6 +23,23 @@ import Testing
         #expect(ExactDecimal.product(.nan, 1) == nil)
     }
 
+    @Test func shiftingTheDecimalPointIsExactAndGuardedLikeTheProduct() {
+        let cases: [(String, Int, String)] = [("29.99", -2, "0.2999"), ("1.5", 8, "150000000"), ("-3.5", 4, "-35000"),
+                                              ("1.2", 12, "1200000000000"), ("0.05", -2, "0.0005")]
+        for (text, places, expected) in cases {
+            let shifted = ExactDecimal.shifted(Self.decimal(text), by: places)
+            #expect(shifted == Self.decimal(expected))
+            // The same value and the same text as the multiplication it replaces.
+            let product = ExactDecimal.product(Self.decimal(text), Decimal(sign: .plus, exponent: places, significand: 1))
+            #expect(shifted?.description == product?.description)
+        }
+        #expect(ExactDecimal.shifted(0, by: -200) == 0)
+        #expect(ExactDecimal.shifted(.nan, by: 1) == nil)
+        // Past Decimal's exponent range: underflow and overflow are nil, as for the product.
+        #expect(ExactDecimal.shifted(Self.decimal("1e-127"), by: -2) == nil)
+        #expect(ExactDecimal.shifted(Self.decimal("1e120"), by: 10) == nil)
+    }
+
     @Test func quotientIsNilForZeroAndOutOfRange() {
         #expect(ExactDecimal.quotient(1, 4) == Self.decimal("0.25"))
         #expect(ExactDecimal.quotient(1, 0) == nil)

@@ -96,4 +96,20 @@ struct AliasTests {
         #expect(errors.first?.location == at(4, 3))
         #expect(errors.first?.notes == [Diagnostic.Note("first defined here", at: at(3, 3))])
     }
+
+    @Test("a key first written as an alias is noted at the alias, in small and large mappings")
+    func aliasKeyFirstIsNotedAtTheAlias() {
+        let small = diagnostics("k: &k name\nm:\n  *k : 1\n  name: 2\n")
+        #expect(small.map(\.message) == ["duplicate key 'name'"])
+        #expect(small.first?.location == at(4, 3))
+        #expect(small.first?.notes == [Diagnostic.Note("first defined here", at: at(3, 3))])
+
+        var text = "k: &k name\nm:\n  *k : 0\n"
+        for index in 1...20 { text += "  key\(index): \(index)\n" }
+        text += "  name: again\n"
+        let large = diagnostics(text)
+        #expect(large.map(\.message) == ["duplicate key 'name'"])
+        #expect(large.first?.location == at(24, 3))
+        #expect(large.first?.notes == [Diagnostic.Note("first defined here", at: at(3, 3))])
+    }
 }

@@ -57,7 +57,11 @@ struct RepaymentPeriods: Sendable, Hashable {
 
     /// Periods per year as a decimal (rounded at the 38th digit when not exact, e.g. 365/90).
     var perYearDecimal: Decimal {
-        Decimal(perYear.numerator) / Decimal(perYear.denominator)
+        let (numerator, denominator) = perYear
+        // Monthly periods (12 a year) are the common case; Decimal division costs tens of thousands of
+        // instructions, and a whole quotient needs none.
+        if denominator != 0, numerator % denominator == 0 { return Decimal(numerator / denominator) }
+        return Decimal(numerator) / Decimal(denominator)
     }
 
     /// The part of `rate` that applies to one period, as `numerator / denominator`.

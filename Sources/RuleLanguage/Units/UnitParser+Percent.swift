@@ -70,7 +70,7 @@ extension UnitParser {
         guard scanner.consume("%") || scanner.consume("％") else {
             throw UnitError("a percentage needs a % sign", hint: bareNumberHint(number.digits, value), offset: afterNumber)
         }
-        guard let fraction = ExactDecimal.product(value, Ratio.hundredth) else {
+        guard let fraction = ExactDecimal.shifted(value, by: -2) else {
             throw UnitError("\(number.digits)% is too close to zero to be held exactly", hint: "write 0% if nothing is meant",
                             offset: number.start)
         }

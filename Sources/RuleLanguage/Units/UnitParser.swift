@@ -30,7 +30,7 @@ public enum UnitParser {
         var value = try scanner.value(of: number)
         if let scale = scanner.consume(anyOf: ["万亿", "万", "亿"]) {
             let exponent = scale == "万亿" ? 12 : scale == "万" ? 4 : 8
-            value = value * Decimal(sign: .plus, exponent: exponent, significand: 1)
+            value = ExactDecimal.shifted(value, by: exponent) ?? .nan
         }
         let suffixStart = scanner.position
         scanner.skipSpaces()

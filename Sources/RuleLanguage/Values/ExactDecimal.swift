@@ -158,6 +158,19 @@ public enum ExactDecimal {
         return result.isNaN ? nil : result
     }
 
+    /// `value × 10^places`: the decimal point moved, which is exact and needs no multiplication (a
+    /// `Decimal` product costs thousands of instructions). nil for NaN; falls back to `product` when
+    /// the exponent would leave `Decimal`'s range.
+    public static func shifted(_ value: Decimal, by places: Int) -> Decimal? {
+        if value.isNaN { return nil }
+        if value.isZero { return 0 }
+        let exponent = value.exponent + places
+        guard exponent >= -128, exponent <= 127 else {
+            return product(value, Decimal(sign: .plus, exponent: places, significand: 1))
+        }
+        return Decimal(sign: value.sign, exponent: exponent, significand: value.significand)
+    }
+
     /// `a ÷ b`, or nil for a zero or NaN divisor or a quotient outside `Decimal`'s range (division
     /// signals both overflow and underflow with NaN; it does not trap).
     public static func quotient(_ a: Decimal, _ b: Decimal) -> Decimal? {

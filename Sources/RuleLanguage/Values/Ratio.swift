@@ -38,10 +38,8 @@ public struct Ratio: Sendable, Hashable, Comparable {
     /// The ratio `percent`% (exact: a shift of the decimal point). A percentage too close to zero for a
     /// `Decimal` (below about 1e-126%) gives NaN rather than a crash; `UnitParser` rejects such input first.
     public init(percent: Decimal) {
-        self.init(ExactDecimal.product(percent, Self.hundredth) ?? .nan)
+        self.init(ExactDecimal.shifted(percent, by: -2) ?? .nan)
     }
-
-    static let hundredth = Decimal(sign: .plus, exponent: -2, significand: 1)
 
     /// The value in percent: 30 for 30%.
     public var percent: Decimal { value * 100 }
