@@ -93,7 +93,9 @@ public struct Node: Sendable {
     /// True for YAML's null spellings written plain and untagged: empty, `~`, `null`, `Null`,
     /// `NULL`. Quoted `"null"` or `!!str null` is text, not null.
     public var isNull: Bool {
-        guard case .scalar(let scalar) = content, scalar.style == .plain, scalar.tag == nil else {
+        guard case .scalar(let scalar) = content, scalar.style == .plain, scalar.tag == nil,
+              scalar.text.utf8.count <= 4  // most values are longer than any null spelling: skip the compares
+        else {
             return false
         }
         switch scalar.text {

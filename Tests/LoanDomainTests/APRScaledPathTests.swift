@@ -95,4 +95,29 @@ struct APRScaledPathTests {
         #expect(ExactDecimal.scaledInteger(dec("123.45"), scale: 1) == nil)
         #expect(ExactDecimal.decimal(-123_456_789_012_345_678_901_234_567_890, scale: 20) == dec("-1234567890.1234567890123456789"))
     }
+
+    @Test("the seed's Int128 → Double conversion rounds exactly as Double(_:) does")
+    func int128ToDoubleMatchesTheStandardLibrary() {
+        let one: Int128 = 1
+        var values: [Int128] = [0, 1, -1, Int128.max, Int128.min, Int128.max - 1, Int128.min + 1,
+                                Int128(UInt64.max), Int128(UInt64.max) + 1, -(Int128(UInt64.max) + 1),
+                                ScaledAprCalculator.one, -ScaledAprCalculator.one, 10_000 * ScaledAprCalculator.one]
+        // Halfway cases and their neighbours at several magnitudes: a 54-bit odd pattern ending in
+        // one bit past the 53 kept, with and without lower (sticky) bits set.
+        for shift in [0, 10, 11, 12, 40, 63, 64, 65, 70, 73] {
+            let halfway = ((one << 53) | 1) << Int128(shift)
+            for delta: Int128 in [-1, 0, 1] { values += [halfway + delta, -(halfway + delta)] }
+            let evenHalfway = ((one << 53) | 2 | 1) << Int128(shift)
+            values += [evenHalfway, evenHalfway + 1]
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let bits = Int.random(in: 1...126, using: &generator)
+            let raw = Int128(truncatingIfNeeded: UInt128(generator.next()) << 64 | UInt128(generator.next()))
+            values.append(raw >> Int128(127 - bits))
+        }
+        for value in values {
+            #expect(ScaledArithmetic.double(value) == Double(value), "\(value)")
+        }
+    }
 }

@@ -32,7 +32,7 @@ enum ScaledAprCalculator {
         guard let growthPerPeriod = ScaledArithmetic.multiplyDivide(one, one, factor),  // 1 + IRR
               let irr = ScaledArithmetic.add(growthPerPeriod, -one),
               let nominal = ScaledArithmetic.multiplyDivide(irr, Int128(numerator), Int128(denominator)),
-              let totalInterest = total(rows, \.interest), let totalFees = total(rows, \.fees),
+              let totalInterest = total(rows, { $0.interest }), let totalFees = total(rows, { $0.fees }),
               let cost = ScaledArithmetic.add(totalInterest, totalFees),
               let simple = simpleRate(rows, cost: cost, numerator: numerator, denominator: denominator),
               let reportedNominal = settled(nominal), let reportedSimple = settled(simple)
@@ -64,10 +64,12 @@ enum ScaledAprCalculator {
         return ExactDecimal.decimal(rounded, scale: AprCalculator.reportedScale)
     }
 
-    private static func total(_ rows: some Sequence<ScaledScheduleRow>, _ column: KeyPath<ScaledScheduleRow, Int128>) -> Int128? {
+    /// The sum of one column. A closure rather than a key path: key-path reads are not inlined and cost
+    /// a runtime call (and a generic `Result` metadata lookup) per row.
+    private static func total(_ rows: some Sequence<ScaledScheduleRow>, _ column: (ScaledScheduleRow) -> Int128) -> Int128? {
         var sum: Int128 = 0
         for row in rows {
-            guard let next = ScaledArithmetic.add(sum, row[keyPath: column]) else { return nil }
+            guard let next = ScaledArithmetic.add(sum, column(row)) else { return nil }
             sum = next
         }
         return sum
@@ -251,7 +253,7 @@ enum ScaledAprCalculator {
     /// solve fails or lands above 1 (the exact iteration then starts from 1).
     private static func seed(_ flows: [Int128]) -> Int128? {
         let unit = Double(one)
-        guard let factor = FloatingPointSeed.discountFactor(coefficients: flows.map { Double($0) / unit }),
+        guard let factor = FloatingPointSeed.discountFactor(coefficients: flows.map { ScaledArithmetic.double($0) / unit }),
               factor <= 1 else { return nil }
         return Int128(factor * unit)
     }
@@ -261,7 +263,7 @@ enum ScaledAprCalculator {
     /// `cost` (interest + all fees) ÷ Σ (principal outstanding at the start of a period × its length in years),
     /// at `rateScale`, as one exact fraction rounded once.
     private static func simpleRate(_ rows: [ScaledScheduleRow], cost: Int128, numerator: Int, denominator: Int) -> Int128? {
-        guard let outstanding = total(rows.dropLast(), \.outstandingAfter) else { return nil }
+        guard let outstanding = total(rows.dropLast(), { $0.outstandingAfter }) else { return nil }
         let (scaledOne, overflowOne) = one.multipliedReportingOverflow(by: Int128(numerator))
         let (years, overflowYears) = outstanding.multipliedReportingOverflow(by: Int128(denominator))
         guard !overflowOne, !overflowYears else { return nil }
