@@ -180,8 +180,6 @@ struct TreeBuilder {
             return
         }
         if let key = stack[top].pendingKey {
-            // Growing from empty one entry at a time would allocate four times for a typical record.
-            if stack[top].entries.capacity == 0 { stack[top].entries.reserveCapacity(8) }
             stack[top].entries.append(MappingEntry(key: key, value: node))
             stack[top].pendingKey = nil
             return
