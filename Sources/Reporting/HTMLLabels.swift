@@ -238,9 +238,11 @@ struct ReportLabels {
     /// Column headers for the effective, enforced and repealed dates.
     var dateHeaders: [String] { [pick("生效", "Effective"), pick("过渡期结束", "Enforced"), pick("废止", "Repealed")] }
 
-    /// The regime of a rule on the as-of date. A rule of a draft or superseded pack (`packStatus`) is
-    /// never "in force", whatever its own dates say.
-    func regime(of rule: AuditReport.RuleSummary, asOf: CivilDate, packStatus: PackStatus?) -> String {
+    /// The regime of a rule on the report's as-of date. A rule of a draft or superseded pack is never
+    /// "in force", whatever its own dates say (its findings are capped at warning).
+    func regime(of rule: AuditReport.RuleSummary, in report: AuditReport) -> String {
+        let asOf = report.asOf
+        let packStatus = report.packs.first(where: { $0.id == rule.packId })?.status
         guard rule.inForce else {
             if let repealed = rule.repealed, asOf >= repealed { return pick("已于 \(repealed) 废止", "repealed on \(repealed)") }
             return pick("尚未生效（\(rule.effective) 生效）", "not yet in force (effective \(rule.effective))")

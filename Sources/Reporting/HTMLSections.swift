@@ -163,8 +163,7 @@ struct HTMLSections {
         var dates = [(labels.effectiveLabel, rule.effective)]
         if let enforced = rule.enforced { dates.append((labels.enforcedLabel, enforced)) }
         if let repealed = rule.repealed { dates.append((labels.repealedLabel, repealed)) }
-        let regime = labels.regime(of: rule, asOf: report.asOf,
-                                   packStatus: report.packs.first(where: { $0.id == rule.packId })?.status)
+        let regime = labels.regime(of: rule, in: report)
         let datesCell = dates.map { label, date in
             HTMLEscaping.text(label + " ") + HTML.element("time", [("class", "nowrap"), ("datetime", date.description)], date.description)
         }.joined(separator: "<br>") + "<br>" + HTML.text("strong", [], regime)

@@ -210,7 +210,7 @@ struct MarkdownReport {
                 + (rule.citation.verified ? "" : " (\(labels.notVerified))")
             out += Self.row([
                 "\(Self.code(rule.id)) \(Self.cell(labels.text(rule.title)))", Self.cell(citation), rule.effective.description,
-                rule.enforced?.description ?? "", rule.repealed?.description ?? "", Self.cell(labels.regime(of: rule, asOf: report.asOf, packStatus: report.packs.first(where: { $0.id == rule.packId })?.status)),
+                rule.enforced?.description ?? "", rule.repealed?.description ?? "", Self.cell(labels.regime(of: rule, in: report)),
                 rule.parameters.map { Self.cell(labels.parameter($0)) }.joined(separator: "<br>"),
                 String(digest.countsByRule[rule.id]?.total ?? 0),
             ])

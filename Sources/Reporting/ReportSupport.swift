@@ -93,21 +93,10 @@ struct ReportWording {
         return lines
     }
 
-    /// The regime of a rule on the as-of date: `in force`, `transition until …`, `not in force`.
+    /// The regime of a rule on the as-of date, in English (SARIF and JUnit are read by tools): the
+    /// wording of `ReportLabels.regime`.
     func regime(of rule: AuditReport.RuleSummary) -> String {
-        guard rule.inForce else {
-            if let repealed = rule.repealed, report.asOf >= repealed { return "repealed on \(repealed)" }
-            return "not yet in force (effective \(rule.effective))"
-        }
-        // A rule of a draft or superseded pack is never "in force", whatever its own dates say (its
-        // findings are capped at warning); the HTML report words it the same way.
-        switch report.packs.first(where: { $0.id == rule.packId })?.status {
-        case .draft?: return "draft, not in force"
-        case .superseded?: return "superseded"
-        case .inForce?, nil: break
-        }
-        if let enforced = rule.enforced, report.asOf < enforced { return "transition until \(enforced)" }
-        return "in force"
+        ReportLabels(language: .en).regime(of: rule, in: report)
     }
 
     /// The stable identity of a finding across edits that shift lines: rule + subject + field path, hashed.
