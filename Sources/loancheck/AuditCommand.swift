@@ -66,6 +66,7 @@ struct AuditCommand: ParsableCommand {
         }
         ProcessLifetime.keepUntilExit(report)
         ProcessLifetime.keepUntilExit(rules)
+        ProcessLifetime.releaseInBackground(consume outcome)
 
         for target in targets {
             let useColor = target.path == nil && target.format == .text && FileOutput.standardOutput.supportsColor

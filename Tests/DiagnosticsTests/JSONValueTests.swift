@@ -15,7 +15,7 @@ import Testing
             == "{\n  \"z\": \"a\\\"b\\\\c\\n\",\n  \"a\": [\n    1,\n    null,\n    true\n  ]\n}\n")
     }
 
-    @Test(arguments: [0, 1, 2_047, 2_048, 2_049, 5_000])
+    @Test(arguments: [0, 1, 255, 256, 257, 383, 384, 385, 2_048, 5_000])
     func largeArraysAreWrittenInOrder(count: Int) {
         let items = Array(0..<count)
         let expected = count == 0 ? "[]" : expectedArray(count)
