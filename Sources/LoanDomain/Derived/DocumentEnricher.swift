@@ -7,9 +7,9 @@ import RuleLanguage
 ///
 /// Runs only on a set without load errors, so every reference resolves.
 struct DocumentEnricher {
-    let documents: [LoadedDocument]
-
-    func enrich() -> [LoadedDocument] {
+    /// The documents with their derived fields, in the same order. Pass the only references to them
+    /// (`consume`): each old document is then freed on the core that replaced it.
+    static func enrich(_ documents: consuming [LoadedDocument]) -> [LoadedDocument] {
         let institutionIndices = documents.indices.filter { documents[$0].kind == "Institution" }
         let productIndices = documents.indices.filter { documents[$0].kind == "LoanProduct" }
         let groups = AffiliateGroups(links: institutionIndices.map { (documents[$0].id, Self.strings(documents[$0]["affiliates"])) })
@@ -24,18 +24,22 @@ struct DocumentEnricher {
             institutionDerivation.enrich(documents[index].record, id: documents[index].id,
                                          products: productsByLender[documents[index].id] ?? [])
         }
-        var result = documents
+        productsByLender = [:]
         var enrichedInstitutions: [String: Record] = [:]
+        var institutionRecordAt = [Record?](repeating: nil, count: documents.count)
         for (position, index) in institutionIndices.enumerated() {
-            result[index].record = institutionRecords[position]
-            enrichedInstitutions[result[index].id] = institutionRecords[position]
+            enrichedInstitutions[documents[index].id] = institutionRecords[position]
+            institutionRecordAt[index] = institutionRecords[position]
         }
         let derivation = ProductDerivation(institutions: enrichedInstitutions, aprCache: AprCache())
-        let derived = productIndices.concurrentMap { [documents] index in derivation.enrich(documents[index].record) }
-        for (position, index) in productIndices.enumerated() {
-            result[index] = result[index].enriched(record: derived[position].record, derivationProblems: derived[position].problems)
+        return (consume documents).concurrentMapReleasingElements { [institutionRecordAt] index, document in
+            if let record = institutionRecordAt[index] {
+                return document.enriched(record: record, derivationProblems: document.derivationProblems)
+            }
+            guard document.kind == "LoanProduct" else { return document }
+            let derived = derivation.enrich(document.record)
+            return document.enriched(record: derived.record, derivationProblems: derived.problems)
         }
-        return result
     }
 
     static func string(_ value: Value?) -> String? {

@@ -68,11 +68,15 @@ public struct InputDiscovery: Sendable {
                 diagnostics.append(.error("cannot read directory '\(path)'", at: nil, hint: "check its permissions"))
                 return
             }
+            // Entries are looked up relative to the open directory: a `stat` of the full path walks every
+            // component of it again, which was most of the time of finding 10,000 files.
+            let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if directory >= 0 { close(directory) } }
             for name in entries.sorted() where !name.hasPrefix(".") {
                 // Paths under "." print as `products/a.yaml`, not `./products/a.yaml`.
                 let child = path == "." || path == "./" ? name : (path.hasSuffix("/") ? path + name : path + "/" + name)
                 var childInfo = stat()
-                let exists = stat(child, &childInfo) == 0
+                let exists = (directory >= 0 ? fstatat(directory, name, &childInfo, 0) : stat(child, &childInfo)) == 0
                 let isDirectory = exists && (childInfo.st_mode & S_IFMT) == S_IFDIR
                 if isDirectory || Self.isYAMLName(name) {
                     walk(child, explicit: false, known: exists ? childInfo : nil, visited: &visited, files: &files,

@@ -75,12 +75,13 @@ public struct DocumentSet: Sendable {
     private let index: [String: Int]
 
     public init(schema: DocumentSchema, documents: [LoadedDocument]) {
+        self.init(schema: schema, documents: documents, index: ReferenceChecker.index(documents).first)
+    }
+
+    /// `index`: the position of the first institution or product with each id (`ReferenceChecker.index`).
+    init(schema: DocumentSchema, documents: [LoadedDocument], index: [String: Int]) {
         self.schema = schema
         self.documents = documents
-        var index: [String: Int] = [:]
-        for (position, document) in documents.enumerated() where index[document.id] == nil && document.kind != "Waiver" {
-            index[document.id] = position
-        }
         self.index = index
     }
 

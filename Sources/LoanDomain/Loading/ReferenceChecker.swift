@@ -3,15 +3,16 @@ import RuleLanguage
 
 /// Cross-document checks once every file is read: unique ids and references to loaded documents.
 struct ReferenceChecker {
-    /// Duplicate ids (waivers have none) — the second one is the error, with a note at the first.
-    static func duplicateIds(_ documents: [LoadedDocument]) -> [Diagnostic] {
+    /// The position of the first institution or product with each id (waivers have none), and one error
+    /// per later document with an id already used — with a note at the first.
+    static func index(_ documents: [LoadedDocument]) -> (first: [String: Int], duplicates: [Diagnostic]) {
         var first: [String: Int] = [:]
         first.reserveCapacity(documents.count)
-        var diagnostics: [Diagnostic] = []
+        var duplicates: [Diagnostic] = []
         for (position, document) in documents.enumerated() where document.kind != "Waiver" {
             if let existingPosition = first[document.id] {
                 let existing = documents[existingPosition]
-                diagnostics.append(.error(
+                duplicates.append(.error(
                     "duplicate id '\(document.id)': already used by the \(existing.kind) in \(existing.file)",
                     at: document.idLocation, hint: "ids must be unique across all loaded files",
                     notes: [.init("first defined here", at: existing.idLocation)]))
@@ -19,7 +20,7 @@ struct ReferenceChecker {
                 first[document.id] = position
             }
         }
-        return diagnostics
+        return (first, duplicates)
     }
 
     /// Unknown references reported one by one; the rest are counted in one diagnostic.
@@ -28,20 +29,20 @@ struct ReferenceChecker {
     static let suggestionBudget = 1_000
 
     /// References to ids that are not loaded, or that name a document of another kind.
-    static func unresolved(_ references: [NodeDecoder.PendingReference], documents: [LoadedDocument]) -> [Diagnostic] {
-        var kinds: [String: String] = [:]
-        kinds.reserveCapacity(documents.count)
-        for document in documents where document.kind != "Waiver" && kinds[document.id] == nil {
-            kinds[document.id] = document.kind
-        }
+    /// `index`: the first document with each id (`index(_:)`).
+    static func unresolved(
+        _ references: some Sequence<NodeDecoder.PendingReference>, index: [String: Int], documents: [LoadedDocument]
+    ) -> [Diagnostic] {
         // Candidates per expected kind ("" = any), computed once and only when an id is unknown; a hint
         // per unknown id, computed once and for at most `suggestionBudget` ids, so a file of a million
         // dangling references cannot cost a million scans of every loaded id.
         var candidates: [String: [String]]?
         func candidatesByKind() -> [String: [String]] {
             if let candidates { return candidates }
-            var built: [String: [String]] = ["": kinds.keys.sorted()]
-            for (id, kind) in kinds { built[kind, default: []].append(id) }
+            var built: [String: [String]] = ["": index.keys.sorted()]
+            for (id, position) in index { built[documents[position].kind, default: []].append(id) }
+            // Sorted, so a tie between two equally close ids is broken the same way on every run.
+            for kind in built.keys { built[kind]?.sort() }
             candidates = built
             return built
         }
@@ -50,7 +51,7 @@ struct ReferenceChecker {
         var unknown = 0
         var firstUnknown: SourceLocation?
         for reference in references {
-            guard let kind = kinds[reference.id] else {
+            guard let kind = index[reference.id].map({ documents[$0].kind }) else {
                 unknown += 1
                 if firstUnknown == nil { firstUnknown = reference.location }
                 guard unknown <= unknownLimit else { continue }
