@@ -1,17 +1,22 @@
 import Dispatch
-import Synchronization
 
 extension Array where Element: Sendable {
     /// `map` on all cores, results in the order of the elements. For work of at least microseconds per
-    /// element (decoding a document, deriving a product, hashing a file): each result is stored under a
-    /// lock.
+    /// element (decoding a document, deriving a product, hashing a file).
     public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
-        let results = Mutex<[Result?]>(Swift.Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            let value = transform(self[index])
-            results.withLock { $0[index] = value }
+        Self.collect(count: count) { index in transform(self[index]) }
+    }
+
+    /// The results of `make(0..<count)` computed on all cores, each written straight into its place in
+    /// the new array: no lock, and no copy of each result afterwards (a copy of a large struct is a
+    /// reference count per field, paid serially).
+    static func collect<Result: Sendable>(count: Int, _ make: @Sendable (Int) -> Result) -> [Result] {
+        [Result](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            let slots = ResultSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: count) { index in slots.place(make(index), at: index) }
+            // `concurrentPerform` returns once every iteration has run, so every slot is written.
+            initializedCount = count
         }
-        return results.withLock { all in all.compactMap { $0 } }
     }
 }
 
@@ -28,14 +33,22 @@ extension Array where Element: Sendable {
         _ = source.buffer.initialize(fromContentsOf: self)
         // The array's own references go first, so each element's last reference is in `source`.
         self = []
-        let results = Mutex<[Result?]>(Swift.Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            let value = transform(index, source.take(index))
-            results.withLock { $0[index] = value }
-        }
+        let results = Self.collect(count: count) { index in transform(index, source.take(index)) }
         // Every element was moved out above: only the memory is left to free.
         source.buffer.deallocate()
-        return results.withLock { all in all.compactMap { $0 } }
+        return results
+    }
+}
+
+/// The uninitialised slots of a new array, each written exactly once by the one task `concurrentPerform`
+/// gives its index to, so no two threads touch the same slot.
+private struct ResultSlots<Result>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Result>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Result>) { self.buffer = buffer }
+
+    func place(_ value: consuming Result, at index: Int) {
+        (buffer.baseAddress.unsafelyUnwrapped + index).initialize(to: value)
     }
 }
 
