@@ -309,4 +309,27 @@ struct HostileInputTests {
         #expect(output.stderr.contains("error: cannot read 'set/a.yaml': symbolic link loop"), "\(output.summary)")
         #expect(output.stderr.contains("error: cannot read 'set/b.yaml': symbolic link loop"), "\(output.summary)")
     }
+
+    /// A file is read once however many ways reach it: named on the command line and through its
+    /// directory, through a link, or under a second name (a hard link) in the same walk.
+    @Test func filesReachedTwiceAreReadOnce() throws {
+        let scratch = try Scratch()
+        try scratch.write("set/inst.yaml", Documents.institution)
+        try scratch.write("set/sub/other.yaml", Documents.institution.replacingOccurrences(of: "id: mlc-a", with: "id: mlc-b"))
+        let manager = FileManager.default
+        try manager.linkItem(atPath: scratch.path + "/set/inst.yaml", toPath: scratch.path + "/set/sub/hard.yaml")
+        let hardLinkOnly = try scratch.run(["validate", "set"])
+        #expect(hardLinkOnly.status == 0, "\(hardLinkOnly.summary)")
+        #expect(hardLinkOnly.stdout == "validate: 2 files, 2 Institution, 0 LoanProduct, 0 Waiver; no errors\n")
+
+        let twice = try scratch.run(["validate", "set", "set/inst.yaml", "set/sub"])
+        #expect(twice.status == 0, "\(twice.summary)")
+        #expect(twice.stdout == "validate: 2 files, 2 Institution, 0 LoanProduct, 0 Waiver; no errors\n")
+
+        try manager.createSymbolicLink(atPath: scratch.path + "/set/link.yaml", withDestinationPath: "sub/other.yaml")
+        try manager.createSymbolicLink(atPath: scratch.path + "/set/again", withDestinationPath: "sub")
+        let links = try scratch.run(["validate", "set"])
+        #expect(links.status == 0, "\(links.summary)")
+        #expect(links.stdout == "validate: 2 files, 2 Institution, 0 LoanProduct, 0 Waiver; no errors\n")
+    }
 }

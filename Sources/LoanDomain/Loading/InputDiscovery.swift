@@ -17,42 +17,81 @@ public struct InputDiscovery: Sendable {
 
     /// The files found, and one diagnostic per problem (missing path, symlink loop, unreadable directory).
     public func discover(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
-        var found: [(path: String, identity: FileIdentity)] = []
-        var diagnostics: [Diagnostic] = []
+        var walk = Walk()
         for path in paths {
             var visitedDirectories = Set<FileIdentity>()
-            walk(path, explicit: true, known: nil, visited: &visitedDirectories, files: &found, diagnostics: &diagnostics)
+            walk.visit(path, explicit: true, known: nil, visited: &visitedDirectories)
         }
         // A file named twice (directly and through its directory, or through a link) is read once: the
-        // first path that reaches the device and inode is kept.
+        // first path that reaches the device and inode is kept. Files met in a directory listing carry the
+        // listing's inode number, which is the file's own only when compared with others from listings:
+        // once a second path or a link could reach a file another way, every file is `stat`ed instead.
+        if paths.count > 1 || walk.metLink {
+            for index in walk.found.indices where walk.found[index].fromListing {
+                var info = stat()
+                if stat(walk.found[index].path, &info) == 0 {
+                    walk.found[index].identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+                }
+            }
+        }
         var seen = Set<FileIdentity>()
-        let files = found.filter { seen.insert($0.identity).inserted }.map(\.path)
-        return (files, diagnostics)
+        let files = walk.found.filter { seen.insert($0.identity).inserted }.map(\.path)
+        return (files, walk.diagnostics)
     }
 
-    /// Device and inode: the identity of a directory however it is reached.
+    /// Device and inode: the identity of a file or directory however it is reached.
     private struct FileIdentity: Hashable {
         let device: UInt64
         let inode: UInt64
     }
 
-    /// Walks `path`; `known` is its `stat` when the caller already has it.
-    private func walk(
-        _ path: String, explicit: Bool, known: stat?, visited: inout Set<FileIdentity>,
-        files: inout [(path: String, identity: FileIdentity)], diagnostics: inout [Diagnostic]
-    ) {
-        var info = known ?? stat()
-        guard known != nil || stat(path, &info) == 0 else {
-            var linkInfo = stat()
-            let isDanglingLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
-            let reason = errno == ELOOP ? "symbolic link loop" : (isDanglingLink ? "dangling symbolic link" : "no such file or directory")
-            diagnostics.append(.error(
-                "cannot read '\(path)': \(reason)", at: nil,
-                hint: explicit ? "check the path on the command line" : "remove the link or point it at a file"))
-            return
+    private struct Found {
+        let path: String
+        var identity: FileIdentity
+        /// The identity is the directory listing's inode number, not a `stat`'s.
+        let fromListing: Bool
+    }
+
+    /// One entry of a directory listing, with the type the file system reported (`DT_UNKNOWN` when it
+    /// does not say).
+    private struct Entry {
+        let name: String
+        let type: UInt8
+        let inode: UInt64
+    }
+
+    private struct Walk {
+        var found: [Found] = []
+        var diagnostics: [Diagnostic] = []
+        /// A symbolic link was followed somewhere.
+        var metLink = false
+
+        /// Walks `path`; `known` is its `stat` when the caller already has it.
+        mutating func visit(_ path: String, explicit: Bool, known: stat?, visited: inout Set<FileIdentity>) {
+            var info = known ?? stat()
+            guard known != nil || stat(path, &info) == 0 else {
+                var linkInfo = stat()
+                let isDanglingLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+                let reason = errno == ELOOP ? "symbolic link loop" : (isDanglingLink ? "dangling symbolic link" : "no such file or directory")
+                diagnostics.append(.error(
+                    "cannot read '\(path)': \(reason)", at: nil,
+                    hint: explicit ? "check the path on the command line" : "remove the link or point it at a file"))
+                return
+            }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR {
+                visitDirectory(path, info: info, visited: &visited)
+            } else if type == S_IFREG {
+                if explicit || InputDiscovery.isYAMLName(path) {
+                    found.append(Found(path: path, identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
+                                       fromListing: false))
+                }
+            } else {
+                diagnostics.append(.error("'\(path)' is not a regular file or directory", at: nil, hint: nil))
+            }
         }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFDIR {
+
+        private mutating func visitDirectory(_ path: String, info: stat, visited: inout Set<FileIdentity>) {
             let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             guard visited.insert(identity).inserted else {
                 diagnostics.append(.error(
@@ -61,43 +100,61 @@ public struct InputDiscovery: Sendable {
                 return
             }
             defer { visited.remove(identity) }
-            let entries: [String]
-            do {
-                entries = try FileManager.default.contentsOfDirectory(atPath: path)
-            } catch {
+            let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if directory >= 0 { close(directory) } }
+            guard directory >= 0, let entries = Self.entries(of: directory) else {
                 diagnostics.append(.error("cannot read directory '\(path)'", at: nil, hint: "check its permissions"))
                 return
             }
-            // Entries are looked up relative to the open directory: a `stat` of the full path walks every
-            // component of it again, which was most of the time of finding 10,000 files.
-            let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            defer { if directory >= 0 { close(directory) } }
-            for name in entries.sorted() where !name.hasPrefix(".") {
+            for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
                 // Paths under "." print as `products/a.yaml`, not `./products/a.yaml`.
+                let name = entry.name
                 let child = path == "." || path == "./" ? name : (path.hasSuffix("/") ? path + name : path + "/" + name)
+                // A regular file as the listing says: no `stat` needed (it was most of the time of finding
+                // 10,000 files).
+                if entry.type == UInt8(DT_REG) {
+                    if InputDiscovery.isYAMLName(name) {
+                        found.append(Found(path: child, identity: FileIdentity(device: identity.device, inode: entry.inode),
+                                           fromListing: true))
+                    }
+                    continue
+                }
+                // A link (or an entry of unknown type, which may be one) can reach a file another way.
+                if entry.type == UInt8(DT_LNK) || entry.type == UInt8(DT_UNKNOWN) { metLink = true }
+                // Looked up relative to the open directory rather than by walking the full path again.
                 var childInfo = stat()
-                let exists = (directory >= 0 ? fstatat(directory, name, &childInfo, 0) : stat(child, &childInfo)) == 0
+                let exists = fstatat(directory, name, &childInfo, 0) == 0
+                let isLoop = !exists && errno == ELOOP
                 let isDirectory = exists && (childInfo.st_mode & S_IFMT) == S_IFDIR
-                if isDirectory || Self.isYAMLName(name) {
-                    walk(child, explicit: false, known: exists ? childInfo : nil, visited: &visited, files: &files,
-                         diagnostics: &diagnostics)
-                } else if lstatIsLink(child), stat(child, &childInfo) != 0, errno == ELOOP {
+                if isDirectory || InputDiscovery.isYAMLName(name) {
+                    visit(child, explicit: false, known: exists ? childInfo : nil, visited: &visited)
+                } else if isLoop {
                     diagnostics.append(.error("cannot read '\(child)': symbolic link loop", at: nil,
                                               hint: "remove the link or point it at a file"))
                 }
             }
-        } else if type == S_IFREG {
-            if explicit || Self.isYAMLName(path) {
-                files.append((path, FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))))
-            }
-        } else {
-            diagnostics.append(.error("'\(path)' is not a regular file or directory", at: nil, hint: nil))
         }
-    }
 
-    private func lstatIsLink(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        /// The directory's entries, or nil when it cannot be listed. `directory` stays open.
+        private static func entries(of directory: Int32) -> [Entry]? {
+            let listing = dup(directory)
+            guard listing >= 0 else { return nil }
+            guard let stream = fdopendir(listing) else {
+                close(listing)
+                return nil
+            }
+            defer { closedir(stream) }
+            var entries: [Entry] = []
+            while true {
+                errno = 0
+                guard let entry = readdir(stream) else { return errno == 0 ? entries : nil }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard name != ".", name != ".." else { continue }
+                entries.append(Entry(name: name, type: entry.pointee.d_type, inode: UInt64(entry.pointee.d_ino)))
+            }
+        }
     }
 
     /// Whether a file name has a YAML extension, in any case (`.yaml`, `.yml`, `.YAML`, `.Yml`…): a
