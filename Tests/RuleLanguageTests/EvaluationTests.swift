@@ -106,4 +106,35 @@ import Testing
         }
         #expect(diagnostic.message == "no value is bound to 'product'")
     }
+
+    /// A compiled field read remembers where the field was in the last record; records of another shape
+    /// (optional fields absent, so the field sits elsewhere) must still get their own value.
+    @Test func oneCompiledFieldReadServesRecordsOfEveryShape() throws {
+        let compiled = try Fixture.compile("lender.financials.total_loans")
+        func lender(_ fields: [String: Value]) -> Bindings {
+            var financials = fields
+            financials["as_of"] = .date(CivilDate(year: 2024, month: 12, day: 31) ?? CivilDate(dayNumber: 0))
+            let record = Record(type: "Institution", fields: ["financials": .record(Record(type: "Financials", fields: financials))])
+            return Bindings(["lender": .record(record)])
+        }
+        let shapes: [([String: Value], String?)] = [
+            (["total_loans": Fixture.money("5亿")], "¥500,000,000"),
+            (["net_assets": Fixture.money("1亿"), "tier1_capital_net": Fixture.money("2亿"), "total_loans": Fixture.money("3亿")], "¥300,000,000"),
+            (["net_assets": Fixture.money("1亿")], nil),
+            (["total_loans": Fixture.money("4亿")], "¥400,000,000"),
+            (["tier1_capital_net": Fixture.money("2亿"), "total_loans": Fixture.money("7亿")], "¥700,000,000"),
+        ]
+        for _ in 0..<2 {
+            for (fields, expected) in shapes {
+                let evaluation = compiled.evaluate(lender(fields))
+                if let expected {
+                    #expect(evaluation.value?.displayText == expected)
+                } else if case .unknown(let missing) = evaluation {
+                    #expect(missing.map(\.path) == ["lender.financials.total_loans"])
+                } else {
+                    Issue.record("expected unknown, got \(evaluation)")
+                }
+            }
+        }
+    }
 }

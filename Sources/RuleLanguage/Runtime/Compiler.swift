@@ -138,6 +138,7 @@ struct Compiler {
     private func field(_ base: Node, _ name: String, type: ValueType, label: String, location: SourceLocation) -> Node {
         let baseValue = base.evaluate
         let baseOrigin = base.origin
+        let lookup = FieldLookup(name)
         return Node(type: type, label: label, location: location, origin: { frame in
             guard let origin = baseOrigin?(frame), case .record(let record)? = try? baseValue(frame) else { return nil }
             return origin.field(name, location: record.location(of: name))
@@ -145,7 +146,7 @@ struct Compiler {
             guard case .record(let record) = try baseValue(frame) else {
                 throw Located.failure(location, "'\(base.label)' is not a record at run time (bound value of the wrong kind)")
             }
-            if let value = record[name] { return value }
+            if let value = lookup.value(in: record) { return value }
             if frame.tracing, let origin = baseOrigin?(frame) {
                 throw .unknown([MissingField(path: origin.path + "." + name, location: record.location ?? origin.location)])
             }

@@ -27,6 +27,12 @@ public struct Record: Sendable, Hashable {
             self.location = location
         }
 
+        /// `index(of:)`, trying `guess` first.
+        func index(of name: String, guess: Int) -> Int? {
+            if guess < names.count, names[guess] == name { return guess }
+            return index(of: name)
+        }
+
         func index(of name: String) -> Int? {
             var low = 0
             var high = names.count - 1
@@ -144,6 +150,13 @@ public struct Record: Sendable, Hashable {
     /// The value of `field`, or nil when it is absent.
     public subscript(field: String) -> Value? {
         storage.index(of: field).map { storage.values[$0] }
+    }
+
+    /// The value of `field` and its position among the record's fields, looking first at `guess` (the
+    /// position the field had in the last record of this type: records of one type mostly share their
+    /// fields, so a caller that reads one field from many records rarely needs the search).
+    func value(of field: String, guess: Int) -> (value: Value, position: Int)? {
+        storage.index(of: field, guess: guess).map { (storage.values[$0], $0) }
     }
 
     /// The document location of `field`'s value, if the field is present and its location known.
