@@ -4,6 +4,9 @@
 /// thousands of files and quotes lines from few of them.
 public struct SourceTexts: Sendable {
     private var texts: [String: String] = [:]
+    /// Sets merged in, in the order they were merged, kept whole: copying the 10,000 texts of an audit
+    /// into one table to add the rule packs' few was a serial stretch of every large audit.
+    private var merged: [SourceTexts] = []
 
     public init() {}
 
@@ -12,14 +15,23 @@ public struct SourceTexts: Sendable {
         texts[file] = text
     }
 
-    /// Merges another set of texts into this one.
+    /// Merges another set of texts into this one; where both know a file, this one's text is kept.
     public mutating func merge(_ other: SourceTexts) {
-        texts.merge(other.texts) { current, _ in current }
+        merged.append(other)
+    }
+
+    /// The text of `file`: the one added here, else the first merged set's that knows it.
+    func text(of file: String) -> String? {
+        if let text = texts[file] { return text }
+        for set in merged {
+            if let text = set.text(of: file) { return text }
+        }
+        return nil
     }
 
     /// The 1-based `line` of `file`, without its line terminator, if known.
     public func line(_ line: Int, of file: String) -> Substring? {
-        guard let text = texts[file], line >= 1 else { return nil }
+        guard let text = text(of: file), line >= 1 else { return nil }
         let all = splitLines(text)
         return line <= all.count ? all[line - 1] : nil
     }
