@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs the system packages loancheck builds against, only when they are missing.
-# libyaml is a system dependency (not vendored): SwiftPM finds it through pkg-config.
+# libyaml is a system dependency (not vendored): SwiftPM finds it through pkg-config; mimalloc (the
+# allocator the executables link on Linux) is found by the linker.
 set -euo pipefail
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists yaml-0.1 2>/dev/null; then
   missing+=(libyaml-dev)
+fi
+# The executables link mimalloc on Linux (Package.swift); it ships no pkg-config file, so look for
+# the library the linker needs.
+if [ "$(uname -s)" = Linux ] && ! compgen -G "/usr/lib/*/libmimalloc.so" >/dev/null && ! compgen -G "/usr/lib/libmimalloc.so" >/dev/null; then
+  missing+=(libmimalloc-dev)
 fi
 for extra in "$@"; do
   case "$extra" in
