@@ -23,9 +23,10 @@ public struct InputDiscovery: Sendable {
             walk.visit(path, explicit: true, known: nil, visited: &visitedDirectories)
         }
         // A file named twice (directly and through its directory, or through a link) is read once: the
-        // first path that reaches the device and inode is kept. Files met in a directory listing carry the
-        // listing's inode number, which is the file's own only when compared with others from listings:
-        // once a second path or a link could reach a file another way, every file is `stat`ed instead.
+        // first path that reaches the device and inode is kept. The inode a directory listing gives can
+        // differ from `stat`'s on some file systems (overlayfs), so listing identities are only compared
+        // with each other (hard links in one walk); when a second path or a link could reach a file
+        // another way, every file is `stat`ed instead.
         if paths.count > 1 || walk.metLink {
             for index in walk.found.indices where walk.found[index].fromListing {
                 var info = stat()
