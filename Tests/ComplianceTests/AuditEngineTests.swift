@@ -215,6 +215,30 @@ import Testing
         #expect(SHA256.hex(String(repeating: "a", count: 1_000_000))
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    /// The padding takes one extra block or two depending on how much of the last block is used; the
+    /// lengths around 56 and 64 bytes are where an off-by-one would show (values from Python's hashlib).
+    @Test(arguments: [
+        (55, "f34d5a0f80c0cbf84c8c0b90218c22637abd199965249da736a20143c8c9c9d9"),
+        (56, "83aa034bda83e458a0dc9cbce0d4e354716aa0ff770ed37ac0ed2b292052e4af"),
+        (63, "074f6e9ac301d5d1b6df6f1dfb8c6f89c187ea945d352ce6a29279a9c630680b"),
+        (64, "9674d9e078535b7cec43284387a6ee39956188e735a85452b0050b55341cda56"),
+        (65, "52774b57c10e45040a61c14d35c1c8ebefe880082313aa0a21ebb077734cd067"),
+        (119, "d0cb70d05ff14123f114c0cca360c62077379cf1ac90e1bfafa9e9e4d827596a"),
+        (120, "08642f0525963875af954100280fe3009293fa7e19c273444f31464c9b089243"),
+        (128, "916e19992e7f9b1e8d9267c3324616dac8f4199419c6e4ebf68fda985f4b64ea"),
+    ])
+    func sha256PadsEveryTailLength(length: Int, expected: String) {
+        let text = String(String(repeating: "0123456789", count: 20).prefix(length))
+        #expect(SHA256.hex(text) == expected)
+        // The same bytes from a collection without contiguous storage, and from an array.
+        #expect(SHA256.hex(text.utf8.lazy.map { $0 }) == expected)
+        #expect(SHA256.hex(Array(text.utf8)) == expected)
+    }
+
+    @Test func sha256HashesUTF8Text() {
+        #expect(SHA256.hex("贷款年化利率") == "3b0b6e3608bd03f83765c537cf7efa46249270690996e845416b38f2d4f0a46f")
+    }
 }
 
 @Suite struct DeterminismTests {
