@@ -31,52 +31,52 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// The JSON text; `indent` > 0 pretty-prints with that many spaces per level. `terminator` is
     /// appended in place (a report ends with a newline; adding it afterwards copied the whole text).
     public func serialized(indent: Int = 0, terminator: String = "") -> String {
-        var out = ""
+        var out = JSONText()
         write(into: &out, indent: indent, level: 0)
-        out += terminator
-        return out
+        out.append(terminator)
+        return out.string
     }
 
-    private func write(into out: inout String, indent: Int, level: Int) {
-        let newline = indent > 0 ? "\n" : ""
-        var pad: String { String(repeating: " ", count: indent * (level + 1)) }
-        var closePad: String { String(repeating: " ", count: indent * level) }
+    private func write(into out: inout JSONText, indent: Int, level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
-        case .string(let text): JSONValue.writeString(text, into: &out)
+        case .null: out.append("null")
+        case .bool(let value): out.append(value ? "true" : "false")
+        case .number(let text): out.append(text)
+        case .string(let text): out.appendQuoted(text)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
-            if items.count >= Self.concurrentArrayThreshold {
-                Self.writeConcurrently(count: items.count, element: { items[$0] }, into: &out, indent: indent, level: level)
-            } else {
-                Self.write(0..<items.count, element: { items[$0] }, into: &out, indent: indent, level: level, isLast: true)
-            }
-            out += closePad + "]"
+            Self.writeArray(count: items.count, element: { items[$0] }, into: &out, indent: indent, level: level)
         case .generatedArray(let count, let element):
-            if count == 0 { out += "[]"; return }
-            out += "[" + newline
-            if count >= Self.concurrentArrayThreshold {
-                Self.writeConcurrently(count: count, element: element, into: &out, indent: indent, level: level)
-            } else {
-                Self.write(0..<count, element: element, into: &out, indent: indent, level: level, isLast: true)
-            }
-            out += closePad + "]"
+            Self.writeArray(count: count, element: element, into: &out, indent: indent, level: level)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{" + newline
-            let pad = pad
+            if members.isEmpty { out.append("{}"); return }
+            out.append(UInt8(ascii: "{"))
+            out.newline(indent: indent)
             for (index, member) in members.enumerated() {
-                out += pad
-                JSONValue.writeString(member.0, into: &out)
-                out += indent > 0 ? ": " : ":"
+                out.pad(indent * (level + 1))
+                out.appendQuoted(member.0)
+                out.append(indent > 0 ? ": " : ":")
                 member.1.write(into: &out, indent: indent, level: level + 1)
-                out += (index + 1 < members.count ? "," : "") + newline
+                if index + 1 < members.count { out.append(UInt8(ascii: ",")) }
+                out.newline(indent: indent)
             }
-            out += closePad + "}"
+            out.pad(indent * level)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func writeArray(
+        count: Int, element: @Sendable (Int) -> JSONValue, into out: inout JSONText, indent: Int, level: Int
+    ) {
+        if count == 0 { out.append("[]"); return }
+        out.append(UInt8(ascii: "["))
+        out.newline(indent: indent)
+        if count >= Self.concurrentArrayThreshold {
+            writeConcurrently(count: count, element: element, into: &out, indent: indent, level: level)
+        } else {
+            write(0..<count, element: element, into: &out, indent: indent, level: level, isLast: true)
+        }
+        out.pad(indent * level)
+        out.append(UInt8(ascii: "]"))
     }
 
     /// Arrays at least this long (the findings, the inputs of a large audit) are written in chunks on
@@ -89,66 +89,36 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// The elements `range` of an array, each on its own line at `level + 1`; the last one has no comma
     /// when `isLast`.
     private static func write(
-        _ range: Range<Int>, element: (Int) -> JSONValue, into out: inout String, indent: Int, level: Int, isLast: Bool
+        _ range: Range<Int>, element: (Int) -> JSONValue, into out: inout JSONText, indent: Int, level: Int, isLast: Bool
     ) {
-        let newline = indent > 0 ? "\n" : ""
-        let pad = String(repeating: " ", count: indent * (level + 1))
         for index in range {
-            out += pad
+            out.pad(indent * (level + 1))
             element(index).write(into: &out, indent: indent, level: level + 1)
-            if index + 1 < range.upperBound || !isLast { out += "," }
-            out += newline
+            if index + 1 < range.upperBound || !isLast { out.append(UInt8(ascii: ",")) }
+            out.newline(indent: indent)
         }
     }
 
     private static func writeConcurrently(
-        count: Int, element: @Sendable (Int) -> JSONValue, into out: inout String, indent: Int, level: Int
+        count: Int, element: @Sendable (Int) -> JSONValue, into out: inout JSONText, indent: Int, level: Int
     ) {
         let chunkSize = concurrentChunkSize
         let chunkCount = (count + chunkSize - 1) / chunkSize
-        let texts = Mutex<[String]>(Array(repeating: "", count: chunkCount))
+        let texts = Mutex<[JSONText]>(Array(repeating: JSONText(), count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let start = chunk * chunkSize
             let end = min(start + chunkSize, count)
-            var text = ""
+            var text = JSONText()
             write(start..<end, element: element, into: &text, indent: indent, level: level, isLast: end == count)
             texts.withLock { $0[chunk] = text }
         }
         // Appended chunk by chunk, each released as it goes: no second copy of the whole array's text.
         texts.withLock { texts in
-            out.reserveCapacity(out.utf8.count + texts.reduce(0) { $0 + $1.utf8.count })
+            out.reserve(texts.reduce(0) { $0 + $1.count })
             for index in texts.indices {
-                out += texts[index]
-                texts[index] = ""
+                out.append(texts[index])
+                texts[index] = JSONText()
             }
         }
-    }
-
-    private static func writeString(_ text: String, into out: inout String) {
-        // Most strings need no escaping: append them whole (a report holds tens of thousands).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-            out += "\""
-            out += text
-            out += "\""
-            return
-        }
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

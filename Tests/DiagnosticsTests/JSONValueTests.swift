@@ -15,6 +15,12 @@ import Testing
             == "{\n  \"z\": \"a\\\"b\\\\c\\n\",\n  \"a\": [\n    1,\n    null,\n    true\n  ]\n}\n")
     }
 
+    @Test func controlCharactersAreEscapedAndOtherTextPassesThrough() {
+        let value = JSONValue.string("\u{01}\t\r\u{1F}\u{7F} 年化利率 24% é 🏦")
+        #expect(value.serialized() == #""\u0001\t\r\u001f\u007f 年化利率 24% é 🏦""#)
+        #expect(JSONValue.object([("键\n", .string(""))]).serialized() == #"{"键\n":""}"#)
+    }
+
     @Test(arguments: [0, 1, 255, 256, 257, 383, 384, 385, 2_048, 5_000])
     func largeArraysAreWrittenInOrder(count: Int) {
         let items = Array(0..<count)
