@@ -48,7 +48,10 @@ struct NodeDecoder {
         }
         let path = path.rendered()
         var present: [Record.Field] = []
-        present.reserveCapacity(entries.count)
+        // The array becomes the record's storage: room for what is written and the defaults only.
+        present.reserveCapacity(entries.count + fields.count { spec in
+            if case .computed? = spec.defaultValue { false } else { spec.defaultValue != nil }
+        })
         // Which specs the document writes (valid or not), so defaults are filled in without searching
         // the entries again for every field.
         var written = [Bool](repeating: false, count: fields.count)
