@@ -6,7 +6,7 @@ import Diagnostics
 /// it reads so that evidence points at the YAML node. A field that is absent from `fields` is a missing
 /// optional value. Copies are cheap (shared immutable storage).
 ///
-/// Fields are stored as one array sorted by name and found by binary search: an audit holds several
+/// Fields are stored as one array ordered by name (`precedes`) and found by binary search: an audit holds several
 /// records per product (the product, its ranges, pricing, fees, funding entries, APR), and hash tables
 /// with their spare capacity cost about twice the memory for records of a dozen fields. The array the
 /// loader builds becomes the storage as it is: splitting it into shared names and parallel arrays of
@@ -37,7 +37,7 @@ public struct Record: Sendable, Hashable {
                 let middle = (low + high) / 2
                 let candidate = fields[middle].name
                 if candidate == name { return middle }
-                if candidate < name { low = middle + 1 } else { high = middle - 1 }
+                if Record.precedes(candidate, name) { low = middle + 1 } else { high = middle - 1 }
             }
             return nil
         }
@@ -55,7 +55,7 @@ public struct Record: Sendable, Hashable {
         type: String, fields: [String: Value], locations: [String: SourceLocation] = [:],
         location: SourceLocation? = nil
     ) {
-        let sorted = fields.sorted { $0.key < $1.key }.map { Field(name: $0.key, value: $0.value, location: locations[$0.key]) }
+        let sorted = fields.sorted { Record.precedes($0.key, $1.key) }.map { Field(name: $0.key, value: $0.value, location: locations[$0.key]) }
         storage = Storage(typeName: type, fields: sorted, location: location)
     }
 
@@ -77,7 +77,7 @@ public struct Record: Sendable, Hashable {
     /// becomes the record's storage, sorted in place: it is not copied or split.
     public init(type: String, fields: consuming [Field], location: SourceLocation? = nil) {
         var fields = fields
-        if !Self.isSorted(fields) { fields.sort { $0.name < $1.name } }
+        if !Self.isSorted(fields) { fields.sort { Record.precedes($0.name, $1.name) } }
         storage = Storage(typeName: type, fields: fields, location: location)
     }
 
@@ -85,10 +85,19 @@ public struct Record: Sendable, Hashable {
         storage = Storage(typeName: type, fields: fields, location: location)
     }
 
+    /// The order fields are kept in: shorter names first, names of one length in string order. Any
+    /// total order serves the binary search, and this one settles most comparisons on the lengths,
+    /// which are stored, instead of calling the library's string comparison.
+    @inline(__always)
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        let (left, right) = (lhs.utf8.count, rhs.utf8.count)
+        return left != right ? left < right : lhs < rhs
+    }
+
     private static func isSorted(_ fields: [Field]) -> Bool {
         var index = 1
         while index < fields.count {
-            guard fields[index - 1].name < fields[index].name else { return false }
+            guard precedes(fields[index - 1].name, fields[index].name) else { return false }
             index += 1
         }
         return true
@@ -97,13 +106,13 @@ public struct Record: Sendable, Hashable {
     /// This record with `updates` set: a field of the same name is replaced, others are added. The
     /// fields are kept sorted, so the two sorted lists are merged rather than sorted again.
     public func setting(_ updates: [Field]) -> Record {
-        let updates = Self.isSorted(updates) ? updates : updates.sorted { $0.name < $1.name }
+        let updates = Self.isSorted(updates) ? updates : updates.sorted { Record.precedes($0.name, $1.name) }
         let current = storage.fields
         var merged: [Field] = []
         merged.reserveCapacity(current.count + updates.count)
         var position = 0
         for update in updates {
-            while position < current.count, current[position].name < update.name {
+            while position < current.count, Record.precedes(current[position].name, update.name) {
                 merged.append(current[position])
                 position += 1
             }
