@@ -48,15 +48,6 @@ import Testing
         #expect(renderer("").render(diagnostic) == "loancheck: error: cannot read 'x': no such file or directory\n  hint: check the path\n")
     }
 
-    @Test func crlfAndLoneCRSplitLines() {
-        var sources = SourceTexts()
-        sources.add(file: "f", text: "a\r\nb\rc\n")
-        #expect(sources.line(1, of: "f") == "a")
-        #expect(sources.line(2, of: "f") == "b")
-        #expect(sources.line(3, of: "f") == "c")
-        #expect(sources.line(5, of: "f") == nil)
-    }
-
     @Test func controlCharactersAreMadeVisible() {
         let text = renderer("a\u{0}b").snippet(at: SourceLocation(file: "a.yaml", line: 1, column: 2))
         #expect(text == "  1 | a\u{FFFD}b\n    |  ^\n")

@@ -13,6 +13,11 @@ import Testing
         #expect(sources.line(5, of: "a.yaml") == nil)
         #expect(sources.line(0, of: "a.yaml") == nil)
         #expect(sources.line(1, of: "b.yaml") == nil)
+        // After a final line break there is one empty line (where "unexpected end of file" points), no more.
+        sources.add(file: "c.yaml", text: "a\r\nb\n")
+        #expect(sources.line(2, of: "c.yaml") == "b")
+        #expect(sources.line(3, of: "c.yaml") == "")
+        #expect(sources.line(4, of: "c.yaml") == nil)
     }
 
     @Test func aMergeKeepsTheTextsAlreadyKnownAndTheFirstMergedWins() {
