@@ -108,7 +108,7 @@ struct HTMLFindings {
         if finding.packStatus == .draft && finding.regimeNote == nil { regime.append(labels.draftNote) }
         if !regime.isEmpty { out += fact(labels.regime, HTMLEscaping.text(regime.joined(separator: labels.language == .zh ? "；" : "; "))) }
         if let waiver = finding.waiver {
-            out += fact(labels.waiver, HTML.text("span", [("class", waiver.applied ? "waiver applied" : "waiver expired")], labels.waiver(waiver))
+            out += fact(labels.waiver, HTML.text("span", [("class", "waiver \(waiver.outcome.rawValue)")], labels.waiver(waiver))
                         + HTMLEscaping.text(" (") + HTML.code(waiver.location.description) + HTMLEscaping.text(")"))
         }
         if let state = report.baseline?.state(of: finding) {

@@ -191,12 +191,19 @@ struct ReportLabels {
     func waiver(_ waiver: WaiverState) -> String {
         let reference = waiver.reference ?? ""
         let reason = waiver.reason.isEmpty ? "" : pick("；理由：\(waiver.reason)", "; reason: \(waiver.reason)")
-        if waiver.applied {
+        switch waiver.outcome {
+        case .applied:
             return pick("已豁免：批准人 \(waiver.approvedBy)\(reference.isEmpty ? "" : "（\(reference)）")，有效期至 \(waiver.expires)",
                         "waived by \(waiver.approvedBy)\(reference.isEmpty ? "" : " (\(reference))") until \(waiver.expires)") + reason
+        case .notApplicable:
+            return pick("豁免（批准人 \(waiver.approvedBy)\(reference.isEmpty ? "" : "，\(reference)")，有效期至 \(waiver.expires)）不适用：豁免只涵盖批准时的违规，不涵盖无法评估的规则",
+                        "the waiver (approved by \(waiver.approvedBy)\(reference.isEmpty ? "" : ", \(reference)"), until \(waiver.expires)) does not apply: "
+                            + "it covers the violation it was approved for, not a rule that could not be evaluated")
+        case .expired:
+            break
         }
-        return pick("豁免已于 \(waiver.expires) 到期（批准人 \(waiver.approvedBy)\(reference.isEmpty ? "" : "，\(reference)")），不再生效",
-                    "waiver expired on \(waiver.expires) (approved by \(waiver.approvedBy)\(reference.isEmpty ? "" : ", \(reference)")); it no longer applies")
+        return pick("豁免有效期至 \(waiver.expires)，已过期（批准人 \(waiver.approvedBy)\(reference.isEmpty ? "" : "，\(reference)")），不再生效",
+                    "waiver expired after \(waiver.expires) (approved by \(waiver.approvedBy)\(reference.isEmpty ? "" : ", \(reference)")); it no longer applies")
             + reason
     }
 
@@ -213,13 +220,21 @@ struct ReportLabels {
     /// `1 new, 1 persisting, 1 fixed (only new findings fail the check).`
     func baselineLine(_ baseline: BaselineComparison) -> String {
         let (new, persisting, fixed) = (baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count)
-        return pick("新增 \(new)，既有 \(persisting)，已修复 \(fixed)（只有新增的发现导致检查失败）。",
-                    "\(new) new, \(persisting) persisting, \(fixed) fixed (only new findings fail the check).")
+        let removed = baseline.removed.count
+        return pick("新增 \(new)，既有 \(persisting)，已修复 \(fixed)\(removed > 0 ? "，对象已移除 \(removed)" : "")（只有新增的发现导致检查失败）。",
+                    "\(new) new, \(persisting) persisting, \(fixed) fixed\(removed > 0 ? ", \(removed) removed with their documents" : "") (only new findings fail the check).")
     }
 
     /// `2 (1 applied, 1 expired)`.
-    func waiversLine(applied: Int, expired: Int) -> String {
-        pick("\(applied + expired) 项（有效 \(applied)，已过期 \(expired)）", "\(applied + expired) (\(applied) applied, \(expired) expired)")
+    func waiversLine(_ records: [WaiverRecord]) -> String {
+        let applied = records.filter { $0.status == .applied }.count
+        let expired = records.filter { $0.status == .expired }.count
+        let superseded = records.count - applied - expired
+        guard superseded > 0 else {
+            return pick("\(records.count) 项（有效 \(applied)，已过期 \(expired)）", "\(records.count) (\(applied) applied, \(expired) expired)")
+        }
+        return pick("\(records.count) 项（有效 \(applied)，已过期 \(expired)，被取代 \(superseded)）",
+                    "\(records.count) (\(applied) applied, \(expired) expired, \(superseded) superseded)")
     }
 
     // MARK: - Rules (appendix)
@@ -234,7 +249,9 @@ struct ReportLabels {
     var effectiveLabel: String { pick("生效", "effective") }
     var enforcedLabel: String { pick("过渡期结束", "enforced") }
     var repealedLabel: String { pick("废止", "repealed") }
+    var newBusinessLabel: String { pick("新增业务执行", "new business from") }
     var none: String { pick("无", "none") }
+    var rulesChanged: String { pick("本次运行更改的规则", "Rules changed for this run") }
     /// Column headers for the effective, enforced and repealed dates.
     var dateHeaders: [String] { [pick("生效", "Effective"), pick("过渡期结束", "Enforced"), pick("废止", "Repealed")] }
 
@@ -266,5 +283,13 @@ struct ReportLabels {
     var noInputs: String { pick("无输入文件记录（报告在内存中生成）。", "No input files recorded (the report was built in memory).") }
     var fixedSinceBaseline: String { pick("自基线以来已修复", "Fixed since the baseline") }
 
-    func waiverStatus(applied: Bool) -> String { applied ? pick("有效", "applied") : pick("已过期", "expired") }
+    /// `applied`, `expired`, or `superseded by FILE:LINE` / `expired (renewed at FILE:LINE)`.
+    func waiverStatus(_ record: WaiverRecord) -> String {
+        let by = record.supersededBy.map(\.description)
+        switch record.status {
+        case .applied: return pick("有效", "applied")
+        case .expired: return by.map { pick("已过期（已由 \($0) 续期）", "expired (renewed at \($0))") } ?? pick("已过期", "expired")
+        case .superseded: return pick("被 \(by ?? "") 取代", "superseded by \(by ?? "")")
+        }
+    }
 }

@@ -27,6 +27,9 @@ struct HTMLSections {
         out += fact(labels.scope, HTMLEscaping.text(labels.scopeLine(institutions: digest.institutions.count, products: digest.products.count)),
                     attributes: [("data-institutions", String(digest.institutions.count)), ("data-products", String(digest.products.count))])
         out += fact(labels.packs, HTMLEscaping.text(labels.packsLine(packs: report.packs.count, rules: report.rules.count)))
+        for line in report.ruleChanges.lines {
+            out += fact(labels.rulesChanged, HTML.text("strong", [("class", "rules-changed")], line), attributes: [("data-rules-changed", "true")])
+        }
         out += fact(labels.result, HTML.text("span", [("class", "verdict")], labels.verdict(report.summary)))
         out += fact(labels.tool, HTMLEscaping.text("\(report.toolName) \(report.toolVersion)"))
         out += "</dl>\n"
@@ -163,6 +166,7 @@ struct HTMLSections {
         var dates = [(labels.effectiveLabel, rule.effective)]
         if let enforced = rule.enforced { dates.append((labels.enforcedLabel, enforced)) }
         if let repealed = rule.repealed { dates.append((labels.repealedLabel, repealed)) }
+        if let newBusiness = rule.newBusinessFrom { dates.append((labels.newBusinessLabel, newBusiness)) }
         let regime = labels.regime(of: rule, in: report)
         let datesCell = dates.map { label, date in
             HTMLEscaping.text(label + " ") + HTML.element("time", [("class", "nowrap"), ("datetime", date.description)], date.description)
@@ -207,6 +211,11 @@ struct HTMLSections {
                                   + HTML.text("td", [], pack.version) + HTML.text("td", [], labels.packStatus(pack.status))
                                   + HTML.element("td", [("class", "hash")], HTML.digest(pack.sha256)) + "</tr>"
                           }, attributes: [("id", "stamp-packs")])
+        if !report.ruleChanges.isEmpty {
+            out += HTML.table(caption: labels.rulesChanged, headers: [labels.rulesChanged],
+                              rows: report.ruleChanges.lines.map { "<tr>" + HTML.text("td", [], $0) + "</tr>" },
+                              attributes: [("id", "stamp-rule-changes")])
+        }
         if report.inputs.isEmpty {
             out += HTML.text("p", [("class", "muted")], labels.noInputs) + "\n"
         } else {
@@ -236,9 +245,9 @@ struct HTMLSections {
                       labels.expires, labels.matched, "\(labels.reason) / \(labels.file)"],
             rows: report.waivers.map { record in
                 "<tr" + HTML.attributes([("data-waiver-rule", record.rule), ("data-waiver-subject", record.subject),
-                                         ("data-status", record.inForce ? "applied" : "expired")]) + ">"
+                                         ("data-status", record.status.rawValue)]) + ">"
                     + HTML.element("th", [("scope", "row")], HTML.code(record.rule) + "<br>" + HTML.code(record.subject))
-                    + HTML.text("td", [], labels.waiverStatus(applied: record.inForce))
+                    + HTML.text("td", [], labels.waiverStatus(record))
                     + HTML.element("td", [], HTMLEscaping.text(record.approvedBy)
                                    + (record.reference.map { "<br>" + HTMLEscaping.text($0) } ?? ""))
                     + HTML.element("td", [], HTML.element("time", [("class", "nowrap"), ("datetime", record.expires.description)],

@@ -25,6 +25,7 @@ struct JSONReport {
             ("asOf", .string(report.asOf.description)),
             ("language", .string(report.language.rawValue)),
             ("packs", Self.packs(report)),
+            ("ruleChanges", Self.ruleChanges(report)),
             ("inputs", Self.inputs(report)),
             ("findings", .array(of: report.findings) { finding($0) }),
             ("summary", .object([
@@ -102,6 +103,7 @@ struct JSONReport {
             ("reason", .string(waiver.reason)),
             ("expires", .string(waiver.expires.description)),
             ("expired", .bool(waiver.expired)),
+            ("status", .string(waiver.outcome.rawValue)),
         ])
     }
 
@@ -109,6 +111,29 @@ struct JSONReport {
         .array(report.packs.map { pack in
             .object([("id", .string(pack.id)), ("version", .string(pack.version)), ("sha256", .string(pack.sha256))])
         })
+    }
+
+    /// Shipped packs replaced by `--rules` packs and rules disabled for the run (both lists empty when
+    /// the shipped rules ran as they are).
+    static func ruleChanges(_ report: AuditReport) -> JSONValue {
+        let changes = report.ruleChanges
+        return .object([
+            ("replacedPacks", .array(changes.replacedPacks.map { replacement in
+                .object([
+                    ("id", .string(replacement.packId)),
+                    ("shipped", .object([("version", .string(replacement.shippedVersion)), ("sha256", .string(replacement.shippedSHA256)),
+                                         ("file", .string(replacement.shippedFile))])),
+                    ("replacement", .object([("version", .string(replacement.version)), ("sha256", .string(replacement.sha256)),
+                                             ("file", .string(replacement.file))])),
+                    ("redefinedRules", .array(replacement.replacedRules.map(JSONValue.string))),
+                    ("removedRules", .array(replacement.removedRules.map(JSONValue.string))),
+                    ("addedRules", .array(replacement.addedRules.map(JSONValue.string))),
+                ])
+            })),
+            ("disabledRules", .array(changes.disabledRules.map { rule in
+                .object([("rule", .string(rule.id)), ("pack", .string(rule.packId)), ("shipped", .bool(rule.shipped))])
+            })),
+        ])
     }
 
     static func inputs(_ report: AuditReport) -> JSONValue {
@@ -125,8 +150,9 @@ struct JSONReport {
                 ("reference", record.reference.map(JSONValue.string) ?? .null),
                 ("reason", .string(record.reason)),
                 ("expires", .string(record.expires.description)),
-                ("status", .string(record.inForce ? "applied" : "expired")),
+                ("status", .string(record.status.rawValue)),
                 ("matched", .int(record.matched)),
+                ("supersededBy", record.supersededBy.map(location) ?? .null),
                 ("location", location(record.location)),
             ])
         })
@@ -138,12 +164,15 @@ struct JSONReport {
         return .object([
             ("new", .int(baseline.newKeys.count)),
             ("persisting", .int(baseline.persistingKeys.count)),
-            ("fixed", .array(baseline.fixed.map { entry in
-                .object([
-                    ("rule", .string(entry.rule)), ("subject", .string(entry.subject)), ("path", .string(entry.path)),
-                    ("file", entry.file.map(JSONValue.string) ?? .null), ("severity", .string(entry.severity)),
-                ])
-            })),
+            ("fixed", .array(baseline.fixed.map(baselineEntry))),
+            ("removed", .array(baseline.removed.map(baselineEntry))),
+        ])
+    }
+
+    private static func baselineEntry(_ entry: Baseline.Entry) -> JSONValue {
+        .object([
+            ("rule", .string(entry.rule)), ("subject", .string(entry.subject)), ("path", .string(entry.path)),
+            ("file", entry.file.map(JSONValue.string) ?? .null), ("severity", .string(entry.severity)),
         ])
     }
 }

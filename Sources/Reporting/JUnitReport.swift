@@ -142,6 +142,7 @@ struct JUnitReport {
         ]
         if let enforced = rule.enforced { properties.append(("rule.enforced", enforced.description)) }
         if let repealed = rule.repealed { properties.append(("rule.repealed", repealed.description)) }
+        if let newBusiness = rule.newBusinessFrom { properties.append(("rule.newBusinessFrom", newBusiness.description)) }
         properties.append(("rule.regime", wording.regime(of: rule)))
         if let appliesTo = rule.appliesTo { properties.append(("rule.appliesTo", appliesTo)) }
         properties.append(("rule.requirement", rule.requirement))
@@ -157,9 +158,10 @@ struct JUnitReport {
             ("language", report.language.rawValue),
         ]
         properties += report.packs.map { ("pack", "\($0.id) \($0.version) \($0.sha256)") }
+        properties += report.ruleChanges.lines.map { ("ruleChange", $0) }
         properties += report.inputs.map { ("input", "\($0.sha256)  \($0.path)") }
         properties += report.waivers.map { record in
-            ("waiver", "\(record.rule) \(record.subject) \(record.inForce ? "applied" : "expired") until \(record.expires)"
+            ("waiver", "\(record.rule) \(record.subject) \(record.status.rawValue) until \(record.expires)"
                 + " by \(record.approvedBy)\(record.reference.map { " (\($0))" } ?? "")")
         }
         return properties

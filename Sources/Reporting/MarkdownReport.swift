@@ -51,6 +51,9 @@ struct MarkdownReport {
         var out = "- **\(Self.cell(labels.asOf))**: \(report.asOf)\n"
         out += "- **\(Self.cell(labels.scope))**: \(Self.cell(labels.scopeLine(institutions: digest.institutions.count, products: digest.products.count)))\n"
         out += "- **\(Self.cell(labels.packs))**: \(Self.cell(labels.packsLine(packs: report.packs.count, rules: report.rules.count)))\n"
+        for line in report.ruleChanges.lines {
+            out += "- **\(Self.cell(labels.rulesChanged))**: \(Self.cell(line))\n"
+        }
         out += "- **\(Self.cell(labels.result))**: \(Self.cell(labels.verdict(report.summary)))\n\n"
         out += Self.header([labels.pack, labels.version, labels.status, labels.instrument, labels.rulesCount], numeric: [4])
         for pack in report.packs {
@@ -190,8 +193,8 @@ struct MarkdownReport {
         out += Self.header([labels.rule, labels.subject, labels.status, labels.approvedBy, labels.reference, labels.expires,
                             labels.matched, labels.reason], numeric: [6])
         for record in report.waivers {
-            let status = Self.cell(labels.waiverStatus(applied: record.inForce))
-            out += Self.row([Self.code(record.rule), Self.code(record.subject), record.inForce ? status : "**\(status)**",
+            let status = Self.cell(labels.waiverStatus(record))
+            out += Self.row([Self.code(record.rule), Self.code(record.subject), record.status == .applied ? status : "**\(status)**",
                              Self.cell(record.approvedBy), Self.cell(record.reference ?? ""), record.expires.description,
                              String(record.matched), Self.cell(record.reason)])
         }
@@ -223,8 +226,7 @@ struct MarkdownReport {
         out += "- \(Self.cell(labels.tool)): \(Self.cell("\(report.toolName) \(report.toolVersion)"))\n"
         out += "- \(Self.cell(labels.asOf)): \(report.asOf)\n"
         out += "- \(Self.cell(labels.languageLabel)): \(report.language.rawValue)\n"
-        let applied = report.waivers.filter(\.inForce).count
-        out += "- \(Self.cell(labels.waivers)): \(Self.cell(labels.waiversLine(applied: applied, expired: report.waivers.count - applied)))\n\n"
+        out += "- \(Self.cell(labels.waivers)): \(Self.cell(labels.waiversLine(report.waivers)))\n\n"
         out += Self.header([labels.pack, labels.version, labels.status, labels.sha256])
         for pack in report.packs {
             out += Self.row([Self.code(pack.id), Self.cell(pack.version), Self.cell(labels.packStatus(pack.status)), Self.code(pack.sha256)])

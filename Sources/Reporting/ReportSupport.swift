@@ -30,6 +30,7 @@ struct ReportWording {
     var baselineLine: String? {
         guard let baseline = report.baseline else { return nil }
         return "baseline: \(baseline.newKeys.count) new, \(baseline.persistingKeys.count) persisting, fixed: \(baseline.fixed.count)"
+            + (baseline.removed.isEmpty ? "" : ", removed: \(baseline.removed.count)")
     }
 
     /// `loancheck 1.0 — as of 2025-11-22 — 1 pack, 4 documents`.
@@ -64,10 +65,15 @@ struct ReportWording {
     /// `waiver expired on 2026-06-30 (approved by 合规部, 苏金复〔2022〕15号): reason`.
     static func waiver(_ waiver: WaiverState) -> String {
         let reason = waiver.reason.isEmpty ? "" : ": \(waiver.reason)"
-        if waiver.applied {
+        switch waiver.outcome {
+        case .applied:
             return "waived by \(waiver.approvedBy)\(waiver.reference.map { " (\($0))" } ?? "") until \(waiver.expires)\(reason)"
+        case .expired:
+            return "waiver expired after \(waiver.expires) (approved by \(waiver.approvedBy)\(waiver.reference.map { ", \($0)" } ?? ""))\(reason)"
+        case .notApplicable:
+            return "the waiver approved by \(waiver.approvedBy)\(waiver.reference.map { " (\($0))" } ?? "") until \(waiver.expires) "
+                + "does not apply: it covers the violation it was approved for, not a rule that could not be evaluated"
         }
-        return "waiver expired on \(waiver.expires) (approved by \(waiver.approvedBy)\(waiver.reference.map { ", \($0)" } ?? ""))\(reason)"
     }
 
     /// `new` or `persisting` when a baseline is used and the finding is in its scope.

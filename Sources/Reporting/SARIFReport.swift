@@ -41,6 +41,7 @@ struct SARIFReport {
         var stamp: [(String, JSONValue)] = [
             ("asOf", .string(report.asOf.description)),
             ("packs", JSONReport.packs(report)),
+            ("ruleChanges", JSONReport.ruleChanges(report)),
             ("inputs", JSONReport.inputs(report)),
             ("waivers", JSONReport.waivers(report)),
             ("summary", .object([
@@ -51,7 +52,7 @@ struct SARIFReport {
         if report.baseline != nil { stamp.append(("baseline", JSONReport.baseline(report))) }
         let run: JSONValue = .object([
             ("tool", .object([("driver", .object(driver))])),
-            ("invocations", .array([.object([("executionSuccessful", .bool(true))])])),
+            ("invocations", .array([.object(invocation())])),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(paths.rootURI))]))])),
             ("artifacts", .array(artifacts)),
             ("results", .array(of: report.findings) { result($0, indexes: indexes) }),
@@ -84,6 +85,7 @@ struct SARIFReport {
             ("effective", .string(rule.effective.description)),
             ("enforced", rule.enforced.map { .string($0.description) } ?? .null),
             ("repealed", rule.repealed.map { .string($0.description) } ?? .null),
+            ("newBusinessFrom", rule.newBusinessFrom.map { .string($0.description) } ?? .null),
             ("inForce", .bool(rule.inForce)),
             ("requirement", .string(rule.requirement)),
             ("appliesTo", rule.appliesTo.map(JSONValue.string) ?? .null),
@@ -105,6 +107,19 @@ struct SARIFReport {
         return .object(members)
     }
 
+    /// The invocation: successful, with a warning notification for each change made to the shipped
+    /// rules (a replaced pack, a disabled rule), so a viewer shows that the run did not use them as shipped.
+    private func invocation() -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
+        let lines = report.ruleChanges.lines
+        if !lines.isEmpty {
+            members.append(("toolConfigurationNotifications", .array(lines.map { line in
+                .object([("level", .string("warning")), ("message", .object([("text", .string(line))]))])
+            })))
+        }
+        return members
+    }
+
     /// The lines of a rule's help: requirement, scope, parameters, citation, dates, regime.
     private func helpLines(_ rule: AuditReport.RuleSummary) -> [(label: String, value: String)] {
         var lines: [(String, String)] = [("Requirement", rule.requirement)]
@@ -115,6 +130,7 @@ struct SARIFReport {
         var dates = "effective \(rule.effective)"
         if let enforced = rule.enforced { dates += ", enforced from \(enforced) (a transition before it)" }
         if let repealed = rule.repealed { dates += ", repealed on \(repealed)" }
+        if let newBusiness = rule.newBusinessFrom { dates += ", binds new business from \(newBusiness) (stock runs off)" }
         lines.append(("Dates", dates))
         lines.append(("On \(report.asOf)", wording.regime(of: rule)))
         let status = report.packs.first { $0.id == rule.packId }?.status.rawValue ?? ""

@@ -26,12 +26,20 @@ struct TextReport {
 
     func render() -> String {
         var out = wording.headerLine + "\n"
+        for line in report.ruleChanges.lines { out += "rules changed for this run: \(line)\n" }
         for finding in Self.ordered(report.findings) {
             out += "\n" + render(finding)
         }
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
             out += "\nfixed since the baseline:\n"
             for entry in baseline.fixed {
+                out += "  \(entry.rule) \(entry.subject)\(entry.path.isEmpty ? "" : " \(entry.path)")"
+                    + (entry.file.map { " (\($0))" } ?? "") + "\n"
+            }
+        }
+        if let baseline = report.baseline, !baseline.removed.isEmpty {
+            out += "\nin the baseline, about documents no longer audited (removed, not fixed):\n"
+            for entry in baseline.removed {
                 out += "  \(entry.rule) \(entry.subject)\(entry.path.isEmpty ? "" : " \(entry.path)")"
                     + (entry.file.map { " (\($0))" } ?? "") + "\n"
             }

@@ -23,6 +23,13 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added, or replacing shipped packs with the same id).")
     var rulesDirectories: [String] = []
 
+    @Option(name: .customLong("disable-rule"),
+            help: "Switch a rule off for this run (repeatable; recorded in every report). Needed for a shipped rule a --rules pack drops.")
+    var disabledRules: [String] = []
+
+    @Flag(name: .customLong("allow-no-rules"), help: "Audit even when no rule is in force on the as-of date (otherwise exit 2).")
+    var allowNoRules = false
+
     @Option(name: .customLong("as-of"), help: "The audit date, YYYY-MM-DD (default: today).")
     var asOf: String?
 
@@ -55,10 +62,12 @@ struct AuditCommand: ParsableCommand {
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
         let previous = try baseline.map(readBaseline)
 
-        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, paths: paths)
+        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, disabling: disabledRules,
+                                                                              paths: paths)
         let report: AuditReport
         switch Auditor(rules: rules, toolVersion: LoanCheck.version)
-            .audit(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous) {
+            .audit(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous,
+                   allowNoRulesInForce: allowNoRules) {
         case .success(let value): report = value
         case .failure(let error):
             CommandSupport.report(error.diagnostics, sources: outcome.sources)

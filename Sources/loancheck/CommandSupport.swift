@@ -7,9 +7,16 @@ import LoanDomain
 /// diagnostic rendered like a compiler's.
 enum CommandSupport {
     /// The shipped rules plus `--rules` directories; exit 2 on any defect.
-    static func loadRules(extra: [String]) throws -> RuleSet {
+    static func loadRules(extra: [String], disabling: [String] = []) throws -> RuleSet {
+        if let problem = RulesDirectory.environmentProblem() {
+            throw usageError(problem, hint: "point LOANCHECK_RULES at a Rules/ directory (with schema/documents.yaml and packs/), or unset it")
+        }
         do {
-            return try PackLoader().load(shipped: RulesDirectory.locate(), extra: extra)
+            let rules = try PackLoader().load(shipped: RulesDirectory.locate(), extra: extra, disabling: disabling)
+            for line in rules.changes.lines {
+                FileOutput.standardError.write("loancheck: notice: \(line)\n")
+            }
+            return rules
         } catch {
             var sources = SourceTexts()
             for diagnostic in error.diagnostics {
@@ -30,10 +37,10 @@ enum CommandSupport {
 
     /// The rule set and the documents, the input directories walked while the packs are compiled.
     static func loadRulesAndDocuments(
-        extra: [String], paths: [String], requireReferences: Bool = true
+        extra: [String], disabling: [String] = [], paths: [String], requireReferences: Bool = true
     ) throws -> (rules: RuleSet, outcome: LoadOutcome) {
         let discovery = BackgroundResult { InputDiscovery().discover(paths) }
-        let rules = try loadRules(extra: extra)
+        let rules = try loadRules(extra: extra, disabling: disabling)
         let outcome = try loadDocuments(discovery.value, paths: paths, schema: rules.schema, requireReferences: requireReferences)
         return (rules, outcome)
     }

@@ -35,6 +35,7 @@ struct RulesCommand: ParsableCommand {
                         ("effective", .string(rule.effective.description)),
                         ("enforced", rule.enforced.map { .string($0.description) } ?? .null),
                         ("repealed", rule.repealed.map { .string($0.description) } ?? .null),
+                        ("newBusinessFrom", rule.newBusinessFrom.map { .string($0.description) } ?? .null),
                         ("status", .string(status(rule, of: pack, on: date))),
                         ("citation", .object([
                             ("regulation", .object([("zh", .string(rule.citation.regulation.zh)), ("en", .string(rule.citation.regulation.en))])),
@@ -58,6 +59,7 @@ struct RulesCommand: ParsableCommand {
                 var dates = "effective \(rule.effective)"
                 if let enforced = rule.enforced { dates += ", enforced \(enforced)" }
                 if let repealed = rule.repealed { dates += ", repealed \(repealed)" }
+                if let newBusiness = rule.newBusinessFrom { dates += ", new business from \(newBusiness)" }
                 out += "  \(rule.id.padding(to: 30)) \(rule.severity.rawValue.padding(to: 8)) \(status(rule, of: pack, on: date).padding(to: 12)) \(dates)\n"
                 out += "      \(rule.title.en)\n      \(rule.citation.text(.zh))\n"
             }
@@ -114,6 +116,9 @@ struct ExplainCommand: ParsableCommand {
         out += "effective:   \(rule.effective)\n"
         if let enforced = rule.enforced { out += "enforced:    \(enforced) (before it a violation is a warning)\n" }
         if let repealed = rule.repealed { out += "repealed:    \(repealed)\n" }
+        if let newBusiness = rule.newBusinessFrom {
+            out += "new business: from \(newBusiness) (a product closed before it is exempt: its stock runs off)\n"
+        }
         if pack.status == .draft { out += "draft:       findings are at most warnings (draft, not in force)\n" }
         out += "message:     \(rule.message.zh)\n             \(rule.message.en)\n"
         for name in rule.parameters {

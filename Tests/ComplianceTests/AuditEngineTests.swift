@@ -6,14 +6,21 @@ import RuleLanguage
 import Testing
 
 @Suite struct RegimeTests {
-    private func findings(_ max: String, asOf: String, extra: String = "") throws -> [Finding] {
+    private func findings(_ max: String, asOf: String, extra: String = "", allowNoRules: Bool = false) throws -> [Finding] {
         let rules = try TestRules(pack: Samples.pack)
-        return try rules.audit([("bank.yaml", Samples.bank), ("p.yaml", Samples.product(max: max, extra: extra))], asOf: asOf)
+        return try rules.audit([("bank.yaml", Samples.bank), ("p.yaml", Samples.product(max: max, extra: extra))], asOf: asOf,
+                               allowNoRules: allowNoRules)
             .findings.filter { $0.rule == "T-CAP" }
     }
 
     @Test func beforeEffectiveNothingApplies() throws {
-        #expect(try findings("30万", asOf: "2019-12-31").isEmpty)
+        #expect(try findings("30万", asOf: "2019-12-31", allowNoRules: true).isEmpty)
+    }
+
+    @Test func anAuditWithNoRuleInForceIsAnErrorUnlessAllowed() throws {
+        let error = try #require(throws: DiagnosticList.self) { try findings("30万", asOf: "2019-12-31") }
+        #expect(error.diagnostics.map(\.message) == ["no rule is in force on 2019-12-31: the audit would check nothing"])
+        #expect(error.diagnostics.first?.hints == ["check --as-of (the earliest rule takes effect on 2020-01-01); pass --allow-no-rules to audit anyway"])
     }
 
     @Test func inTransitionAViolationIsAWarning() throws {
@@ -132,6 +139,70 @@ import Testing
         let rules = try TestRules(pack: Samples.pack)
         let report = try rules.audit(files + [("w.yaml", Samples.waiver(expires: "2022-06-01"))], asOf: "2022-06-01")
         #expect(report.findings.first { $0.rule == "T-CAP" && $0.severity != .info }?.isWaived == true)
+    }
+
+    @Test func aWarningThatBecomesAnErrorIsNewAgainstTheBaseline() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        // In the transition (until 2021-01-01) T-CAP is a warning; the baseline accepts that warning.
+        let before = try rules.audit(files, asOf: "2020-06-01")
+        let baseline = Baseline(findings: before.findings, asOf: "2020-06-01")
+        #expect(baseline.entries.first { $0.rule == "T-CAP" }?.severity == "warning")
+        let during = try rules.audit(files, asOf: "2020-12-31", baseline: baseline)
+        #expect(during.baseline?.persistingKeys.contains("T-CAP|LoanProduct/p-1|credit_line.max") == true)
+        let after = try rules.audit(files, asOf: "2021-01-01", baseline: baseline)
+        #expect(after.baseline?.newKeys == ["T-CAP|LoanProduct/p-1|credit_line.max"])
+        #expect(after.failing(at: .error).map(\.rule) == ["T-CAP"])
+    }
+
+    @Test func anErrorAcceptedInTheBaselineStillPersistsAsAWarning() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let baseline = Baseline(findings: try rules.audit(files, asOf: "2022-06-01").findings, asOf: "2022-06-01")
+        let earlier = try rules.audit(files, asOf: "2020-06-01", baseline: baseline)
+        #expect(earlier.baseline?.persistingKeys.contains("T-CAP|LoanProduct/p-1|credit_line.max") == true)
+        #expect(earlier.baseline?.newKeys.isEmpty == true)
+    }
+
+    @Test func theWaiverInForceGovernsWhateverTheOrder() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let expired = ("a.yaml", Samples.waiver(expires: "2022-01-31"))
+        let renewed = ("b.yaml", Samples.waiver(expires: "2023-12-31"))
+        for order in [[expired, renewed], [renewed, expired]] {
+            let report = try rules.audit(files + order, asOf: "2022-06-01")
+            #expect(report.findings.first { $0.rule == "T-CAP" && $0.severity != .info }?.isWaived == true)
+            let byFile = Dictionary(uniqueKeysWithValues: report.waivers.map { ($0.location.file, $0) })
+            #expect(byFile["a.yaml"]?.status == .expired && byFile["a.yaml"]?.supersededBy?.file == "b.yaml")
+            #expect(byFile["b.yaml"]?.status == .applied && byFile["b.yaml"]?.matched == 1)
+            #expect(report.findings.filter { $0.severity == .info }.isEmpty)
+        }
+    }
+
+    @Test func twoWaiversInForceTheLongerGovernsAndTheOtherIsSuperseded() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let report = try rules.audit(files + [("a.yaml", Samples.waiver(expires: "2023-12-31")), ("b.yaml", Samples.waiver(expires: "2022-12-31"))],
+                                     asOf: "2022-06-01")
+        #expect(report.waivers.map(\.status) == [.applied, .superseded])
+        #expect(report.waivers.last?.supersededBy?.file == "a.yaml")
+        #expect(report.findings.first { $0.rule == "T-CAP" && $0.severity != .info }?.waiver?.expires.description == "2023-12-31")
+    }
+
+    @Test func aWaiverThatLastsForeverIsFlagged() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let report = try rules.audit(files + [("w.yaml", Samples.waiver(expires: "9999-12-31"))], asOf: "2022-06-01")
+        let notice = try #require(report.findings.first { $0.severity == .warning && $0.waiver == nil && $0.rule == "T-CAP" })
+        #expect(notice.message.en == "the waiver lasts until 9999-12-31, more than 5 years after the as-of date: it is effectively permanent; review it and set a real expiry")
+        #expect(notice.location == SourceLocation(file: "w.yaml", line: 7, column: 10))
+    }
+
+    @Test func aWaiverWithoutApproverOrReasonIsAnInputError() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let blank = "kind: Waiver\nrule: T-CAP\nsubject: p-1\nreason: \"  \"\napproved_by: \"\"\nexpires: 2022-12-31\n"
+        #expect {
+            _ = try rules.audit(files + [("w.yaml", blank)], asOf: "2022-06-01")
+        } throws: { error in
+            (error as? DiagnosticList)?.diagnostics.map(\.description) == [
+                "w.yaml:5:14: error: a waiver's 'approved_by' must not be empty", "w.yaml:4:9: error: a waiver's 'reason' must not be empty",
+            ]
+        }
     }
 
     @Test func waiverAboutToExpireAddsAnInfoNotice() throws {

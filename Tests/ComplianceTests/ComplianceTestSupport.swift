@@ -29,7 +29,9 @@ struct TestRules {
     }
 
     /// Loads documents from YAML texts and audits them.
-    func audit(_ files: [(String, String)], asOf: String, baseline: Baseline? = nil, warnExpiring: Int = 30) throws -> AuditReport {
+    func audit(
+        _ files: [(String, String)], asOf: String, baseline: Baseline? = nil, warnExpiring: Int = 30, allowNoRules: Bool = false
+    ) throws -> AuditReport {
         var streams: [ParsedStream] = []
         var sources = SourceTexts()
         for (name, text) in files {
@@ -40,7 +42,7 @@ struct TestRules {
         guard !outcome.hasErrors else { throw DiagnosticList(outcome.diagnostics) }
         let date = try UnitParser.date(asOf)
         switch Auditor(rules: rules, toolVersion: "test").audit(outcome, asOf: date, language: .en, warnExpiringDays: warnExpiring,
-                                                                  baseline: baseline) {
+                                                                  baseline: baseline, allowNoRulesInForce: allowNoRules) {
         case .success(let report): return report
         case .failure(let error): throw error
         }

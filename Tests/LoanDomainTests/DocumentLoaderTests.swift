@@ -14,6 +14,27 @@ import FoundationEssentials
         #expect(outcome.documents.institutions.map(\.id) == ["bank-a"])
     }
 
+    @Test func anApprovalMayExpireOnTheDayItIsGrantedButNotBefore() throws {
+        func bank(expires: String) -> String {
+            S.bank + "\napprovals:\n  - {scope: cross-province, authority: NFRA, granted: 2024-01-01, expires: \(expires)}\n"
+        }
+        #expect(try S.load([("bank.yaml", bank(expires: "2024-01-01"))]).diagnostics.isEmpty)
+        #expect(S.lines(try S.load([("bank.yaml", bank(expires: "2023-12-31"))])) == [
+            "bank.yaml:8:76: error: approval expires (2023-12-31) before it is granted (2024-01-01) | hint: expires is the last day the approval covers (inclusive)",
+        ])
+    }
+
+    @Test func aGuarantorCannotFundALoan() throws {
+        let guarantor = "kind: Institution\nid: guar\nname: G\ntype: guarantor\nregistered_in: CN-JS\n"
+        let funding = "funding:\n  - {institution: bank-a, share: 70%}\n  - {institution: guar, share: 30%}\n"
+        let outcome = try S.load([("bank.yaml", S.bank), ("g.yaml", guarantor), ("p.yaml", S.product(funding: funding))])
+        #expect(S.lines(outcome) == [
+            "p.yaml:16:19: error: 'funding[1].institution' must name an institution of type national-bank, local-bank, consumer-finance, "
+                + "microlender, online-microlender, private-lender, but 'guar' is a guarantor | hint: a funder lends its share of each loan; "
+                + "a platform (助贷平台) or a guarantor funds nothing - list only the institutions that fund | note: g.yaml:4:7: 'guar' is declared here",
+        ])
+    }
+
     @Test func unknownFieldSuggestsTheClosestName() throws {
         let text = S.product("credit_lin: 5\n")
         let outcome = try S.load([("bank.yaml", S.bank), ("p.yaml", text)])

@@ -219,7 +219,7 @@ enum HTMLProbe {
         #expect(plain.contains("<p class=\"checks\">No rules checked.</p>")) // the institutions: no institution rules loaded
         // An expired waiver no longer applies and says so.
         let expired = self.html(try richReport(asOf: "2026-07-01"))
-        #expect(expired.contains("waiver expired on 2026-06-30 (approved by 合规部, 苏金复〔2022〕15号); it no longer applies"))
+        #expect(expired.contains("waiver expired after 2026-06-30 (approved by 合规部, 苏金复〔2022〕15号); it no longer applies"))
     }
 
     @Test func appendixListsEveryRuleWithDatesAndParameters() throws {

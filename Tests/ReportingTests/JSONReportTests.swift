@@ -69,7 +69,7 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
     @Test func designSection5KeysInAStableOrder() throws {
         let json = ReportRenderer.render(try ReportFixture.report(), format: .json)
         #expect(keys(in: json, indent: 2) == [
-            "formatVersion", "tool", "asOf", "language", "packs", "inputs", "findings", "summary", "waivers", "baseline",
+            "formatVersion", "tool", "asOf", "language", "packs", "ruleChanges", "inputs", "findings", "summary", "waivers", "baseline",
         ])
         #expect(keys(in: json, indent: 6, from: "\"findings\"") == [
             "rule", "severity", "packStatus", "subject", "path", "location", "message", "messages", "evidence", "citation",

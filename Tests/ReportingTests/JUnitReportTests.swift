@@ -84,6 +84,6 @@ import Testing
     @Test func anExpiredWaiverFails() throws {
         let xml = ReportRenderer.render(try ReportFixture.report(asOf: "2026-07-01"), format: .junit)
         #expect(xml.contains(#"tests="4" failures="2" errors="0" skipped="1""#))
-        #expect(xml.contains("  waiver expired on 2026-06-30 (approved by 合规部, 苏金复〔2022〕15号): 存量业务自然到期\n</failure>"))
+        #expect(xml.contains("  waiver expired after 2026-06-30 (approved by 合规部, 苏金复〔2022〕15号): 存量业务自然到期\n</failure>"))
     }
 }

@@ -115,7 +115,7 @@ import Testing
         let text = ReportRenderer.render(report, format: .text)
         #expect(text.contains("""
           citation: CBIRC Order 2020 No. 9 (Internet Loans of Commercial Banks) 第六条 (effective 2020-07-17) (article number not verified)
-          waiver expired on 2026-06-30 (approved by 合规部, 苏金复〔2022〕15号): 存量业务自然到期
+          waiver expired after 2026-06-30 (approved by 合规部, 苏金复〔2022〕15号): 存量业务自然到期
 
         """))
         #expect(text.hasSuffix("\n2 errors, 0 warnings, 0 info, 0 waived\n"))
@@ -137,6 +137,21 @@ import Testing
         """))
     }
 
+    @Test func aRemovedDocumentIsNotFixed() throws {
+        let report = try BaselineFixture.report(removeFixed: true)
+        #expect(report.baseline?.fixed.isEmpty == true)
+        #expect(report.baseline?.removed.map(\.subject) == ["LoanProduct/gone-loan"])
+        let text = ReportRenderer.render(report, format: .text)
+        #expect(text.contains("""
+
+        in the baseline, about documents no longer audited (removed, not fixed):
+          CN-BANK-CREDIT-LINE LoanProduct/gone-loan credit_line.max (products/gone.yaml)
+
+        2 errors, 0 warnings, 0 info, 1 waived; baseline: 1 new, 1 persisting, fixed: 0, removed: 1
+
+        """))
+    }
+
     @Test func noFindings() throws {
         let files = [("institutions/banks.yaml", ReportFixture.banks),
                      ("products/ok.yaml", ReportFixture.product(id: "ok-loan", name: "合规消费贷", creditLineMax: "20万"))]
@@ -151,15 +166,19 @@ import Testing
 }
 
 /// A report against a baseline: `weili-consumer` persists, `ok-loan` is new (now over the cap),
-/// `gone-loan` was fixed (removed), `legacy-loan` stays waived (outside the baseline's scope).
+/// `gone-loan` was fixed (its line cut to 20万), `legacy-loan` stays waived (outside the baseline's scope);
+/// with `removeFixed`, `gone-loan` is deleted instead, so its entry is "removed", not "fixed".
 enum BaselineFixture {
-    static func report(language: ReportLanguage = .en) throws -> AuditReport {
+    static func report(language: ReportLanguage = .en, removeFixed: Bool = false) throws -> AuditReport {
         let before = try ReportFixture.report(ReportFixture.files + [
             ("products/gone.yaml", ReportFixture.product(id: "gone-loan", name: "已下架", creditLineMax: "40万")),
         ])
         let baseline = Baseline(findings: before.findings, asOf: "2025-11-22")
         var files = ReportFixture.files
         files[3] = ("products/ok.yaml", ReportFixture.product(id: "ok-loan", name: "合规消费贷", creditLineMax: "25万"))
+        if !removeFixed {
+            files.append(("products/gone.yaml", ReportFixture.product(id: "gone-loan", name: "已下架", creditLineMax: "20万")))
+        }
         return try ReportFixture.report(files, language: language, baseline: baseline)
     }
 }

@@ -43,6 +43,8 @@ public struct AuditReport: Sendable {
         public let effective: CivilDate
         public let enforced: CivilDate?
         public let repealed: CivilDate?
+        /// The day from which new business must comply, when later than `effective` (DESIGN §4).
+        public let newBusinessFrom: CivilDate?
         public let inForce: Bool
         public let requirement: String
         public let appliesTo: String?
@@ -58,6 +60,8 @@ public struct AuditReport: Sendable {
     public let inputs: [InputStamp]
     public let subjects: [SubjectSummary]
     public let rules: [RuleSummary]
+    /// Shipped packs replaced and rules disabled for this run (empty for the shipped rules as they are).
+    public let ruleChanges: RuleSetChanges
     public let checks: [RuleCheck]
     /// Every finding (waived ones included), in deterministic order, waiver notices last.
     public let findings: [Finding]

@@ -13,10 +13,19 @@ public struct Auditor: Sendable {
         self.toolVersion = toolVersion
     }
 
-    /// The report, or the input errors that stop the audit (e.g. a waiver for an unknown rule).
+    /// The report, or the input errors that stop the audit (e.g. a waiver for an unknown rule, or no
+    /// rule in force on the as-of date unless `allowNoRulesInForce`: an audit that checks nothing must
+    /// not look like a clean one).
     public func audit(
-        _ outcome: LoadOutcome, asOf: CivilDate, language: ReportLanguage, warnExpiringDays: Int, baseline: Baseline?
+        _ outcome: LoadOutcome, asOf: CivilDate, language: ReportLanguage, warnExpiringDays: Int, baseline: Baseline?,
+        allowNoRulesInForce: Bool = false
     ) -> Result<AuditReport, DiagnosticList> {
+        if !allowNoRulesInForce, !rules.packs.contains(where: { $0.rules.contains { Regime.isInForce($0, on: asOf) } }) {
+            return .failure(DiagnosticList([.error(
+                "no rule is in force on \(asOf): the audit would check nothing", at: nil,
+                hint: "check --as-of (the earliest rule takes effect on \(Self.earliestEffective(rules).map(\.description) ?? "—")); "
+                    + "pass --allow-no-rules to audit anyway")]))
+        }
         let documents = outcome.documents
         var checks = AuditEngine(packs: rules.packs).checks(documents, asOf: asOf)
         let waivers = WaiverApplication(asOf: asOf, warnExpiringDays: warnExpiringDays, rules: rules)
@@ -34,10 +43,17 @@ public struct Auditor: Sendable {
             inputs: Self.stamps(outcome.inputs),
             subjects: documents.documents.filter { $0.kind != "Waiver" }.concurrentMap { summary($0) },
             rules: rules.packs.flatMap { pack in pack.rules.map { ruleSummary($0, pack: pack, asOf: asOf) } },
-            checks: checks, findings: findings, waivers: waivers.records,
-            baseline: baseline.map { BaselineComparison(baseline: $0, findings: findings) },
+            ruleChanges: rules.changes, checks: checks, findings: findings, waivers: waivers.records,
+            baseline: baseline.map { baseline in
+                BaselineComparison(baseline: baseline, findings: findings,
+                                   subjects: Set(documents.documents.map { "\($0.kind)/\($0.id)" }))
+            },
             sources: sources)
         return .success(report)
+    }
+
+    private static func earliestEffective(_ rules: RuleSet) -> CivilDate? {
+        rules.packs.flatMap { $0.rules.map(\.effective) }.min()
     }
 
     /// The digest of every input, computed on all cores (hashing 10,000 files on one core was a
@@ -62,6 +78,7 @@ public struct Auditor: Sendable {
         AuditReport.RuleSummary(
             id: rule.id, packId: pack.id, title: rule.title, subject: rule.subject, severity: rule.severity,
             citation: rule.citation, effective: rule.effective, enforced: rule.enforced, repealed: rule.repealed,
+            newBusinessFrom: rule.newBusinessFrom,
             inForce: Regime.isInForce(rule, on: asOf), requirement: rule.requirementText, appliesTo: rule.appliesToText,
             parameters: rule.parameters.compactMap { name in
                 guard let parameter = pack.parameter(name), let value = parameter.value(at: asOf) else { return nil }

@@ -36,15 +36,44 @@ public struct ParameterUse: Sendable, Hashable {
 
 /// How a waiver bears on a finding.
 public struct WaiverState: Sendable, Hashable {
-    /// True when the waiver hides the finding (valid at the as-of date).
-    public let applied: Bool
+    /// What the waiver did to the finding.
+    public enum Outcome: String, Sendable, Hashable {
+        /// Valid on the as-of date: the finding is hidden.
+        case applied
+        /// Past its `expires` day: the finding counts.
+        case expired
+        /// Valid, but the rule could not be evaluated: a waiver covers the violation it was approved
+        /// for, never a check that could not be made, so the finding counts.
+        case notApplicable = "not-applicable"
+    }
+
+    public let outcome: Outcome
     public let approvedBy: String
     public let reference: String?
     public let reason: String
     public let expires: CivilDate
     public let location: SourceLocation
 
-    public var expired: Bool { !applied }
+    public init(outcome: Outcome, approvedBy: String, reference: String?, reason: String, expires: CivilDate, location: SourceLocation) {
+        self.outcome = outcome
+        self.approvedBy = approvedBy
+        self.reference = reference
+        self.reason = reason
+        self.expires = expires
+        self.location = location
+    }
+
+    /// True when the waiver hides the finding.
+    public var applied: Bool { outcome == .applied }
+    public var expired: Bool { outcome == .expired }
+
+    /// This waiver as it bears on a "cannot evaluate" finding: an expired one stays expired, a valid one
+    /// does not apply.
+    func refused() -> WaiverState {
+        guard outcome == .applied else { return self }
+        return WaiverState(outcome: .notApplicable, approvedBy: approvedBy, reference: reference, reason: reason,
+                           expires: expires, location: location)
+    }
 }
 
 /// One result of an audit: a violation, a rule that cannot be evaluated, or a notice.

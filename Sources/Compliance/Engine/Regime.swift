@@ -4,7 +4,8 @@ import RuleLanguage
 ///
 /// Before `effective` a rule does not apply; from `repealed` on it no longer does; before `enforced` a
 /// violation is a warning ("transition until …"); a draft pack's findings are at most warnings ("draft,
-/// not in force"); a product closed before a rule took effect is not subject to it (its stock runs off).
+/// not in force"); a product closed before the day a rule binds new business (`new_business_from`, else
+/// `effective`) is not subject to it (its stock runs off).
 public enum Regime {
     /// Whether the rule is in force on `date` (ignoring the subject).
     public static func isInForce(_ rule: Rule, on date: CivilDate) -> Bool {
@@ -13,10 +14,12 @@ public enum Regime {
         return true
     }
 
-    /// Whether a product closed on `closedOn` is exempt from `rule`.
+    /// Whether a product closed on `closedOn` is exempt from `rule`: it made no loan on or after the
+    /// day from which the rule binds new business (`closed_on` is the last day of new loans, so a
+    /// product closed on that very day is subject to it).
     public static func isExemptClosedProduct(closedOn: CivilDate?, rule: Rule) -> Bool {
         guard let closedOn else { return false }
-        return closedOn < rule.effective
+        return closedOn < rule.bindsNewBusinessFrom
     }
 
     /// The severity of a violation on `date`, and the note explaining a lowered one.

@@ -63,17 +63,17 @@ final class RuleEvaluator: Sendable {
         // Optional chaining evaluates the stored expression in place; `if let` would copy it first.
         if let applies = appliesTo?.evaluate(bindings, explaining: false) {
             if applies.isFalse { return (.notApplicable, []) }
-            if !applies.isTrue { return (.cannotEvaluate, [cannotEvaluate(applies, subject)]) }
+            if !applies.isTrue { return (.cannotEvaluate, [cannotEvaluate(applies, subject, bindings: bindings)]) }
         }
         let result = requirement.evaluate(bindings)
         if result.isTrue { return (.passed, []) }
-        guard result.isFalse else { return (.cannotEvaluate, [cannotEvaluate(result, subject)]) }
+        guard result.isFalse else { return (.cannotEvaluate, [cannotEvaluate(result, subject, bindings: bindings)]) }
 
         var base = rule.severity
         if escalation?.requirement.evaluate(bindings, explaining: false).isFalse == true, let severity = escalation?.severity {
             base = max(base, severity)
         }
-        let (severity, note) = Regime.severity(base, rule: rule, packStatus: pack.status, on: asOf)
+        let (severity, note) = capped(Regime.severity(base, rule: rule, packStatus: pack.status, on: asOf), bindings: bindings)
         let evidence = result.evidence.isEmpty
             ? [Evidence(path: nil, actual: "false", required: "true", text: rule.requirementText, location: subject.location, ruleLocation: rule.location)]
             : Self.distinct(result.evidence)
@@ -89,7 +89,21 @@ final class RuleEvaluator: Sendable {
         })
     }
 
-    private func cannotEvaluate(_ evaluation: Evaluation, _ subject: LoadedDocument) -> Finding {
+    /// `severity` lowered by every `at_most` cap whose condition holds for this subject, with its note.
+    /// A condition that cannot be evaluated lowers nothing (the stricter reading).
+    private func capped(
+        _ regime: (severity: FindingSeverity, note: LocalizedText?), bindings: Bindings
+    ) -> (FindingSeverity, LocalizedText?) {
+        var (severity, note) = regime
+        for cap in rule.severityCaps where cap.severity < severity {
+            guard cap.condition.evaluate(bindings, explaining: false).isTrue else { continue }
+            severity = cap.severity
+            note = note.map { LocalizedText(zh: $0.zh + "；" + cap.note.zh, en: $0.en + "; " + cap.note.en) } ?? cap.note
+        }
+        return (severity, note)
+    }
+
+    private func cannotEvaluate(_ evaluation: Evaluation, _ subject: LoadedDocument, bindings: Bindings) -> Finding {
         var reasonEn = evaluation.problem ?? "cannot evaluate"
         var reasonZh = reasonEn
         var path = ""
@@ -109,7 +123,7 @@ final class RuleEvaluator: Sendable {
             reasonEn = "cannot evaluate: \(diagnostic.message)"
             reasonZh = "无法评估：\(diagnostic.message)"
         }
-        let (severity, note) = Regime.severity(.error, rule: rule, packStatus: pack.status, on: asOf)
+        let (severity, note) = capped(Regime.severity(.error, rule: rule, packStatus: pack.status, on: asOf), bindings: bindings)
         return makeFinding(subject: subject, severity: severity, note: note, path: path, location: location,
                            evidence: FindingEvidence(actual: "missing", required: rule.requirementText, detail: reasonEn,
                                                      parameters: parameterUses()),

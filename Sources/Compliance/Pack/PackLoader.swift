@@ -2,30 +2,19 @@ import Diagnostics
 import LoanDomain
 import YAML
 
-/// What the rules directories hold: the document schema, the compiled packs, and the texts read.
-public struct RuleSet: Sendable {
-    public let schema: DocumentSchema
-    public let packs: [RulePack]
-    public let sources: SourceTexts
-
-    /// The rule with `id`, and its pack.
-    public func rule(_ id: String) -> (pack: RulePack, rule: Rule)? {
-        for pack in packs {
-            if let rule = pack.rules.first(where: { $0.id == id }) { return (pack, rule) }
-        }
-        return nil
-    }
-
-    public var ruleIds: [String] { packs.flatMap { $0.rules.map(\.id) } }
-}
-
 /// Loads the shipped rules directory (found with no flags) and any `--rules` directories: the document
 /// schema, fixtures for pack tests, and the packs. A pack in a `--rules` directory replaces a shipped
 /// pack with the same id, or is added. Any defect fails closed with every diagnostic.
+///
+/// Nothing can switch rules off silently: a `--rules` directory without a pack, a rule set without a
+/// rule, and a replacement that leaves out shipped rules not disabled explicitly are errors; every
+/// replacement and every disabled rule is recorded in `RuleSet.changes`.
 public struct PackLoader: Sendable {
     public init() {}
 
-    public func load(shipped: String?, extra: [String]) throws(DiagnosticList) -> RuleSet {
+    /// `disabling`: rule ids switched off explicitly (`--disable-rule`); the rules a replacing pack
+    /// leaves out must be among them.
+    public func load(shipped: String?, extra: [String], disabling: [String] = []) throws(DiagnosticList) -> RuleSet {
         var diagnostics: [Diagnostic] = []
         var sources = SourceTexts()
         guard let shipped else {
@@ -39,6 +28,7 @@ public struct PackLoader: Sendable {
         for (directory, isExtra) in [(shipped, false)] + extra.map({ ($0, true) }) {
             let discovery = InputDiscovery().discover([directory])
             diagnostics += discovery.diagnostics
+            let packsBefore = packNodes.count
             for file in discovery.files {
                 do {
                     let parsed = try YAMLReader.parseFile(atPath: file)
@@ -59,6 +49,10 @@ public struct PackLoader: Sendable {
                     diagnostics += error.diagnostics
                 }
             }
+            if isExtra, discovery.diagnostics.isEmpty, packNodes.count == packsBefore {
+                diagnostics.append(.error("the rules directory '\(directory)' holds no rule pack", at: nil,
+                                          hint: "--rules takes a directory of `kind: RulePack` YAML files; check the path"))
+            }
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         guard schemaNodes.count == 1, let schemaNode = schemaNodes.first else {
@@ -68,17 +62,22 @@ public struct PackLoader: Sendable {
         let schema = try SchemaReader().read(schemaNode)
         let reader = PackReader(schema: schema, fixtures: fixtures)
         var packs: [RulePack] = []
+        var extraPacks = Set<Int>()
+        var replaced: [(shipped: RulePack, by: Int)] = []
         for item in packNodes {
             do {
                 let pack = try reader.read(item.node, file: item.file, sha256: item.sha)
                 if let existing = packs.firstIndex(where: { $0.id == pack.id }) {
-                    if item.extra, !packs[existing].file.isEmpty {
+                    if item.extra, !extraPacks.contains(existing) {
+                        replaced.append((packs[existing], existing))
                         packs[existing] = pack
+                        extraPacks.insert(existing)
                     } else {
                         diagnostics.append(.error("two packs have the id '\(pack.id)'", at: item.node.location,
                                                   notes: [.init("the other one is in \(packs[existing].file)")]))
                     }
                 } else {
+                    if item.extra { extraPacks.insert(packs.count) }
                     packs.append(pack)
                 }
             } catch {
@@ -97,6 +96,11 @@ public struct PackLoader: Sendable {
             }
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
-        return RuleSet(schema: schema, packs: packs, sources: sources)
+        let selection = try RuleSelection(packs: packs, extra: extraPacks, replaced: replaced, disabling: disabling)
+        guard selection.packs.contains(where: { !$0.rules.isEmpty }) else {
+            throw DiagnosticList([.error("no rule is loaded: an audit would check nothing", at: nil,
+                                         hint: "the rules directories hold no rule (or every rule is disabled)")])
+        }
+        return RuleSet(schema: schema, packs: selection.packs, sources: sources, changes: selection.changes)
     }
 }

@@ -12,7 +12,7 @@ struct PackReader {
     private static let packKeys = ["kind", "id", "version", "status", "title", "authority", "instrument", "source",
                                    "parameters", "rules", "doc"]
     private static let ruleKeys = ["id", "title", "subject", "applies_to", "require", "escalate", "severity", "effective",
-                                   "enforced", "repealed", "citation", "message", "tests", "doc"]
+                                   "enforced", "repealed", "new_business_from", "at_most", "citation", "message", "tests", "doc"]
     private static let parameterTypes: [String: ValueType] = [
         "money": .money, "percent": .ratio, "ratio": .ratio, "rate": .rate, "duration": .duration, "date": .date,
         "decimal": .decimal, "integer": .integer, "boolean": .boolean, "string": .string,
@@ -116,6 +116,16 @@ struct PackReader {
         let effective = reader.date(fields["effective"], "'effective'")
         let enforced = reader.date(fields["enforced"], "'enforced'")
         let repealed = reader.date(fields["repealed"], "'repealed'")
+        let newBusinessFrom = reader.date(fields["new_business_from"], "'new_business_from'")
+        if let effective, let newBusinessFrom, newBusinessFrom < effective {
+            reader.error("'new_business_from' (\(newBusinessFrom)) is before 'effective' (\(effective))",
+                         fields["new_business_from"]?.location,
+                         hint: "new business is bound from the effective date at the earliest; omit the key for that")
+        }
+        if let newBusinessFrom, let repealed, newBusinessFrom >= repealed {
+            reader.error("'new_business_from' (\(newBusinessFrom)) is not before 'repealed' (\(repealed))",
+                         fields["new_business_from"]?.location)
+        }
         if let effective, let enforced, enforced < effective {
             reader.error("'enforced' (\(enforced)) is before 'effective' (\(effective))", fields["enforced"]?.location)
         }
@@ -143,6 +153,23 @@ struct PackReader {
            let level = reader.oneOf(escalateFields["severity"], "severity", as: FindingSeverity.self) {
             escalation = Escalation(requirement: compiled.expression, requirementText: compiled.text, severity: level)
         }
+        var severityCaps: [SeverityCap] = []
+        if let capsNode = fields["at_most"] {
+            if let items = capsNode.sequence {
+                for item in items {
+                    guard let capFields = reader.fields(of: item, in: "an 'at_most' entry", allowed: ["when", "severity", "note"],
+                                                        required: ["when", "severity", "note"]),
+                          let condition = compile(capFields["when"], environment, &reader),
+                          let level = reader.oneOf(capFields["severity"], "severity", as: FindingSeverity.self),
+                          let note = reader.localized(capFields["note"], "the note of an 'at_most' entry") else { continue }
+                    severityCaps.append(SeverityCap(condition: condition.expression, conditionText: condition.text,
+                                                    severity: level, note: note))
+                }
+            } else {
+                reader.error("'at_most' must be a list of {when, severity, note}", capsNode.location,
+                             hint: "e.g. at_most: [{when: \"lender.type == 'private-lender'\", severity: info, note: {zh: …, en: …}}]")
+            }
+        }
         let texts = [fields["require"], fields["applies_to"], fields["escalate"]?.value(forKey: "require")].compactMap { $0?.scalar?.text }
         let used = ParameterReferences.names(in: texts.joined(separator: "\n"))
         let tests = (fields["tests"]?.sequence ?? []).compactMap { PackTestReader(fixtures: fixtures).read($0, &reader) }
@@ -152,7 +179,8 @@ struct PackReader {
         guard let title, let severity, let effective, let citation, let message, let requirement else { return nil }
         return Rule(id: id, title: title, subject: subject, appliesTo: appliesTo?.expression, appliesToText: appliesTo?.text,
                     requirement: requirement.expression, requirementText: requirement.text, escalation: escalation,
-                    severity: severity, effective: effective, enforced: enforced, repealed: repealed, citation: citation,
+                    severity: severity, severityCaps: severityCaps, effective: effective, enforced: enforced, repealed: repealed,
+                    newBusinessFrom: newBusinessFrom, citation: citation,
                     message: message, parameters: used.filter { name in parameters.contains { $0.name == name } },
                     location: node.location, tests: tests)
     }

@@ -47,6 +47,17 @@ public struct Escalation: Sendable {
     public let severity: FindingSeverity
 }
 
+/// A ceiling on a rule's severity for the subjects a condition selects, where the regulation binds them
+/// less (PBOC 公告〔2021〕第3号 五 only *encourages* private lenders to disclose the APR: their findings
+/// are at most `info`). It lowers violations and "cannot evaluate" findings alike.
+public struct SeverityCap: Sendable {
+    public let condition: CompiledExpression
+    public let conditionText: String
+    public let severity: FindingSeverity
+    /// Why the severity is lowered, shown with the finding.
+    public let note: LocalizedText
+}
+
 /// A compiled rule: what it applies to, what it requires, when, and how bad a violation is.
 public struct Rule: Sendable {
     public let id: String
@@ -59,12 +70,17 @@ public struct Rule: Sendable {
     public let requirementText: String
     public let escalation: Escalation?
     public let severity: FindingSeverity
+    /// Ceilings on the severity for some subjects (`at_most:`), applied after escalation and regime.
+    public let severityCaps: [SeverityCap]
     /// In force from this day.
     public let effective: CivilDate
     /// End of the transition: before it a violation is only a warning.
     public let enforced: CivilDate?
     /// No longer in force from this day.
     public let repealed: CivilDate?
+    /// The day from which the rule binds new business when the regulation lets existing business run
+    /// off until then (24号 六: "自2022年1月1日起执行，存量业务自然结清"); nil = from `effective`.
+    public let newBusinessFrom: CivilDate?
     public let citation: Citation
     /// Templates with `{actual}`, `{required}`, `{path}`, `{subject}`, `{evidence}` placeholders.
     public let message: LocalizedText
@@ -72,6 +88,10 @@ public struct Rule: Sendable {
     public let parameters: [String]
     public let location: SourceLocation
     public let tests: [PackTestCase]
+
+    /// The first day on which new business must comply: `new_business_from`, else `effective`. A
+    /// product closed before it is not subject to the rule (DESIGN §4).
+    public var bindsNewBusinessFrom: CivilDate { newBusinessFrom ?? effective }
 }
 
 /// A rule pack: one instrument (or family) of regulation, as data.

@@ -3,14 +3,28 @@ import FoundationEssentials
 import RuleLanguage
 
 /// Document rules a schema cannot state (DESIGN §2): funding shares add up to exactly 100%, a fee has
-/// exactly one of `periodic` and `one_off`, a closed product has `closed_on`, no self-references.
+/// exactly one of `periodic` and `one_off`, a closed product has `closed_on`, no self-references, a
+/// waiver names its approver and reason.
 enum ConsistencyChecks {
     static func check(_ document: LoadedDocument) -> [Diagnostic] {
         switch document.kind {
         case "LoanProduct": product(document.record)
         case "Institution": institution(document.record, id: document.id)
+        case "Waiver": waiver(document.record)
         default: []
         }
+    }
+
+    /// A waiver is an approved exception: it must say who approved it and why (an empty approver or
+    /// reason would let anyone silence a rule without a trace).
+    private static func waiver(_ record: Record) -> [Diagnostic] {
+        [("approved_by", "who approved the waiver (e.g. 合规部)"), ("reason", "why the violation is accepted (e.g. 存量业务自然到期)")]
+            .compactMap { field, what in
+                guard case .string(let text)? = record[field],
+                      text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else { return nil }
+                return .error("a waiver's '\(field)' must not be empty", at: record.location(of: field) ?? record.location,
+                              hint: "write \(what)")
+            }
     }
 
     private static func product(_ record: Record) -> [Diagnostic] {
@@ -124,9 +138,12 @@ enum ConsistencyChecks {
         if case .list(let approvals)? = record["approvals"] {
             for element in approvals.elements {
                 guard case .record(let approval) = element, case .date(let granted)? = approval["granted"],
-                      case .date(let expires)? = approval["expires"], expires <= granted else { continue }
-                diagnostics.append(.error("approval expires (\(expires)) on or before it is granted (\(granted))",
-                                          at: approval.location(of: "expires") ?? approval.location))
+                      case .date(let expires)? = approval["expires"], expires < granted else { continue }
+                // `expires` is the last day covered (inclusive, DESIGN §2): a one-day approval has
+                // expires == granted, so only an expiry before the grant is impossible.
+                diagnostics.append(.error("approval expires (\(expires)) before it is granted (\(granted))",
+                                          at: approval.location(of: "expires") ?? approval.location,
+                                          hint: "expires is the last day the approval covers (inclusive)"))
             }
         }
         return diagnostics

@@ -14,6 +14,8 @@ struct NodeDecoder {
         let id: String
         /// The kind the field expects (`nil` = any kind).
         let kind: String?
+        /// The `type` values the referenced document may have (nil = any).
+        let constraint: ReferenceConstraint?
         let location: SourceLocation
         let fieldPath: String
     }
@@ -262,8 +264,9 @@ struct NodeDecoder {
                            hint: "ids use lowercase letters, digits and hyphens, e.g. weili-consumer")
                     return nil
                 }
-                if case .reference(let kind) = type {
-                    references.append(PendingReference(id: text, kind: kind, location: node.location, fieldPath: path.description))
+                if case .reference(let kind, let constraint) = type {
+                    references.append(PendingReference(id: text, kind: kind, constraint: constraint, location: node.location,
+                                                       fieldPath: path.description))
                 }
                 return .string(text)
             case .boolean:

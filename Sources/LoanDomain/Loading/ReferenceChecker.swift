@@ -76,6 +76,13 @@ struct ReferenceChecker {
                 diagnostics.append(.error(
                     "'\(reference.fieldPath)' must name \(expected == "Institution" ? "an" : "a") \(expected), but '\(reference.id)' is a \(kind)",
                     at: reference.location))
+            } else if let constraint = reference.constraint, let position = index[reference.id],
+                      case .enumeration(let type)? = documents[position]["type"], !constraint.types.contains(type.caseName) {
+                diagnostics.append(.error(
+                    "'\(reference.fieldPath)' must name an institution of type \(constraint.types.joined(separator: ", ")), "
+                        + "but '\(reference.id)' is a \(type.caseName)",
+                    at: reference.location, hint: constraint.hint,
+                    notes: [.init("'\(reference.id)' is declared here", at: documents[position].record.location(of: "type"))]))
             }
         }
         if unknown > unknownLimit {

@@ -18,8 +18,9 @@ public indirect enum FieldType: Sendable, Hashable {
     /// A fee's one-off charge: a percent of principal or an amount of money.
     case moneyOrPercent
     case enumeration(name: String, values: [String])
-    /// The id of a loaded document of `kind` (`nil` = a document of any kind).
-    case reference(kind: String?)
+    /// The id of a loaded document of `kind` (`nil` = a document of any kind), restricted to documents
+    /// whose `type` is one of `constraint.types` when there is a constraint.
+    case reference(kind: String?, constraint: ReferenceConstraint?)
     case record(name: String, fields: [FieldSpec])
     case list(FieldSpec)
     /// `{min, max}` of a scalar type; `allowsSingle` also accepts one value (min = max).
@@ -45,7 +46,8 @@ public indirect enum FieldType: Sendable, Hashable {
         case .provinces: "provinces"
         case .moneyOrPercent: "money-or-percent"
         case .enumeration(let name, _): "enum \(name)"
-        case .reference(let kind): "reference to \(kind ?? "a document")"
+        case .reference(let kind, let constraint):
+            "reference to \(kind ?? "a document")" + (constraint.map { " (type \($0.types.joined(separator: " | ")))" } ?? "")
         case .record(let name, _): "record \(name)"
         case .list(let element): "list of \(element.type.displayName)"
         case .range(let bound, _): "range of \(bound.displayName)"
@@ -68,6 +70,18 @@ public indirect enum FieldType: Sendable, Hashable {
 }
 
 /// One field of a document or record: its name, type, and whether it may be absent.
+/// The `type` values a reference may name (`types:` in the schema), and the hint shown otherwise: a
+/// product's `lender` must be an institution that lends, never a platform or a guarantor.
+public struct ReferenceConstraint: Sendable, Hashable {
+    public let types: [String]
+    public let hint: String?
+
+    public init(types: [String], hint: String?) {
+        self.types = types
+        self.hint = hint
+    }
+}
+
 public struct FieldSpec: Sendable, Hashable {
     public let name: String
     public let type: FieldType

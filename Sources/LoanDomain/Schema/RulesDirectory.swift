@@ -14,15 +14,32 @@ import Darwin
 /// built from (so `swift run` and `.build/*/loancheck` work from anywhere).
 public enum RulesDirectory {
     /// The shipped rules directory, or nil when none of the candidates holds `schema/documents.yaml`.
+    /// When `LOANCHECK_RULES` is set it is the only candidate: a wrong path is an error
+    /// (`environmentProblem`), never a silent fall-back to other rules.
     public static func locate() -> String? {
-        candidates().first { FileManager.default.fileExists(atPath: $0 + "/schema/documents.yaml") }
+        if environmentProblem() != nil { return nil }
+        return candidates().first { FileManager.default.fileExists(atPath: $0 + "/schema/documents.yaml") }
+    }
+
+    /// Why `LOANCHECK_RULES` cannot be used, when it is set: empty, missing, or without a schema.
+    public static func environmentProblem() -> String? {
+        guard let value = ProcessInfo.processInfo.environment["LOANCHECK_RULES"] else { return nil }
+        if value.isEmpty { return "LOANCHECK_RULES is set but empty" }
+        var info = stat()
+        guard stat(value, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            return "LOANCHECK_RULES names '\(value)', which is not a directory"
+        }
+        guard FileManager.default.fileExists(atPath: value + "/schema/documents.yaml") else {
+            return "LOANCHECK_RULES names '\(value)', which holds no schema/documents.yaml (not a rules directory)"
+        }
+        return nil
     }
 
     /// Every place looked at, in order (shown when nothing is found).
     public static func candidates() -> [String] {
         var result: [String] = []
-        if let override = ProcessInfo.processInfo.environment["LOANCHECK_RULES"], !override.isEmpty {
-            result.append(override)
+        if let override = ProcessInfo.processInfo.environment["LOANCHECK_RULES"] {
+            return [override]
         }
         if let executable = executablePath() {
             let directory = parent(executable)

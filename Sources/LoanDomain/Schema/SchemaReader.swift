@@ -12,7 +12,7 @@ public struct SchemaReader: Sendable {
     ]
     private static let compoundTypes = ["enum", "reference", "record", "list", "range", "document"]
     private static let specKeys: Set<String> = ["type", "values", "to", "fields", "derived", "of", "required",
-                                                "default", "default_from", "doc", "single"]
+                                                "default", "default_from", "doc", "single", "types", "hint"]
 
     /// The schema of a `DocumentSchema` YAML document.
     public func read(_ root: Node) throws(DiagnosticList) -> DocumentSchema {
@@ -120,7 +120,17 @@ public struct SchemaReader: Sendable {
                 type = .enumeration(name: name, values: values)
             case "reference":
                 let target = node.value(forKey: "to")?.scalar?.text
-                type = .reference(kind: target == "any" ? nil : target)
+                var constraint: ReferenceConstraint?
+                if let typesNode = node.value(forKey: "types") {
+                    let types = typesNode.sequence?.compactMap { $0.scalar?.text } ?? []
+                    if types.isEmpty {
+                        diagnostics.append(.error("'types' of reference field '\(name)' must be a non-empty list", at: typesNode.location))
+                    }
+                    constraint = ReferenceConstraint(types: types, hint: node.value(forKey: "hint")?.scalar?.text)
+                } else if let hintNode = node.value(forKey: "hint") {
+                    diagnostics.append(.error("'hint' of field '\(name)' goes with 'types'", at: hintNode.location))
+                }
+                type = .reference(kind: target == "any" ? nil : target, constraint: constraint)
             case "record":
                 guard let fieldsNode = node.value(forKey: "fields") else {
                     diagnostics.append(.error("record field '\(name)' needs 'fields'", at: node.location))
