@@ -23,6 +23,9 @@ public struct DiagnosticRenderer: Sendable {
     public static let messageLimit = 400
 
     /// The full rendering of one diagnostic, ending with a newline.
+    ///
+    /// Messages, notes and hints quote the inputs (keys, values, file names), so each is shown through
+    /// `DisplayText`: a line break or an ESC sequence in a key cannot start a line of its own on stderr.
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
         let head = "\(style(diagnostic.severity.rawValue, for: diagnostic.severity)): \(bold(Self.clip(diagnostic.message)))"
@@ -45,14 +48,15 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// `text`, or its first `messageLimit` characters and how many more there were.
+    /// `text` made safe to print (`DisplayText`), cut to its first `messageLimit` characters, saying
+    /// how many more there were.
     static func clip(_ text: String) -> String {
-        guard text.utf8.count > messageLimit else { return text }
+        guard text.utf8.count > messageLimit else { return DisplayText.safe(text) }
         let scalars = text.unicodeScalars
         guard let end = scalars.index(scalars.startIndex, offsetBy: messageLimit, limitedBy: scalars.endIndex),
-              end < scalars.endIndex else { return text }
+              end < scalars.endIndex else { return DisplayText.safe(text) }
         let omitted = scalars[end...].count
-        return String(scalars[..<end]) + "… (\(omitted) more characters)"
+        return DisplayText.safe(String(scalars[..<end])) + "… (\(omitted) more characters)"
     }
 
     /// All diagnostics, each rendered, in the order given.
@@ -84,25 +88,22 @@ public struct DiagnosticRenderer: Sendable {
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
         var padding = lead.isEmpty ? "" : " "
+        // Control and bidi characters are shown escaped (`DisplayText`; a tab stays a tab), and the
+        // caret's padding counts the escape's width, so it still points at the right character.
+        var printable = lead
         for scalar in line {
-            if column >= location.column { break }
+            let escaped = scalar == "\t" ? nil : DisplayText.escape(scalar)
+            if let escaped { printable += escaped } else { printable.unicodeScalars.append(scalar) }
+            guard column < location.column else { continue }
             if scalar == "\t" {
                 padding += "\t"
             } else {
-                padding += String(repeating: " ", count: DisplayWidth.of(scalar))
+                padding += String(repeating: " ", count: escaped?.count ?? DisplayWidth.of(scalar))
             }
             column += 1
         }
-        let trail = line.endIndex < whole.unicodeScalars.endIndex ? "…" : ""
-        let printable = lead + String(String.UnicodeScalarView(line.map(Self.visible))) + trail
+        printable += line.endIndex < whole.unicodeScalars.endIndex ? "…" : ""
         return "  \(number) | \(printable)\n  \(gutter) | \(padding)\(style("^", for: .error))\n"
-    }
-
-    /// Control characters (other than tab) would garble the terminal; show them as U+FFFD.
-    private static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        if scalar == "\t" { return scalar }
-        if scalar.value < 0x20 || scalar.value == 0x7F { return "\u{FFFD}" }
-        return scalar
     }
 
     private func style(_ text: String, for severity: Severity) -> String {

@@ -19,8 +19,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         storedColumn = Int32(clamping: column)
     }
 
-    /// `file:line:column`, the form editors and CI annotations understand.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, the form editors and CI annotations understand; the file name as
+    /// `DisplayText` shows it (a name can hold line breaks, and bytes that are not UTF-8).
+    public var description: String { "\(DisplayText.safe(file)):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

@@ -6,7 +6,9 @@ import Diagnostics
 /// One line per unwaived finding —
 /// `::error file=products/a.yaml,line=8,col=30,title=CN-BANK-CREDIT-LINE::message%0Aevidence: …` —
 /// (`warning` → `::warning`, `info` → `::notice`), then one summary line that is not a command.
-/// Waived findings are not annotated (they are counted in the summary).
+/// Waived findings are not annotated (they are counted in the summary). Texts from the inputs go through
+/// `DisplayText` before GitHub's own escaping: a line break would be encoded as `%0A` anyway, but an ESC
+/// sequence or a bidi override would reach the log and the annotation as it is.
 struct GitHubAnnotations {
     let report: AuditReport
     let options: ReportOptions
@@ -19,7 +21,7 @@ struct GitHubAnnotations {
         for finding in TextReport.ordered(report.findings) where !finding.isWaived {
             out += annotation(finding, paths: paths) + "\n"
         }
-        out += "\(wording.headerLine): \(wording.summaryLine)" + (wording.baselineLine.map { "; \($0)" } ?? "") + "\n"
+        out += DisplayText.safe("\(wording.headerLine): \(wording.summaryLine)" + (wording.baselineLine.map { "; \($0)" } ?? "")) + "\n"
         return out
     }
 
@@ -31,12 +33,13 @@ struct GitHubAnnotations {
         }
         var properties: [(String, String)] = []
         if let location = finding.location {
-            properties += [("file", paths.display(location.file)), ("line", String(location.line)), ("col", String(location.column))]
+            properties += [("file", DisplayText.safe(paths.display(location.file))), ("line", String(location.line)),
+                           ("col", String(location.column))]
         }
-        properties.append(("title", finding.rule))
+        properties.append(("title", DisplayText.safe(finding.rule)))
         var message = wording.text(finding.message)
         if finding.location == nil { message = "\(ReportWording.subject(finding.subject)): \(message)" }
-        let lines = [message] + wording.detailLines(finding)
+        let lines = ([message] + wording.detailLines(finding)).map { DisplayText.safe($0) }
         let props = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
         return "::\(command) \(props)::\(Self.escapeData(lines.joined(separator: "\n")))"
     }

@@ -73,7 +73,7 @@ struct JSONReport {
     }
 
     static func location(_ location: SourceLocation) -> JSONValue {
-        .object([("file", .string(location.file)), ("line", .int(location.line)), ("column", .int(location.column))])
+        .object([("file", .string(PathBytes.shown(location.file))), ("line", .int(location.line)), ("column", .int(location.column))])
     }
 
     static func localized(_ text: LocalizedText) -> JSONValue {
@@ -137,7 +137,7 @@ struct JSONReport {
     }
 
     static func inputs(_ report: AuditReport) -> JSONValue {
-        .array(of: report.inputs) { input in .object([("path", .string(input.path)), ("sha256", .string(input.sha256))]) }
+        .array(of: report.inputs) { input in .object([("path", .string(PathBytes.shown(input.path))), ("sha256", .string(input.sha256))]) }
     }
 
     /// Every waiver loaded, whether it was in force on the as-of date, and how many findings it matched.

@@ -1,12 +1,13 @@
+import Diagnostics
+
 /// Escaping for GitHub-flavoured Markdown (pull-request comments, SARIF `help.markdown`).
 enum MarkdownEscaping {
     /// Inline text, safe inside a table cell: Markdown punctuation is backslash-escaped (`|` → `\|`),
-    /// `&`, `<` and `>` become entities (no raw HTML gets through), line breaks become `<br>`.
+    /// `&`, `<` and `>` become entities (no raw HTML gets through), line feeds become `<br>`, and the
+    /// other control and bidi characters are shown escaped (`DisplayText`: `\x1B`, `\u202E`).
     static func inline(_ text: String) -> String {
         var out = ""
-        var previousWasCR = false
         for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!", "$":
                 out += "\\"
@@ -14,11 +15,11 @@ enum MarkdownEscaping {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\r": out += "<br>"
-            case "\n": if !previousWasCR { out += "<br>" }
+            case "\n": out += "<br>"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += " "
+                if let escaped = DisplayText.escape(scalar, layout: .block) {
+                    // The escape's backslash is Markdown punctuation too.
+                    out += "\\" + escaped
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -31,8 +32,9 @@ enum MarkdownEscaping {
     /// holds a backtick or a line break, which a code span cannot show faithfully.
     static func code(_ text: String) -> String {
         if text.isEmpty { return "" }
-        if text.unicodeScalars.contains(where: { $0 == "`" || $0 == "\n" || $0 == "\r" }) { return inline(text) }
-        // Inside a code span only `|` needs care in a table row (GFM splits cells before parsing spans).
-        return "`" + text.replacing("|", with: "\\|") + "`"
+        if text.unicodeScalars.contains(where: { $0 == "`" || $0 == "\n" }) { return inline(text) }
+        // Inside a code span only `|` needs care in a table row (GFM splits cells before parsing spans);
+        // a code span shows an escape's backslash as it is.
+        return "`" + DisplayText.safe(text).replacing("|", with: "\\|") + "`"
     }
 }

@@ -151,11 +151,12 @@ struct ReportPaths {
         "file://" + Self.percentEncoded(root == "/" ? "/" : root + "/")
     }
 
-    /// RFC 3986 percent-encoding of a path: unreserved characters and `/` stay, every other UTF-8 byte is
-    /// encoded (so Chinese file names give valid URIs).
+    /// RFC 3986 percent-encoding of a path: unreserved characters and `/` stay, every other byte of the
+    /// file name is encoded (so Chinese file names give valid URIs, and a name that is not UTF-8 its own
+    /// bytes: `p%FF.yaml`).
     static func percentEncoded(_ path: String) -> String {
         var out = ""
-        for byte in path.utf8 {
+        for byte in PathBytes.bytes(path) {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),

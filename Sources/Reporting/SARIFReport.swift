@@ -95,8 +95,8 @@ struct SARIFReport {
         var members: [(String, JSONValue)] = [
             ("id", .string(rule.id)),
             ("name", .string(Self.name(of: rule.id))),
-            ("shortDescription", .object([("text", .string(title))])),
-            ("fullDescription", .object([("text", .string("\(title). Requirement: \(rule.requirement). Citation: \(citation)."))])),
+            ("shortDescription", .object([("text", .string(DisplayText.safe(title)))])),
+            ("fullDescription", .object([("text", .string(DisplayText.safe("\(title). Requirement: \(rule.requirement). Citation: \(citation).")))])),
         ]
         if let url = rule.citation.url.flatMap(Self.absoluteURI) { members.append(("helpUri", .string(url))) }
         members += [
@@ -139,7 +139,7 @@ struct SARIFReport {
     }
 
     private func helpText(_ rule: AuditReport.RuleSummary) -> String {
-        ([wording.text(rule.title)] + helpLines(rule).map { "\($0.label): \($0.value)" }).joined(separator: "\n")
+        ([wording.text(rule.title)] + helpLines(rule).map { "\($0.label): \($0.value)" }).map { DisplayText.safe($0) }.joined(separator: "\n")
     }
 
     private func helpMarkdown(_ rule: AuditReport.RuleSummary) -> String {
@@ -171,7 +171,7 @@ struct SARIFReport {
         if let index = indexes.rules[finding.rule] { members.append(("ruleIndex", .int(index))) }
         members += [
             ("level", .string(Self.level(finding.severity))),
-            ("message", .object([("text", .string(wording.text(finding.message)))])),
+            ("message", .object([("text", .string(DisplayText.safe(wording.text(finding.message))))])),
             ("locations", .array(locations(finding, artifacts: indexes.artifacts))),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(ReportWording.fingerprint(of: finding)))])),
         ]

@@ -17,7 +17,9 @@ import Diagnostics
 /// ```
 ///
 /// Findings are grouped per file (files in path order, findings in line order); findings without a
-/// location come last, headed by their subject.
+/// location come last, headed by their subject. Every text taken from the inputs is shown through
+/// `DisplayText`, so a line break or an ESC sequence in a name or a waiver reason cannot start a line
+/// of its own (a forged `::error` workflow command) or move the cursor.
 struct TextReport {
     let report: AuditReport
     let useColor: Bool
@@ -33,8 +35,8 @@ struct TextReport {
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
             out += "\nfixed since the baseline:\n"
             for entry in baseline.fixed {
-                out += "  \(entry.rule) \(entry.subject)\(entry.path.isEmpty ? "" : " \(entry.path)")"
-                    + (entry.file.map { " (\($0))" } ?? "") + "\n"
+                out += "  " + DisplayText.safe("\(entry.rule) \(entry.subject)\(entry.path.isEmpty ? "" : " \(entry.path)")"
+                    + (entry.file.map { " (\($0))" } ?? "")) + "\n"
             }
         }
         if let baseline = report.baseline, !baseline.removed.isEmpty {
@@ -64,16 +66,16 @@ struct TextReport {
     }
 
     private func render(_ finding: Finding) -> String {
-        let head = "\(severityWord(finding))[\(finding.rule)]: \(wording.text(finding.message))"
+        let head = "\(severityWord(finding))[\(DisplayText.safe(finding.rule))]: \(DisplayText.safe(wording.text(finding.message)))"
         var out: String
         if let location = finding.location {
             out = "\(location): \(head)\n"
             out += DiagnosticRenderer(sources: report.sources, useColor: useColor).snippet(at: location)
         } else {
-            out = "\(ReportWording.subject(finding.subject)): \(head)\n"
+            out = "\(DisplayText.safe(ReportWording.subject(finding.subject))): \(head)\n"
         }
         for line in wording.detailLines(finding) {
-            out += "  \(line)\n"
+            out += "  \(DisplayText.safe(line))\n"
         }
         return out
     }

@@ -1,15 +1,18 @@
+import Diagnostics
+
 /// Escaping for XML 1.0 (JUnit) and HTML text.
 ///
-/// Characters XML 1.0 does not allow at all (C0 controls other than tab, LF and CR, lone surrogates,
-/// U+FFFE/U+FFFF) are replaced with U+FFFD, since no escape can carry them.
+/// Control characters (CR included) and bidi overrides are shown escaped, as `DisplayText` shows them
+/// (`\x1B`, `\u202E`): XML 1.0 cannot carry most C0 controls at all, and people read these reports.
+/// Line feeds and tabs are kept. Other characters XML 1.0 does not allow (U+FFFE, U+FFFF) become U+FFFD.
 enum XMLEscaping {
-    /// Escapes text content: `&`, `<`, `>` and CR (so it survives line-end normalisation).
+    /// Escapes text content: `&`, `<`, `>`.
     static func text(_ value: String) -> String {
         escape(value, attribute: false)
     }
 
-    /// Escapes an attribute value (double-quoted): also `"`, `'`, and tab / LF / CR as character
-    /// references so that attribute-value normalisation keeps them.
+    /// Escapes an attribute value (double-quoted): also `"`, `'`, and tab / LF as character references
+    /// so that attribute-value normalisation keeps them.
     static func attribute(_ value: String) -> String {
         escape(value, attribute: true)
     }
@@ -26,9 +29,12 @@ enum XMLEscaping {
             case "'" where attribute: out += "&#39;"
             case "\t" where attribute: out += "&#9;"
             case "\n" where attribute: out += "&#10;"
-            case "\r": out += "&#13;"
             default:
-                out.unicodeScalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
+                if let escaped = DisplayText.escape(scalar, layout: .block) {
+                    out += escaped
+                } else {
+                    out.unicodeScalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
+                }
             }
         }
         return out
@@ -82,7 +88,8 @@ struct XMLWriter {
 
     /// `<!-- text -->` (a `--` inside is broken up, as XML requires).
     mutating func comment(_ text: String) {
-        let safe = text.replacing("--", with: "- -").unicodeScalars.map { XMLEscaping.isAllowed($0) ? String($0) : "\u{FFFD}" }.joined()
+        let safe = DisplayText.safe(text).replacing("--", with: "- -").unicodeScalars
+            .map { XMLEscaping.isAllowed($0) ? String($0) : "\u{FFFD}" }.joined()
         output += "\(indent)<!-- \(safe) -->\n"
     }
 }

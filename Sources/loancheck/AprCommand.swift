@@ -29,7 +29,7 @@ struct AprCommand: ParsableCommand {
         var failed = false
         for product in products {
             let name = if case .string(let text)? = product["name"] { text } else { "" }
-            out += "\(product.id) \(name) (\(product.file))\n"
+            out += DisplayText.safe("\(product.id) \(name) (\(product.file))") + "\n"
             switch AprInputBuilder.input(for: product.record) {
             case .failure(let problem):
                 out += "  cannot compute the APR: \(problem.message)\n\n"

@@ -58,9 +58,9 @@ struct EvalCommand: ParsableCommand {
         }
         switch evaluateStandalone(expression, environment: environment, bindings: bindings) {
         case .success(let result):
-            var out = "\(result.valueText) : \(result.typeText)\n"
+            var out = DisplayText.safe("\(result.valueText) : \(result.typeText)") + "\n"
             for evidence in result.evidence {
-                out += "  because \(evidence.text)\(evidence.location.map { " (\($0))" } ?? "")\n"
+                out += "  because " + DisplayText.safe("\(evidence.text)\(evidence.location.map { " (\($0))" } ?? "")") + "\n"
             }
             FileOutput.standardOutput.write(out)
         case .failure(let error):
@@ -93,7 +93,8 @@ struct SchemaCommand: ParsableCommand {
             out += "\n\(kind.kind)\(kind.doc.map { " — \($0)" } ?? "")\n"
             out += describe(kind.fields, indent: "  ")
         }
-        FileOutput.standardOutput.write(out)
+        // The schema's texts are shown escaped (`DisplayText`); its line breaks are the listing's own.
+        FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
     }
 
     private func describe(_ fields: [FieldSpec], indent: String) -> String {

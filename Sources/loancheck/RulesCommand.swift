@@ -64,7 +64,8 @@ struct RulesCommand: ParsableCommand {
                 out += "      \(rule.title.en)\n      \(rule.citation.text(.zh))\n"
             }
         }
-        FileOutput.standardOutput.write(out)
+        // Pack texts are shown escaped (`DisplayText`); the line breaks are the listing's own.
+        FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
     }
 
     private func status(_ rule: Rule, of pack: RulePack, on date: CivilDate) -> String {
@@ -129,6 +130,7 @@ struct ExplainCommand: ParsableCommand {
             }
         }
         out += "\ntests: \(rule.tests.count) (\(rule.tests.filter { !$0.expectsViolation }.count) passing, \(rule.tests.filter(\.expectsViolation).count) failing); run `loancheck test \(pack.id)`\n"
-        FileOutput.standardOutput.write(out)
+        // Pack texts are shown escaped (`DisplayText`); the line breaks are the listing's own.
+        FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
     }
 }

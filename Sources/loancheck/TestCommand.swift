@@ -46,7 +46,8 @@ struct TestCommand: ParsableCommand {
         let incomplete = coverage.filter { !$0.isComplete }.count
         out += "\n\(results.count - failedCases) passed, \(failedCases) failed"
         out += " (\(coverage.count) rules, \(incomplete) without both a passing and a failing case)\n"
-        FileOutput.standardOutput.write(out)
+        // Case names and problems quote the packs: shown escaped (`DisplayText`), line breaks kept.
+        FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
         if failedCases > 0 || incomplete > 0 { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -48,9 +48,12 @@ import Testing
         #expect(renderer("").render(diagnostic) == "loancheck: error: cannot read 'x': no such file or directory\n  hint: check the path\n")
     }
 
-    @Test func controlCharactersAreMadeVisible() {
+    @Test func controlCharactersAreShownEscapedAndTheCaretStillLinesUp() {
         let text = renderer("a\u{0}b").snippet(at: SourceLocation(file: "a.yaml", line: 1, column: 2))
-        #expect(text == "  1 | a\u{FFFD}b\n    |  ^\n")
+        #expect(text == #"  1 | a\x00b"# + "\n    |  ^\n")
+        // Column 4 is the 'x' after the override: the escape before it is six cells wide.
+        let bidi = renderer("ab\u{202E}x").snippet(at: SourceLocation(file: "a.yaml", line: 1, column: 4))
+        #expect(bidi == #"  1 | ab\u202Ex"# + "\n    | " + String(repeating: " ", count: 8) + "^\n")
     }
 
     @Test func colourWrapsSeverityOnlyWhenAsked() {

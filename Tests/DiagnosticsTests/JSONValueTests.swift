@@ -21,6 +21,15 @@ import Testing
         #expect(JSONValue.object([("键\n", .string(""))]).serialized() == #"{"键\n":""}"#)
     }
 
+    @Test func c1ControlsBidiCharactersAndLineSeparatorsAreEscapedAndNeighboursKept() {
+        // ¥ (C2 A5), — (E2 80 94), … (E2 80 A6) and ≤ (E2 89 A4) share lead bytes with the escaped ones.
+        let value = JSONValue.string("¥\u{85}a\u{9F}—\u{202E}…\u{2066}≤\u{200F}\u{2028}\u{061C}ب")
+        #expect(value.serialized() == #""¥\u0085a\u009f—\u202e…\u2066≤\u200f\u2028\u061cب""#)
+        // A lead byte at the end of the text, and characters just outside the escaped ranges, stay.
+        #expect(JSONValue.string("\u{A0}\u{200D}\u{2027}\u{202F}\u{2065}\u{206A}¥").serialized()
+            == "\"\u{A0}\u{200D}\u{2027}\u{202F}\u{2065}\u{206A}¥\"")
+    }
+
     @Test(arguments: [0, 1, 255, 256, 257, 383, 384, 385, 2_048, 5_000])
     func largeArraysAreWrittenInOrder(count: Int) {
         let items = Array(0..<count)

@@ -184,7 +184,11 @@ import Testing
         #expect(MarkdownEscaping.inline("a|b") == #"a\|b"#)
         #expect(MarkdownEscaping.inline("x_y*z`w\\") == #"x\_y\*z\`w\\"#)
         #expect(MarkdownEscaping.inline("<script>&") == "&lt;script&gt;&amp;")
-        #expect(MarkdownEscaping.inline("one\ntwo\r\nthree") == "one<br>two<br>three")
+        // A line feed is a <br>; CR, ESC and bidi overrides are shown escaped, the escape's backslash
+        // escaped for Markdown.
+        #expect(MarkdownEscaping.inline("one\ntwo\r\nthree") == #"one<br>two\\r<br>three"#)
+        #expect(MarkdownEscaping.inline("ok\u{1B}[2K\u{202E}x") == #"ok\\x1B\[2K\\u202Ex"#)
+        #expect(MarkdownEscaping.code("id\u{202E}x") == #"`id\u202Ex`"#)
         #expect(MarkdownEscaping.code("a|b") == #"`a\|b`"#)
         #expect(MarkdownEscaping.code("a`b") == #"a\`b"#)
     }

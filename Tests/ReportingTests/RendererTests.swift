@@ -16,9 +16,12 @@ import Testing
     @Test func xmlEscaping() {
         #expect(XMLEscaping.text("a < b && c > d \"q\" 'a'") == "a &lt; b &amp;&amp; c &gt; d \"q\" 'a'")
         #expect(XMLEscaping.attribute("\"x\"\n'y'\t") == "&quot;x&quot;&#10;&#39;y&#39;&#9;")
-        #expect(XMLEscaping.text("line\r\nnext") == "line&#13;\nnext")
-        // Characters XML 1.0 cannot carry at all are replaced.
-        #expect(XMLEscaping.text("bell\u{07}nul\u{0}ok\u{FFFE}") == "bell\u{FFFD}nul\u{FFFD}ok\u{FFFD}")
+        // Line feeds and tabs are layout; CR and the other controls are shown escaped (XML 1.0 cannot
+        // carry most of them at all), as are bidi overrides; U+FFFE cannot be shown and is replaced.
+        #expect(XMLEscaping.text("line\r\nnext\tcol") == #"line\r"# + "\nnext\tcol")
+        #expect(XMLEscaping.text("bell\u{07}nul\u{0}c1\u{85}ok\u{FFFE}") == #"bell\x07nul\x00c1\x85ok"# + "\u{FFFD}")
+        #expect(XMLEscaping.text("abc\u{202E}fed\u{2066}x") == #"abc\u202Efed\u2066x"#)
+        #expect(XMLEscaping.attribute("a\u{1B}[2K") == #"a\x1B[2K"#)
         #expect(XMLEscaping.text("中文 ¥") == "中文 ¥")
     }
 
