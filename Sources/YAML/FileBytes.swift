@@ -8,11 +8,13 @@ internal import Musl
 internal import Darwin
 #endif
 
-/// Reads a whole file as bytes with POSIX calls: no Foundation needed, and failures carry the
-/// system's own reason ("No such file or directory", "Is a directory").
-enum FileBytes {
-    static func contents(atPath path: String, displayPath: String) throws(DiagnosticList) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+/// Reads a whole file as bytes with POSIX calls: no Foundation needed, failures carry the system's own
+/// reason ("No such file or directory", "Is a directory"), and a path holding the bytes of a name that
+/// is not UTF-8 (`PathBytes`) opens that file.
+public enum FileBytes {
+    /// The file's bytes; `displayPath` names it in the error.
+    public static func contents(atPath path: String, displayPath: String) throws(DiagnosticList) -> [UInt8] {
+        let descriptor = PathBytes.withFileSystemPath(path) { open($0, O_RDONLY) }
         guard descriptor >= 0 else { throw failure(displayPath, errno) }
         defer { close(descriptor) }
 

@@ -12,6 +12,8 @@ import Darwin
 ///
 /// Symbolic links are followed, but a directory reached twice through links (a loop) is reported
 /// instead of being walked forever; a path that does not exist is an error, never silently skipped.
+/// File names that are not UTF-8 (GBK names from a Windows archive) are kept byte for byte
+/// (`PathBytes`), so the file opens and its name is shown as `p\xFF.yaml`.
 public struct InputDiscovery: Sendable {
     public init() {}
 
@@ -20,7 +22,7 @@ public struct InputDiscovery: Sendable {
         var walk = Walk()
         for path in paths {
             var visitedDirectories = Set<FileIdentity>()
-            walk.visit(path, explicit: true, known: nil, visited: &visitedDirectories)
+            walk.visit(PathBytes.commandLineArgument(path), explicit: true, known: nil, visited: &visitedDirectories)
         }
         // A file named twice (directly and through its directory, or through a link) is read once: the
         // first path that reaches the device and inode is kept. The inode a directory listing gives can
@@ -30,7 +32,7 @@ public struct InputDiscovery: Sendable {
         if paths.count > 1 || walk.metLink {
             for index in walk.found.indices where walk.found[index].fromListing {
                 var info = stat()
-                if stat(walk.found[index].path, &info) == 0 {
+                if PathBytes.withFileSystemPath(walk.found[index].path, { stat($0, &info) }) == 0 {
                     walk.found[index].identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
                 }
             }
@@ -70,9 +72,10 @@ public struct InputDiscovery: Sendable {
         /// Walks `path`; `known` is its `stat` when the caller already has it.
         mutating func visit(_ path: String, explicit: Bool, known: stat?, visited: inout Set<FileIdentity>) {
             var info = known ?? stat()
-            guard known != nil || stat(path, &info) == 0 else {
+            guard known != nil || PathBytes.withFileSystemPath(path, { stat($0, &info) }) == 0 else {
                 var linkInfo = stat()
-                let isDanglingLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+                let isDanglingLink = PathBytes.withFileSystemPath(path, { lstat($0, &linkInfo) }) == 0
+                    && (linkInfo.st_mode & S_IFMT) == S_IFLNK
                 let reason = errno == ELOOP ? "symbolic link loop" : (isDanglingLink ? "dangling symbolic link" : "no such file or directory")
                 diagnostics.append(.error(
                     "cannot read '\(path)': \(reason)", at: nil,
@@ -101,7 +104,7 @@ public struct InputDiscovery: Sendable {
                 return
             }
             defer { visited.remove(identity) }
-            let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let directory = PathBytes.withFileSystemPath(path) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
             defer { if directory >= 0 { close(directory) } }
             guard directory >= 0, let entries = Self.entries(of: directory) else {
                 diagnostics.append(.error("cannot read directory '\(path)'", at: nil, hint: "check its permissions"))
@@ -124,7 +127,7 @@ public struct InputDiscovery: Sendable {
                 if entry.type == UInt8(DT_LNK) || entry.type == UInt8(DT_UNKNOWN) { metLink = true }
                 // Looked up relative to the open directory rather than by walking the full path again.
                 var childInfo = stat()
-                let exists = fstatat(directory, name, &childInfo, 0) == 0
+                let exists = PathBytes.withFileSystemPath(name) { fstatat(directory, $0, &childInfo, 0) } == 0
                 let isLoop = !exists && errno == ELOOP
                 let isDirectory = exists && (childInfo.st_mode & S_IFMT) == S_IFDIR
                 if isDirectory || InputDiscovery.isYAMLName(name) {
@@ -150,7 +153,7 @@ public struct InputDiscovery: Sendable {
                 errno = 0
                 guard let entry = readdir(stream) else { return errno == 0 ? entries : nil }
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                    PathBytes.path(fromBytes: bytes.prefix { $0 != 0 })
                 }
                 guard name != ".", name != ".." else { continue }
                 entries.append(Entry(name: name, type: entry.pointee.d_type, inode: UInt64(entry.pointee.d_ino)))
