@@ -90,10 +90,11 @@ public struct Node: Sendable {
         return nil
     }
 
-    /// True for YAML's null spellings written plain and untagged: empty, `~`, `null`, `Null`,
-    /// `NULL`. Quoted `"null"` or `!!str null` is text, not null.
+    /// True for YAML's null spellings written plain and untagged, or tagged `!!null`: empty, `~`,
+    /// `null`, `Null`, `NULL`. Quoted `"null"` or `!!str null` is text, not null.
     public var isNull: Bool {
-        guard case .scalar(let scalar) = content, scalar.style == .plain, scalar.tag == nil,
+        guard case .scalar(let scalar) = content,
+              scalar.tag == nil ? scalar.style == .plain : scalar.tag == "!!null",
               scalar.text.utf8.count <= 4  // most values are longer than any null spelling: skip the compares
         else {
             return false

@@ -54,7 +54,7 @@ struct TreeBuilder {
     /// Receives each document as soon as it is complete, instead of `documents` keeping it (so a
     /// stream of 100,000 documents never holds all their trees at once).
     var documentHandler: ((Node) -> Void)?
-    /// Errors after which building continues (duplicate keys, unknown aliases, complex keys).
+    /// Errors after which building continues (duplicate keys, unknown aliases, complex keys, tags).
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String, limits: YAMLLimits, positions: SourcePositions) {
@@ -95,6 +95,9 @@ struct TreeBuilder {
             start: positions.mark(event.start), end: positions.mark(event.end), tag: scalar.tag,
             textStart: text.start, textContinuationColumn: text.continuationColumn
         )
+        if let problem = TagCheck.diagnostic(tag: scalar.tag, scalar: scalar, isMapping: false, at: location(node.start)) {
+            diagnostics.append(problem)
+        }
         if let anchor { anchors[anchor] = Anchored(node: node, nodeCount: 1, height: 0) }
         attach(node, count: 1, height: 0, start: node.start, end: node.end)
     }
@@ -134,6 +137,9 @@ struct TreeBuilder {
         let start = positions.mark(event.start)
         guard stack.count < limits.maxDepth else { throw depthError(at: start) }
         try countNode(at: event)
+        if let problem = TagCheck.diagnostic(tag: tag, scalar: nil, isMapping: isMapping, at: location(start)) {
+            diagnostics.append(problem)
+        }
         stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor))
     }
 

@@ -21,7 +21,7 @@ struct TextOriginTests {
 
     @Test("anchors, tags and comments before the text are skipped")
     func properties() throws {
-        let root = try document("a: &x !!str \"q\"\nb: !!str   plain\nc: !<tag:yaml.org,2002:str> 'v'\nd: &anchor-1 !t # c\n  \"w\"\n")
+        let root = try document("a: &x !!str \"q\"\nb: !!str   plain\nc: !<tag:yaml.org,2002:str> 'v'\nd: &anchor-1 ! # c\n  \"w\"\n")
         #expect(try origin(root["a"]) == EmbeddedTextOrigin(file: "t.yaml", line: 1, column: 14))
         #expect(try origin(root["b"]) == EmbeddedTextOrigin(file: "t.yaml", line: 2, column: 12))
         #expect(try origin(root["c"]) == EmbeddedTextOrigin(file: "t.yaml", line: 3, column: 30))

@@ -51,12 +51,11 @@ struct PackNodeReader {
     }
 
     mutating func boolean(_ node: Node?, _ what: String) -> Bool? {
-        guard let text = string(node, what), let node else { return nil }
-        switch text {
-        case "true": return true
-        case "false": return false
-        default:
-            error("expected true or false for \(what), found '\(text)'", node.location)
+        guard string(node, what) != nil, let node else { return nil }
+        switch BooleanScalar.read(node, what) {
+        case .success(let value): return value
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
             return nil
         }
     }

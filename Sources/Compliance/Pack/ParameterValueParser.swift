@@ -18,7 +18,12 @@ enum ParameterValueParser {
             case .date: return .date(try UnitParser.date(text))
             case .string: return .string(text)
             case .boolean:
-                if text == "true" || text == "false" { return .boolean(text == "true") }
+                switch BooleanScalar.read(node, "the parameter value") {
+                case .success(let value): return .boolean(value)
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    return nil
+                }
             case .integer:
                 if let value = Int(text) { return .integer(value) }
             case .decimal:

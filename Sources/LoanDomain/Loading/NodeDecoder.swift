@@ -77,7 +77,7 @@ struct NodeDecoder {
             }
             written[specIndex] = true
             let fieldPath = path.appending(key: key)
-            if entry.value.isNull, entry.value.scalar?.style == .plain {
+            if entry.value.isNull {
                 if spec.isRequired {
                     report("'\(fieldPath)' has no value", entry.value.location,
                            hint: "give a \(spec.type.displayName), or remove the line if it is optional")
@@ -270,13 +270,10 @@ struct NodeDecoder {
                 }
                 return .string(text)
             case .boolean:
-                switch text {
-                case "true": return .boolean(true)
-                case "false": return .boolean(false)
-                default:
-                    report("expected true or false for '\(path)', found '\(text)'", node.location,
-                           hint: ["yes", "no", "on", "off", "True", "False", "TRUE", "FALSE", "y", "n"].contains(text)
-                               ? "write true or false (YAML 1.1 spellings are not accepted)" : nil)
+                switch BooleanScalar.read(node, "'\(path)'") {
+                case .success(let value): return .boolean(value)
+                case .failure(let diagnostic):
+                    record(diagnostic)
                     return nil
                 }
             case .integer:
