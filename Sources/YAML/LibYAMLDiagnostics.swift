@@ -16,6 +16,12 @@ enum LibYAMLDiagnostics {
             let at = location(positions.mark(atByteOffset: failure.problemOffset))
             return readerDiagnostic(failure, at: at)
         case .scanner, .parser, .other:
+            if let key = longKey(at: failure.problemMark, positions: &positions) {
+                return .error(
+                    "a key may be at most \(maxKeyLength) characters (libyaml's limit for `key: value`); this one has \(key.length)",
+                    at: location(positions.mark(key.start)),
+                    hint: "shorten it, or write it as an explicit key: `? key` on one line and `: value` on the next")
+            }
             let at = location(positions.mark(failure.problemMark))
             let notes = failure.context.map {
                 [Diagnostic.Note($0, at: location(positions.mark(failure.contextMark)))]
@@ -47,6 +53,53 @@ enum LibYAMLDiagnostics {
             "invalid UTF-8: \(failure.problem)", at: location,
             hint: "save the file as UTF-8"
         )
+    }
+
+    /// libyaml's limit on a simple (implicit) key: a key followed by `:` on the same line is found only
+    /// when the `:` is at most this many characters after the key's start. Past it libyaml reports the
+    /// `:` as misplaced ("could not find expected ':'", "mapping values are not allowed in this
+    /// context", "did not find expected ',' or '}'"), which says nothing about the cause.
+    static let maxKeyLength = 1024
+
+    /// The start and length of the key before the `:` at `mark`, when that `:` failed because the key is
+    /// longer than libyaml allows. The key starts after the line's indentation and `- ` / `? ` indicators,
+    /// or after the last `{`, `[` or `,` before it; text after a `: ` is a value (a `: ` inside a value is a
+    /// different mistake, and keeps libyaml's message).
+    private static func longKey(at mark: RawMark, positions: inout SourcePositions) -> (start: RawMark, length: Int)? {
+        let colon = positions.byteOffset(ofCharacter: mark.index)
+        guard colon < positions.bytes.count, positions.bytes[colon] == UInt8(ascii: ":") else { return nil }
+        var lineStart = colon
+        while lineStart > positions.contentStart, positions.bytes[lineStart - 1] != 0x0A, positions.bytes[lineStart - 1] != 0x0D {
+            lineStart -= 1
+        }
+        // Only a line long enough to hold such a key is decoded.
+        guard colon - lineStart > maxKeyLength else { return nil }
+        let before = Array(String(decoding: UnsafeBufferPointer(rebasing: positions.bytes[lineStart..<colon]), as: UTF8.self)
+            .unicodeScalars)
+        var start = 0
+        var isValue = false
+        for index in before.indices {
+            switch before[index] {
+            case "{", "[", ",":
+                start = index + 1
+                isValue = false
+            case ":" where index + 1 < before.count && (before[index + 1] == " " || before[index + 1] == "\t"):
+                isValue = true
+            default:
+                break
+            }
+        }
+        if isValue { return nil }
+        while start < before.count {
+            let scalar = before[start]
+            let isIndicator = (scalar == "-" || scalar == "?") && start + 1 < before.count
+                && (before[start + 1] == " " || before[start + 1] == "\t")
+            guard scalar == " " || scalar == "\t" || isIndicator else { break }
+            start += 1
+        }
+        let length = before.count - start
+        guard length > maxKeyLength else { return nil }
+        return (RawMark(index: mark.index - length, line: mark.line, column: mark.column - length), length)
     }
 
     /// The first byte of the character at a libyaml mark, if it is ASCII (enough to spot a tab).

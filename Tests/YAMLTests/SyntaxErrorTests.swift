@@ -84,4 +84,42 @@ struct SyntaxErrorTests {
         #expect(error.location == at(3, 1))
         #expect(error.notes.first?.location == at(2, 5))
     }
+
+    // MARK: - libyaml's 1,024-character limit on keys
+
+    private static let longKeyHint = "shorten it, or write it as an explicit key: `? key` on one line and `: value` on the next"
+
+    private static func longKey(_ length: Int, at location: Diagnostics.SourceLocation) -> Diagnostic {
+        .error("a key may be at most 1024 characters (libyaml's limit for `key: value`); this one has \(length)",
+               at: location, hint: longKeyHint)
+    }
+
+    @Test func aKeyOf1024CharactersIsRead() throws {
+        let key = String(repeating: "k", count: 1024)
+        #expect(try document("id: a\n\(key): 1\n")[key]?.text == "1")
+    }
+
+    @Test func aLongerBlockKeyIsReportedAsTooLongAtItsStart() throws {
+        let key = String(repeating: "k", count: 1025)
+        #expect(try single("id: a\n\(key): 1\n") == Self.longKey(1025, at: at(2, 1)))
+        #expect(try single("id: a\n\"\(key)\": 1\n") == Self.longKey(1027, at: at(2, 1)))
+        #expect(try single("- a\n- \(key): 1\n") == Self.longKey(1025, at: at(2, 3)))
+    }
+
+    @Test func aLongerFlowKeyIsReportedAsTooLong() throws {
+        let key = String(repeating: "键", count: 1100)
+        #expect(try single("x: {a: 1, \(key): 1}\n") == Self.longKey(1100, at: at(1, 11)))
+        #expect(try single("x: [\(key): 1]\n") == Self.longKey(1100, at: at(1, 5)))
+    }
+
+    @Test func aLongKeyWrittenExplicitlyIsRead() throws {
+        let key = String(repeating: "k", count: 1100)
+        #expect(try document("? \(key)\n: 1\n")[key]?.text == "1")
+    }
+
+    @Test func aLongValueHoldingColonSpaceKeepsLibyamlsReason() throws {
+        let error = try single("name: \(String(repeating: "v", count: 1100)): 1\n")
+        #expect(error.message == "mapping values are not allowed in this context")
+        #expect(error.hints == ["quote the value if it contains ': ', or check this line's indentation"])
+    }
 }
