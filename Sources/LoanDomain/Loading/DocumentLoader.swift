@@ -74,11 +74,16 @@ public struct DocumentLoader: Sendable {
         /// The document checks of `ConsistencyChecks`, run here on all cores but reported after the
         /// cross-document checks, as when they ran once every file was in.
         var consistency: [Diagnostic] = []
+        /// Ids of documents written with an id that were not loaded (an unknown kind, say).
+        var unloadedIds: [String] = []
+        /// The file could not be read or parsed.
+        var isUnreadable = false
 
         /// Adds what a later part of the same file produced.
         mutating func append(_ part: FileResult) {
             documents += part.documents
             references += part.references
+            unloadedIds += part.unloadedIds
             diagnostics += part.diagnostics
             consistency += part.consistency
         }
@@ -103,7 +108,8 @@ public struct DocumentLoader: Sendable {
             }
             return result
         } catch {
-            return FileResult(file: file, text: TextFileReader.lossyText(atPath: file), diagnostics: error.diagnostics)
+            return FileResult(file: file, text: TextFileReader.lossyText(atPath: file), diagnostics: error.diagnostics,
+                              isUnreadable: true)
         }
     }
 
@@ -118,6 +124,8 @@ public struct DocumentLoader: Sendable {
         if let document = decodeDocument(node, file: file, decoder: &decoder) {
             result.documents.append(document)
             result.consistency += ConsistencyChecks.check(document)
+        } else if let id = node.value(forKey: "id")?.scalar?.text {
+            result.unloadedIds.append(id)
         }
         result.diagnostics += decoder.diagnostics
         if decoder.suppressed > 0 {
@@ -170,6 +178,7 @@ public struct DocumentLoader: Sendable {
         var documents: [LoadedDocument] = []
         var references: [[NodeDecoder.PendingReference]] = []
         var consistency: [Diagnostic] = []
+        var unloaded = ReferenceChecker.Unloaded()
         inputs.reserveCapacity(results.count)
         for index in results.indices {
             // Moved out rather than copied (a copy is a reference count per field, 10,000 files over);
@@ -185,11 +194,14 @@ public struct DocumentLoader: Sendable {
             documents += result.documents
             if !result.references.isEmpty { references.append(result.references) }
             consistency += result.consistency
+            unloaded.ids.formUnion(result.unloadedIds)
+            if result.isUnreadable { unloaded.files.append(result.file) }
         }
         let ids = ReferenceChecker.index(documents)
         diagnostics += ids.duplicates
         if requireReferences {
-            diagnostics += ReferenceChecker.unresolved(references.joined(), index: ids.first, documents: documents)
+            diagnostics += ReferenceChecker.unresolved(references.joined(), index: ids.first, documents: documents,
+                                                       unloaded: unloaded)
         }
         diagnostics += consistency
         if !diagnostics.contains(where: { $0.severity == .error }) {

@@ -28,10 +28,22 @@ struct ReferenceChecker {
     /// Unknown ids that get a "did you mean" hint; later ones get the generic hint.
     static let suggestionBudget = 1_000
 
+    /// What could not be loaded, so that references to it are not reported as mistakes of their own:
+    /// one broken file would otherwise give an "unknown reference" in every file that names its ids.
+    struct Unloaded {
+        /// Ids of documents that were written but not loaded (their own error is reported).
+        var ids: Set<String> = []
+        /// Files that could not be read or parsed: which ids they define is not known.
+        var files: [String] = []
+    }
+
     /// References to ids that are not loaded, or that name a document of another kind.
-    /// `index`: the first document with each id (`index(_:)`).
+    /// `index`: the first document with each id (`index(_:)`). References to `unloaded.ids` are left
+    /// out; when `unloaded.files` is not empty, unknown references are counted in one note instead of
+    /// listed, since the files that could not be read may define them.
     static func unresolved(
-        _ references: some Sequence<NodeDecoder.PendingReference>, index: [String: Int], documents: [LoadedDocument]
+        _ references: some Sequence<NodeDecoder.PendingReference>, index: [String: Int], documents: [LoadedDocument],
+        unloaded: Unloaded = Unloaded()
     ) -> [Diagnostic] {
         // Candidates per expected kind ("" = any), computed once and only when an id is unknown; a hint
         // per unknown id, computed once and for at most `suggestionBudget` ids, so a file of a million
@@ -50,8 +62,16 @@ struct ReferenceChecker {
         var diagnostics: [Diagnostic] = []
         var unknown = 0
         var firstUnknown: SourceLocation?
+        var consequential = 0
+        var firstConsequential: SourceLocation?
         for reference in references {
             guard let kind = index[reference.id].map({ documents[$0].kind }) else {
+                if unloaded.ids.contains(reference.id) { continue }
+                if !unloaded.files.isEmpty {
+                    consequential += 1
+                    if firstConsequential == nil { firstConsequential = reference.location }
+                    continue
+                }
                 unknown += 1
                 if firstUnknown == nil { firstUnknown = reference.location }
                 guard unknown <= unknownLimit else { continue }
@@ -84,6 +104,14 @@ struct ReferenceChecker {
                     at: reference.location, hint: constraint.hint,
                     notes: [.init("'\(reference.id)' is declared here", at: documents[position].record.location(of: "type"))]))
             }
+        }
+        if consequential > 0 {
+            let files = unloaded.files.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+                + (unloaded.files.count > 3 ? " and \(unloaded.files.count - 3) more" : "")
+            diagnostics.append(Diagnostic(
+                .note, "\(consequential) reference\(consequential == 1 ? "" : "s") to ids that are not loaded \(consequential == 1 ? "is" : "are") not checked: "
+                    + "\(files) could not be read and may define \(consequential == 1 ? "it" : "them")",
+                at: firstConsequential, hints: ["fix the error\(unloaded.files.count == 1 ? "" : "s") in \(files) first; the references are checked then"]))
         }
         if unknown > unknownLimit {
             let more = unknown - unknownLimit
