@@ -60,6 +60,32 @@ struct PackNodeReader {
         }
     }
 
+    /// An `http:` or `https:` address. Links of a pack reach SARIF `helpUri` and the Markdown and HTML
+    /// reports, where a `javascript:`, `data:` or `file:` link would run or open something when clicked;
+    /// characters that end a link in Markdown or HTML (space, `<`, `>`, `"`, backtick) and control or
+    /// bidi characters are refused too.
+    mutating func webAddress(_ node: Node?, _ what: String) -> String? {
+        guard let text = string(node, what), let node else { return nil }
+        let lowered = text.lowercased()
+        let scheme = lowered.hasPrefix("https://") ? "https://" : lowered.hasPrefix("http://") ? "http://" : nil
+        guard let scheme else {
+            error("\(what) must be an http or https address, found '\(text)'", node.location,
+                  hint: "link to the official text, e.g. https://www.gov.cn/…; other schemes (javascript:, data:, file:) are not allowed")
+            return nil
+        }
+        let host = text.dropFirst(scheme.count).prefix { !"/?#".contains($0) }
+        if host.isEmpty {
+            error("\(what) has no host name: '\(text)'", node.location, hint: "write the full address, e.g. https://www.gov.cn/…")
+            return nil
+        }
+        if let bad = text.unicodeScalars.first(where: { $0 == " " || "<>\"`\\".unicodeScalars.contains($0) || DisplayText.escape($0) != nil }) {
+            error("\(what) contains '\(DisplayText.escape(bad) ?? String(bad))', which cannot be part of a link", node.location,
+                  hint: "percent-encode it (a space is %20)")
+            return nil
+        }
+        return text
+    }
+
     mutating func localized(_ node: Node?, _ what: String) -> LocalizedText? {
         guard let node else { return nil }
         guard let fields = fields(of: node, in: what, allowed: ["zh", "en"], required: ["zh", "en"]),

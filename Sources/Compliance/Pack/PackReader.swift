@@ -30,7 +30,7 @@ struct PackReader {
         let title = reader.localized(fields["title"], "the pack title")
         let authority = reader.localized(fields["authority"], "the pack authority")
         let instrument = reader.string(fields["instrument"], "the instrument number") ?? ""
-        let source = reader.string(fields["source"], "the source URL")
+        let source = reader.webAddress(fields["source"], "the source URL")
         let parameters = readParameters(fields["parameters"], &reader)
 
         var environment = TypeEnvironment()
@@ -208,7 +208,7 @@ struct PackReader {
         let also = (fields["also"]?.sequence ?? []).compactMap { reader.string($0, "a further instrument") }
         guard let regulation, let verified else { return nil }
         return Citation(regulation: regulation, article: article, verified: verified,
-                        url: reader.string(fields["url"], "the citation URL"), also: also)
+                        url: reader.webAddress(fields["url"], "the citation URL"), also: also)
     }
 }
 
