@@ -86,18 +86,21 @@ public enum PathBytes {
     }
 
     /// A command-line argument as the user typed it. Swift decodes `argv` with U+FFFD for bytes that are
-    /// not UTF-8, which loses the file name; the argument whose decoding is `argument` is found in the
-    /// raw `argv` and read losslessly. Arguments without U+FFFD are returned as they are.
-    public static func commandLineArgument(_ argument: String) -> String {
+    /// not UTF-8, which loses the file name; the raw `argv` entries whose decoding is `argument` are
+    /// found and the `occurrence`-th of them (0-based: `p\xFE.yaml p\xFF.yaml` both decode to
+    /// `p\u{FFFD}.yaml`, and are told apart by their order) is read losslessly. Arguments without
+    /// U+FFFD are returned as they are.
+    public static func commandLineArgument(_ argument: String, occurrence: Int = 0) -> String {
         guard argument.unicodeScalars.contains("\u{FFFD}") else { return argument }
         let argv = CommandLine.unsafeArgv
+        var matches: [String] = []
         for index in 1..<Int(max(1, CommandLine.argc)) {
             guard let pointer = argv[index] else { continue }
             let raw = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
                                           count: cStringLength(pointer))
-            if String(decoding: raw, as: UTF8.self) == argument { return path(fromBytes: raw) }
+            if String(decoding: raw, as: UTF8.self) == argument { matches.append(path(fromBytes: raw)) }
         }
-        return argument
+        return matches.isEmpty ? argument : matches[min(occurrence, matches.count - 1)]
     }
 
     private static func isStandIn(_ scalar: Unicode.Scalar) -> Bool {

@@ -114,9 +114,9 @@ struct HostileTextTests {
 
     // MARK: - File names and keys
 
-    /// Writes `text` to a file whose name is `name` + the byte 0xFF + `.yaml` in `directory`.
-    private func writeNonUTF8(_ directory: String, name: String, _ text: String) throws {
-        let path = Array((directory + "/" + name).utf8) + [0xFF] + Array(".yaml".utf8)
+    /// Writes `text` to a file whose name is `name` + `byte` (not UTF-8 alone) + `.yaml` in `directory`.
+    private func writeNonUTF8(_ directory: String, name: String, byte: UInt8 = 0xFF, _ text: String) throws {
+        let path = Array((directory + "/" + name).utf8) + [byte] + Array(".yaml".utf8)
         let descriptor = open(path.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         try #require(descriptor >= 0)
         defer { close(descriptor) }
@@ -143,28 +143,38 @@ struct HostileTextTests {
         let scratch = try Scratch()
         try scratch.write("inst.yaml", Documents.institution)
         try writeNonUTF8(scratch.path, name: "p", Documents.product())
-        // Through a shell: the argument's bytes cannot be passed as a Swift string.
+        // p\xFE.yaml decodes like p\xFF.yaml (U+FFFD): the two arguments are told apart by their order.
+        try writeNonUTF8(scratch.path, name: "p", byte: 0xFE, Documents.product(id: "p-2"))
+        let read = try runThroughShell(#"validate inst.yaml "$(printf 'p\376.yaml')" "$(printf 'p\377.yaml')""#, in: scratch)
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout == "validate: 3 files, 1 Institution, 2 LoanProduct, 0 Waiver; no errors\n")
+        let missing = try runThroughShell(#"validate inst.yaml "$(printf 'x\377.yaml')""#, in: scratch)
+        #expect(missing.status == 2)
+        #expect(missing.stderr == #"""
+            loancheck: error: cannot read 'x\xFF.yaml': no such file or directory
+              hint: check the path on the command line
+            loancheck: 1 error in the input; nothing was audited
+
+            """#, "\(missing.stderr)")
+    }
+
+    /// Runs `loancheck ARGUMENTS` through `/bin/sh` in the scratch directory: a file name's bytes cannot be
+    /// passed as a Swift string.
+    private func runThroughShell(_ arguments: String, in scratch: Scratch) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", #"exec "$0" validate inst.yaml "$(printf 'p\377.yaml')" "$(printf 'x\377.yaml')""#,
-                             LoanCheckBinary.binary]
+        process.arguments = ["-c", #"exec "$0" "# + arguments, LoanCheckBinary.binary]
         process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
         process.environment = ["LANG": "C", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // The outputs are a few lines: reading one pipe to its end cannot block the other.
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        _ = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        // p\xFF.yaml is read; x\xFF.yaml does not exist and is named escaped.
-        #expect(process.terminationStatus == 2)
-        #expect(stderr == #"""
-            loancheck: error: cannot read 'x\xFF.yaml': no such file or directory
-              hint: check the path on the command line
-            loancheck: 1 error in the input; nothing was audited
-
-            """#, "\(stderr)")
+        return (process.terminationStatus, stdout, stderr)
     }
 
     @Test func aKeyPastLibyamlsLimitSaysSo() throws {

@@ -20,9 +20,14 @@ public struct InputDiscovery: Sendable {
     /// The files found, and one diagnostic per problem (missing path, symlink loop, unreadable directory).
     public func discover(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
         var walk = Walk()
+        var occurrences: [String: Int] = [:]
         for path in paths {
             var visitedDirectories = Set<FileIdentity>()
-            walk.visit(PathBytes.commandLineArgument(path), explicit: true, known: nil, visited: &visitedDirectories)
+            // Arguments that decoded alike (`p\xFE.yaml`, `p\xFF.yaml`) are matched to argv in order.
+            let occurrence = occurrences[path, default: 0]
+            occurrences[path] = occurrence + 1
+            walk.visit(PathBytes.commandLineArgument(path, occurrence: occurrence), explicit: true, known: nil,
+                       visited: &visitedDirectories)
         }
         // A file named twice (directly and through its directory, or through a link) is read once: the
         // first path that reaches the device and inode is kept. The inode a directory listing gives can
