@@ -114,7 +114,7 @@ struct SARIFReport {
         let lines = report.ruleChanges.lines
         if !lines.isEmpty {
             members.append(("toolConfigurationNotifications", .array(lines.map { line in
-                .object([("level", .string("warning")), ("message", .object([("text", .string(line))]))])
+                .object([("level", .string("warning")), ("message", .object([("text", .string(DisplayText.safe(line)))]))])
             })))
         }
         return members

@@ -28,7 +28,7 @@ struct TextReport {
 
     func render() -> String {
         var out = wording.headerLine + "\n"
-        for line in report.ruleChanges.lines { out += "rules changed for this run: \(line)\n" }
+        for line in report.ruleChanges.lines { out += "rules changed for this run: \(DisplayText.safe(line))\n" }
         for finding in Self.ordered(report.findings) {
             out += "\n" + render(finding)
         }
@@ -42,8 +42,8 @@ struct TextReport {
         if let baseline = report.baseline, !baseline.removed.isEmpty {
             out += "\nin the baseline, about documents no longer audited (removed, not fixed):\n"
             for entry in baseline.removed {
-                out += "  \(entry.rule) \(entry.subject)\(entry.path.isEmpty ? "" : " \(entry.path)")"
-                    + (entry.file.map { " (\($0))" } ?? "") + "\n"
+                out += "  " + DisplayText.safe("\(entry.rule) \(entry.subject)\(entry.path.isEmpty ? "" : " \(entry.path)")"
+                    + (entry.file.map { " (\($0))" } ?? "")) + "\n"
             }
         }
         out += "\n" + wording.summaryLine + (wording.baselineLine.map { "; \($0)" } ?? "") + "\n"

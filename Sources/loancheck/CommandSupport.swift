@@ -14,7 +14,7 @@ enum CommandSupport {
         do {
             let rules = try PackLoader().load(shipped: RulesDirectory.locate(), extra: extra, disabling: disabling)
             for line in rules.changes.lines {
-                FileOutput.standardError.write("loancheck: notice: \(line)\n")
+                FileOutput.standardError.write("loancheck: notice: \(DisplayText.safe(line))\n")
             }
             return rules
         } catch {

@@ -55,7 +55,7 @@ import Testing
         let lines = output.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("::error file=products/legacy.yaml,line=8,col=30,title=CN-BANK-CREDIT-LINE::"))
-        #expect(lines[0].hasSuffix(#"%0Awaiver expired on 2026-06-30 (approved by risk\u202Eteam, ref\r\x85): ok\n::error file=products/ok.yaml,line=1::forged\x1B[1A\x1B[2K\x07"#))
+        #expect(lines[0].hasSuffix(#"%0Awaiver expired after 2026-06-30 (approved by risk\u202Eteam, ref\r\x85): ok\n::error file=products/ok.yaml,line=1::forged\x1B[1A\x1B[2K\x07"#))
         #expect(lines[1].hasPrefix(#"::error file=products/we\nili\u2067.yaml,line=8,col=30,title=CN-BANK-CREDIT-LINE::"#))
         #expect(!lines[2].hasPrefix("::"))
         expectNoRawCharacters(output, .github)

@@ -62,6 +62,24 @@ struct HostileTextTests {
         #expect(!output.stderr.split(separator: "\n").contains { $0.hasPrefix("::") })
     }
 
+    @Test func aReplacingPacksVersionCannotForgeANotice() throws {
+        // A copy of a shipped pack under --rules replaces it, and the run says so on stderr and in the report.
+        let shipped = try String(contentsOfFile: LoanCheckBinary.repository + "/Rules/packs/cn-interest-rate-caps.yaml", encoding: .utf8)
+        let version = try #require(shipped.range(of: #"(?m)^version: .*$"#, options: .regularExpression))
+        let pack = shipped.replacingCharacters(in: version, with: #"version: "9\n::error::forged\e[2K""#)
+        let scratch = try Scratch()
+        try scratch.write("pack/caps.yaml", pack)
+        try scratch.write("d/inst.yaml", Documents.institution)
+        try scratch.write("d/p.yaml", Documents.product())
+        let output = try scratch.run(["audit", "d", "--rules", "pack", "--as-of", "2026-11-22", "--fail-on", "never"])
+        expectNoCrashOrHang(output)
+        #expect(output.status == 0, "\(output.summary)")
+        for stream in [output.stdout, output.stderr] {
+            #expect(!stream.split(separator: "\n").contains { $0.hasPrefix("::") }, "\(output.summary)")
+            #expect(stream.contains(#"(version 9\n::error::forged\x1B[2K)"#), "\(output.summary)")
+        }
+    }
+
     // MARK: - Pack links
 
     @Test(arguments: ["javascript:alert(1)", "file:///etc/passwd", "https://", "https://example.org/a b"])
