@@ -31,14 +31,23 @@ let package = Package(
         .target(name: "RuleLanguage", dependencies: ["Diagnostics"]),
         // Stage 3: typed documents, units, references, the APR calculator.
         .target(name: "LoanDomain", dependencies: ["Diagnostics", "YAML", "RuleLanguage"]),
+        // Ledger stage 1: loan tapes — LedgerSchema documents, the CSV tokenizer, cells into fixed-point values.
+        .target(name: "LedgerTape", dependencies: ["Diagnostics", "YAML", "RuleLanguage", "LoanDomain"]),
+        // Ledger stage 2: checked Loan / LoanGroup rules lowered into a plan both engines run.
+        .target(name: "LedgerPlan", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "LedgerTape"]),
         // Stage 4: rule packs, regimes and dates, evaluation, findings, waivers, baselines, pack tests.
-        .target(name: "Compliance", dependencies: ["Diagnostics", "YAML", "RuleLanguage", "LoanDomain"]),
+        .target(name: "Compliance", dependencies: ["Diagnostics", "YAML", "RuleLanguage", "LoanDomain", "LedgerPlan"]),
+        // Ledger stage 3: the engine-independent side of a ledger audit (requests, outcomes, findings).
+        .target(name: "LedgerAudit", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "LedgerTape", "LedgerPlan", "Compliance"]),
+        // Ledger stage 4: the streaming engine (one pass over the CSV tables on all cores).
+        .target(name: "LedgerStream", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "LedgerTape", "LedgerPlan", "Compliance", "LedgerAudit"]),
         // Stage 5: one renderer per output format.
         .target(name: "Reporting", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "Compliance"]),
         .executableTarget(
             name: "loancheck",
             dependencies: [
-                "Diagnostics", "YAML", "RuleLanguage", "LoanDomain", "Compliance", "Reporting",
+                "Diagnostics", "YAML", "RuleLanguage", "LoanDomain", "Compliance", "Reporting", "LedgerTape", "LedgerPlan",
+                "LedgerAudit", "LedgerStream",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: mimalloc

@@ -7,12 +7,20 @@ public struct SourceTexts: Sendable {
     /// Sets merged in, in the order they were merged, kept whole: copying the 10,000 texts of an audit
     /// into one table to add the rule packs' few was a serial stretch of every large audit.
     private var merged: [SourceTexts] = []
+    /// Single lines of files too large to keep whole (a loan tape of a gigabyte): only the lines that
+    /// diagnostics and findings quote.
+    private var lines: [String: [Int: String]] = [:]
 
     public init() {}
 
     /// Records the text of `file`.
     public mutating func add(file: String, text: String) {
         texts[file] = text
+    }
+
+    /// Records one line (1-based, without its terminator) of a file that is not kept whole.
+    public mutating func add(file: String, line: Int, text: String) {
+        lines[file, default: [:]][line] = text
     }
 
     /// Merges another set of texts into this one; where both know a file, this one's text is kept.
@@ -31,9 +39,18 @@ public struct SourceTexts: Sendable {
 
     /// The 1-based `line` of `file`, without its line terminator, if known.
     public func line(_ line: Int, of file: String) -> Substring? {
+        if let single = singleLine(line, of: file) { return Substring(single) }
         guard let text = text(of: file), line >= 1 else { return nil }
         let all = splitLines(text)
         return line <= all.count ? all[line - 1] : nil
+    }
+
+    private func singleLine(_ line: Int, of file: String) -> String? {
+        if let text = lines[file]?[line] { return text }
+        for set in merged {
+            if let text = set.singleLine(line, of: file) { return text }
+        }
+        return nil
     }
 
     private func splitLines(_ text: String) -> [Substring] {

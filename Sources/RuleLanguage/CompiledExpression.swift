@@ -66,6 +66,21 @@ public struct CompiledExpression: Sendable {
     }
 }
 
+/// An expression both compiled (for evaluation with evidence) and kept as its typed tree (for stages
+/// that lower it into another form, such as the ledger plan), with the means to locate and quote any
+/// part of it.
+public struct CheckedExpression: Sendable {
+    public let compiled: CompiledExpression
+    public let typed: Typed
+    let source: ExpressionSource
+
+    /// The file location of an offset into the expression's text (a `Typed.anchor` or span start).
+    public func location(_ offset: Int) -> SourceLocation { source.location(offset) }
+
+    /// The text of a span, white space collapsed (`lender.type`).
+    public func text(of span: SourceSpan) -> String { source.text(of: span) }
+}
+
 /// Compiling rule-language expressions.
 public enum RuleExpression {
     /// Parses, type-checks and compiles `text`.
@@ -78,6 +93,13 @@ public enum RuleExpression {
     public static func compile(
         _ text: String, origin: EmbeddedTextOrigin, environment: TypeEnvironment, expecting: ValueType? = nil
     ) throws(DiagnosticList) -> CompiledExpression {
+        try check(text, origin: origin, environment: environment, expecting: expecting).compiled
+    }
+
+    /// Parses, type-checks and compiles `text`, keeping the typed tree too.
+    public static func check(
+        _ text: String, origin: EmbeddedTextOrigin, environment: TypeEnvironment, expecting: ValueType? = nil
+    ) throws(DiagnosticList) -> CheckedExpression {
         let source = ExpressionSource(text, origin: origin)
         let syntax: Syntax
         do {
@@ -93,10 +115,11 @@ public enum RuleExpression {
         if let expecting, typed.type != expecting {
             throw DiagnosticList([source.error("expected a \(expecting) expression, found \(typed.type)", at: typed.span.start)])
         }
-        var compiler = Compiler(source: source, slotCount: checker.slotCount)
+        var compiler = Compiler(source: source, slotCount: checker.slotCount, histories: environment.histories)
         let root = compiler.compile(typed)
         guard compiler.diagnostics.isEmpty else { throw DiagnosticList(compiler.diagnostics) }
-        return CompiledExpression(resultType: typed.type, text: text, origin: origin, variables: compiler.rootNames,
-                                  root: root, slotCount: checker.slotCount)
+        let compiled = CompiledExpression(resultType: typed.type, text: text, origin: origin, variables: compiler.rootNames,
+                                          root: root, slotCount: checker.slotCount)
+        return CheckedExpression(compiled: compiled, typed: typed, source: source)
     }
 }

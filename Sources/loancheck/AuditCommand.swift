@@ -2,6 +2,7 @@ import ArgumentParser
 import Compliance
 import Diagnostics
 import FoundationEssentials
+import LedgerAudit
 import LoanDomain
 import Reporting
 import RuleLanguage
@@ -51,6 +52,16 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Write the current findings as a baseline FILE.")
     var writeBaseline: String?
 
+    @Option(name: .customLong("engine"), help: "The ledger engine for loan tapes: stream (default) | duckdb | postgres | spark.")
+    var engine: String = "stream"
+
+    @Option(name: .customLong("max-findings-per-rule"),
+            help: "List at most N findings per ledger rule (default 1000; 0 = all); totals stay complete.")
+    var maxFindingsPerRule: Int = 1000
+
+    @Option(name: .customLong("failures-out"), help: "Write every failing loan or group of each ledger rule, uncapped, as DIR/RULE.csv.")
+    var failuresOut: String?
+
     @Option(name: .customLong("warn-expiring"), help: "Info finding for a waiver expiring within DAYS (default 30).")
     var warnExpiring: Int = 30
 
@@ -62,15 +73,31 @@ struct AuditCommand: ParsableCommand {
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
         let previous = try baseline.map(readBaseline)
 
+        guard maxFindingsPerRule >= 0 else { throw CommandSupport.usageError("--max-findings-per-rule must be 0 (all) or more") }
+        let ledgerEngine = try CommandOptions.ledgerEngine(engine)
         let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, disabling: disabledRules,
                                                                               paths: paths)
+        let ledger: LedgerResults?
+        do {
+            ledger = try LedgerAuditor(rules: rules, engine: ledgerEngine)
+                .audit(outcome, asOf: date, options: .init(maxFindingsPerRule: maxFindingsPerRule, failuresDirectory: failuresOut))
+        } catch {
+            var sources = outcome.sources
+            sources.merge(error.sources)
+            CommandSupport.report(error.diagnostics, sources: sources)
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            FileOutput.standardError.write("loancheck: \(count) error\(count == 1 ? "" : "s") in the ledger input; nothing was audited\n")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
         let report: AuditReport
         switch Auditor(rules: rules, toolVersion: LoanCheck.version)
             .audit(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous,
-                   allowNoRulesInForce: allowNoRules) {
+                   allowNoRulesInForce: allowNoRules, ledger: ledger) {
         case .success(let value): report = value
         case .failure(let error):
-            CommandSupport.report(error.diagnostics, sources: outcome.sources)
+            var sources = outcome.sources
+            if let ledger { sources.merge(ledger.sources) }
+            CommandSupport.report(error.diagnostics, sources: sources)
             throw ExitCode(ExitStatus.invalidInput)
         }
         ProcessLifetime.keepUntilExit(report)
@@ -90,7 +117,7 @@ struct AuditCommand: ParsableCommand {
             let baselineText = try Baseline(findings: report.findings, asOf: date.description).json()
             try write(baselineText, to: writeBaseline)
         }
-        if !report.failing(at: threshold).isEmpty { throw ExitCode(ExitStatus.findings) }
+        if report.fails(at: threshold) { throw ExitCode(ExitStatus.findings) }
     }
 
     private func readBaseline(_ path: String) throws -> Baseline {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Compliance
 import Diagnostics
+import LedgerAudit
+import LedgerStream
 import FoundationEssentials
 import Reporting
 import RuleLanguage
@@ -30,6 +32,20 @@ enum CommandOptions {
         localtime_r(&now, &parts)
         return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
             ?? CivilDate(dayNumber: 0)
+    }
+
+    /// `--engine`: the ledger engine that runs the Loan and LoanGroup rules.
+    static func ledgerEngine(_ name: String) throws -> any LedgerEngine {
+        switch name {
+        case "stream": return StreamEngine()
+        case "duckdb", "postgres", "spark":
+            throw CommandSupport.usageError("--engine \(name) is not available in this build",
+                                            hint: "use --engine stream (the default); the SQL engines are not built yet")
+        default:
+            throw CommandSupport.usageError("unknown engine '\(name)'",
+                                            hint: Suggestions.hint(for: name, in: ["stream", "duckdb", "postgres", "spark"])
+                                                ?? "engines: stream, duckdb, postgres, spark")
+        }
     }
 
     /// `--fail-on`: a severity, or nil for `never`.

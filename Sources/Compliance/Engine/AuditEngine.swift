@@ -77,7 +77,7 @@ public struct AuditEngine: Sendable {
     }
 
     /// The `param` record of a pack: each parameter's value in force on `asOf` (absent when none is).
-    static func parameterRecord(_ pack: RulePack, asOf: CivilDate) -> Record {
+    public static func parameterRecord(_ pack: RulePack, asOf: CivilDate) -> Record {
         var fields: [String: Value] = [:]
         for parameter in pack.parameters {
             if let value = parameter.value(at: asOf) { fields[parameter.name] = value.value }

@@ -20,6 +20,11 @@ public struct AuditReport: Sendable {
     public struct InputStamp: Sendable, Hashable {
         public let path: String
         public let sha256: String
+
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
     }
 
     /// A document audited.
@@ -63,25 +68,63 @@ public struct AuditReport: Sendable {
     /// Shipped packs replaced and rules disabled for this run (empty for the shipped rules as they are).
     public let ruleChanges: RuleSetChanges
     public let checks: [RuleCheck]
-    /// Every finding (waived ones included), in deterministic order, waiver notices last.
+    /// Every finding (waived ones included), in deterministic order, waiver notices last. Ledger rules
+    /// list at most `--max-findings-per-rule` each; `ledgerTotals` has their true totals.
     public let findings: [Finding]
+    /// What the ledger audit read, when there was one.
+    public let ledger: LedgerStamp?
+    /// Every ledger rule's totals over the whole tape, by rule id.
+    public let ledgerTotals: [String: LedgerResults.RuleTotals]
     public let waivers: [WaiverRecord]
     public let baseline: BaselineComparison?
     /// File texts, for source snippets.
     public let sources: SourceTexts
 
-    /// Counts of unwaived findings by severity, and of waived findings.
+    /// What a ledger audit read: the engine, the rows, the cap on listed findings.
+    public struct LedgerStamp: Sendable, Hashable {
+        public let engine: String
+        public let loans: Int
+        public let fundings: Int
+        public let maxFindingsPerRule: Int
+
+        public init(_ results: LedgerResults) {
+            engine = results.engine
+            loans = results.loans
+            fundings = results.fundings
+            maxFindingsPerRule = results.maxFindingsPerRule
+        }
+    }
+
+    /// Counts of unwaived findings by severity, and of waived findings — the true totals: a ledger
+    /// rule's failures count whether or not they are listed.
     public var summary: (error: Int, warning: Int, info: Int, waived: Int) {
         var counts = (error: 0, warning: 0, info: 0, waived: 0)
         for finding in findings {
             if finding.isWaived { counts.waived += 1; continue }
+            // A ledger rule's listed failures are counted through its totals below.
+            if finding.ledger != nil { continue }
             switch finding.severity {
             case .error: counts.error += 1
             case .warning: counts.warning += 1
             case .info: counts.info += 1
             }
         }
+        for (rule, totals) in ledgerTotals {
+            let waived = waivedLedgerFindings(rule)
+            counts.error += totals.failures(.error) - (waived[.error] ?? 0)
+            counts.warning += totals.failures(.warning) - (waived[.warning] ?? 0)
+            counts.info += totals.failures(.info) - (waived[.info] ?? 0)
+        }
         return counts
+    }
+
+    /// The waived listed failures of a ledger rule, by severity.
+    func waivedLedgerFindings(_ rule: String) -> [FindingSeverity: Int] {
+        var waived: [FindingSeverity: Int] = [:]
+        for finding in findings where finding.rule == rule && finding.ledger != nil && finding.isWaived {
+            waived[finding.severity, default: 0] += 1
+        }
+        return waived
     }
 
     /// The findings that count for the exit code: unwaived, at or above `threshold`, and new against the
@@ -91,6 +134,68 @@ public struct AuditReport: Sendable {
         return findings.filter { finding in
             !finding.isWaived && finding.severity >= threshold
                 && (baseline.map { $0.state(of: finding) == "new" } ?? true)
+        }
+    }
+
+    /// Whether the audit fails at `threshold`: a listed finding that counts, or a ledger failure that is
+    /// not listed (beyond the cap: it cannot be waived or matched to a baseline, so it counts).
+    public func fails(at threshold: FindingSeverity?) -> Bool {
+        guard let threshold else { return false }
+        if !failing(at: threshold).isEmpty { return true }
+        return ledgerTotals.values.contains { totals in
+            totals.unlisted.contains { $0.key >= threshold && $0.value > 0 }
+        }
+    }
+}
+
+/// One rule's counts in `summary.byRule`: the true totals, even when the findings list is capped.
+public struct RuleCounts: Sendable, Hashable {
+    public var error = 0
+    public var warning = 0
+    public var info = 0
+    public var waived = 0
+    public var cannotEvaluate = 0
+    /// Subjects (documents, loans or groups) the rule was checked on: passed, failed or could not be
+    /// evaluated.
+    public var checked = 0
+}
+
+extension AuditReport {
+    /// Every rule checked, in pack order, with its counts: document rules from their checks and
+    /// findings, ledger rules from the engine's totals.
+    public var byRule: [(rule: String, counts: RuleCounts)] {
+        var counts: [String: RuleCounts] = [:]
+        for check in checks where [.passed, .failed, .cannotEvaluate].contains(check.status) {
+            counts[check.rule, default: RuleCounts()].checked += 1
+        }
+        for finding in findings {
+            var entry = counts[finding.rule, default: RuleCounts()]
+            defer { counts[finding.rule] = entry }
+            if finding.isWaived {
+                entry.waived += 1
+                continue
+            }
+            if finding.ledger != nil { continue }
+            if finding.cannotEvaluate { entry.cannotEvaluate += 1 }
+            switch finding.severity {
+            case .error: entry.error += 1
+            case .warning: entry.warning += 1
+            case .info: entry.info += 1
+            }
+        }
+        for (rule, totals) in ledgerTotals {
+            var entry = counts[rule, default: RuleCounts()]
+            let waived = waivedLedgerFindings(rule)
+            entry.error += totals.failures(.error) - (waived[.error] ?? 0)
+            entry.warning += totals.failures(.warning) - (waived[.warning] ?? 0)
+            entry.info += totals.failures(.info) - (waived[.info] ?? 0)
+            entry.cannotEvaluate += totals.cannotEvaluate.values.reduce(0, +)
+            entry.checked += totals.checked
+            counts[rule] = entry
+        }
+        return rules.compactMap { rule in
+            guard let entry = counts[rule.id] ?? (rule.inForce && !rule.subject.isLedger ? RuleCounts() : nil) else { return nil }
+            return (rule.id, entry)
         }
     }
 }

@@ -18,7 +18,7 @@ public struct Auditor: Sendable {
     /// not look like a clean one).
     public func audit(
         _ outcome: LoadOutcome, asOf: CivilDate, language: ReportLanguage, warnExpiringDays: Int, baseline: Baseline?,
-        allowNoRulesInForce: Bool = false
+        allowNoRulesInForce: Bool = false, ledger: LedgerResults? = nil
     ) -> Result<AuditReport, DiagnosticList> {
         if !allowNoRulesInForce, !rules.packs.contains(where: { $0.rules.contains { Regime.isInForce($0, on: asOf) } }) {
             return .failure(DiagnosticList([.error(
@@ -28,22 +28,26 @@ public struct Auditor: Sendable {
         }
         let documents = outcome.documents
         var checks = AuditEngine(packs: rules.packs).checks(documents, asOf: asOf)
+        var ledgerFindings = ledger?.findings ?? []
         let waivers = WaiverApplication(asOf: asOf, warnExpiringDays: warnExpiringDays, rules: rules)
-            .apply(to: &checks, waivers: documents.waivers)
+            .apply(to: &checks, ledgerFindings: &ledgerFindings, waivers: documents.waivers, documentSet: documents,
+                   ledgerSeen: ledger?.seenWaivedKeys)
         if !waivers.diagnostics.isEmpty { return .failure(DiagnosticList(waivers.diagnostics)) }
-        let findings = checks.flatMap(\.findings) + waivers.notices
+        let findings = checks.flatMap(\.findings) + ledgerFindings + waivers.notices
         var sources = outcome.sources
         sources.merge(rules.sources)
+        if let ledger { sources.merge(ledger.sources) }
         let report = AuditReport(
             toolName: "loancheck", toolVersion: toolVersion, asOf: asOf, language: language,
             packs: rules.packs.map { pack in
                 AuditReport.PackStamp(id: pack.id, version: pack.version, sha256: pack.sha256, status: pack.status,
                                       title: pack.title, instrument: pack.instrument, file: pack.file)
             },
-            inputs: Self.stamps(outcome.inputs),
+            inputs: Self.stamps(outcome.inputs) + (ledger?.inputs ?? []),
             subjects: documents.documents.filter { $0.kind != "Waiver" }.concurrentMap { summary($0) },
             rules: rules.packs.flatMap { pack in pack.rules.map { ruleSummary($0, pack: pack, asOf: asOf) } },
-            ruleChanges: rules.changes, checks: checks, findings: findings, waivers: waivers.records,
+            ruleChanges: rules.changes, checks: checks, findings: findings, ledger: ledger.map(AuditReport.LedgerStamp.init),
+            ledgerTotals: ledger?.totals ?? [:], waivers: waivers.records,
             baseline: baseline.map { baseline in
                 BaselineComparison(baseline: baseline, findings: findings,
                                    subjects: Set(documents.documents.map { "\($0.kind)/\($0.id)" }))

@@ -22,6 +22,13 @@ public struct FindingEvidence: Sendable, Hashable {
     public let detail: String
     /// Parameters in force at the as-of date that the rule read, e.g. `lpr_1y = 3.00% (from 2025-05-20)`.
     public let parameters: [ParameterUse]
+
+    public init(actual: String, required: String, detail: String, parameters: [ParameterUse]) {
+        self.actual = actual
+        self.required = required
+        self.detail = detail
+        self.parameters = parameters
+    }
 }
 
 /// A parameter value used by a finding.
@@ -32,6 +39,13 @@ public struct ParameterUse: Sendable, Hashable {
     public let source: String?
 
     public var text: String { "\(name) = \(value) (from \(from)\(source.map { ", \($0)" } ?? ""))" }
+
+    public init(name: String, value: String, from: CivilDate, source: String?) {
+        self.name = name
+        self.value = value
+        self.from = from
+        self.source = source
+    }
 }
 
 /// How a waiver bears on a finding.
@@ -76,6 +90,51 @@ public struct WaiverState: Sendable, Hashable {
     }
 }
 
+/// What a ledger finding adds: the loan's product, or the group's key parts, size and largest loans.
+public struct LedgerDetail: Sendable, Hashable {
+    /// One part of a group's key.
+    public struct KeyPart: Sendable, Hashable {
+        public let name: String
+        public let value: String
+        /// A borrower key: shown to people as a short hash, never in full.
+        public let isBorrower: Bool
+
+        public init(name: String, value: String, isBorrower: Bool) {
+            self.name = name
+            self.value = value
+            self.isBorrower = isBorrower
+        }
+    }
+
+    /// A loan that weighs in a group's aggregate.
+    public struct Contributor: Sendable, Hashable {
+        public let loanId: String
+        public let amount: String
+        public let location: SourceLocation?
+
+        public init(loanId: String, amount: String, location: SourceLocation?) {
+            self.loanId = loanId
+            self.amount = amount
+            self.location = location
+        }
+    }
+
+    /// The product a loan was made under (a loan finding), if the tape says.
+    public let product: String?
+    /// The group's key parts (a group finding).
+    public let key: [KeyPart]
+    /// Positions in the group.
+    public let loanCount: Int?
+    public let largest: [Contributor]
+
+    public init(product: String?, key: [KeyPart], loanCount: Int?, largest: [Contributor]) {
+        self.product = product
+        self.key = key
+        self.loanCount = loanCount
+        self.largest = largest
+    }
+}
+
 /// One result of an audit: a violation, a rule that cannot be evaluated, or a notice.
 public struct Finding: Sendable, Hashable {
     public let rule: String
@@ -96,6 +155,29 @@ public struct Finding: Sendable, Hashable {
     /// True when a needed value is missing or evaluation failed.
     public let cannotEvaluate: Bool
     public internal(set) var waiver: WaiverState?
+    /// For a Loan or LoanGroup finding: the loan's product, the group's key, count and largest loans.
+    public var ledger: LedgerDetail?
+
+    public init(rule: String, severity: FindingSeverity, packId: String, packStatus: PackStatus, subject: SubjectReference,
+                path: String, location: SourceLocation?, message: LocalizedText, evidence: FindingEvidence, citation: Citation,
+                effective: CivilDate, regimeNote: LocalizedText?, cannotEvaluate: Bool, waiver: WaiverState? = nil,
+                ledger: LedgerDetail? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.packId = packId
+        self.packStatus = packStatus
+        self.subject = subject
+        self.path = path
+        self.location = location
+        self.message = message
+        self.evidence = evidence
+        self.citation = citation
+        self.effective = effective
+        self.regimeNote = regimeNote
+        self.cannotEvaluate = cannotEvaluate
+        self.waiver = waiver
+        self.ledger = ledger
+    }
 
     /// Whether the finding is hidden by a valid waiver.
     public var isWaived: Bool { waiver?.applied ?? false }

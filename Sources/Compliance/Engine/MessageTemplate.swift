@@ -2,8 +2,8 @@
 ///
 /// A brace that does not open a known placeholder is kept as written, so a template can mention `{` or
 /// an unknown `{word}` literally.
-enum MessageTemplate {
-    static func fill(_ template: String, with values: [String: String]) -> String {
+public enum MessageTemplate {
+    public static func fill(_ template: String, with values: [String: String]) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         result.reserveCapacity(template.utf8.count + 32)

@@ -7,11 +7,11 @@ import RuleLanguage
 ///
 /// A class so the audit shares one evaluator per rule across all subjects and threads: a `Rule` is a
 /// large value, and copying it for each of millions of checks costs more than the checks.
-final class RuleEvaluator: Sendable {
-    let pack: RulePack
-    let rule: Rule
-    let asOf: CivilDate
-    let parameters: Record
+public final class RuleEvaluator: Sendable {
+    public let pack: RulePack
+    public let rule: Rule
+    public let asOf: CivilDate
+    public let parameters: Record
 
     /// The rule's expressions, held here rather than read through `rule` for every check: reading them
     /// out of the `Rule` value copied each expression (a dozen reference counts, on objects every
@@ -21,7 +21,7 @@ final class RuleEvaluator: Sendable {
     private let escalation: Escalation?
     private let isInForceAsOf: Bool
 
-    init(pack: RulePack, rule: Rule, asOf: CivilDate, parameters: Record) {
+    public init(pack: RulePack, rule: Rule, asOf: CivilDate, parameters: Record) {
         self.pack = pack
         self.rule = rule
         self.asOf = asOf
@@ -50,30 +50,33 @@ final class RuleEvaluator: Sendable {
 
     /// The outcome of the rule on `subject` and its findings, with `bindings` already made
     /// (`bindings(for:in:asOf:)` plus this pack's `param`).
-    func check(_ subject: LoadedDocument, bindings: Bindings) -> (status: CheckStatus, findings: [Finding]) {
-        guard isInForceAsOf else { return (.notInForce, []) }
+    ///
+    /// `regimeDay`: for a Loan rule, the loan's own date (`binds:`): the ledger engine has already
+    /// decided that the rule binds the loan, and a transition is read on that day, not on the as-of date.
+    public func check(_ subject: LoadedDocument, bindings: Bindings, regimeDay: CivilDate? = nil) -> (status: CheckStatus, findings: [Finding]) {
+        guard isInForceAsOf || regimeDay != nil else { return (.notInForce, []) }
         if subject.kind == "LoanProduct", case .date(let closedOn)? = subject["closed_on"],
            Regime.isExemptClosedProduct(closedOn: closedOn, rule: rule) {
             return (.exemptClosed, [])
         }
-        return evaluate(subject, bindings: bindings)
+        return evaluate(subject, bindings: bindings, regimeDay: regimeDay ?? asOf)
     }
 
-    private func evaluate(_ subject: LoadedDocument, bindings: Bindings) -> (status: CheckStatus, findings: [Finding]) {
+    private func evaluate(_ subject: LoadedDocument, bindings: Bindings, regimeDay: CivilDate) -> (status: CheckStatus, findings: [Finding]) {
         // Optional chaining evaluates the stored expression in place; `if let` would copy it first.
         if let applies = appliesTo?.evaluate(bindings, explaining: false) {
             if applies.isFalse { return (.notApplicable, []) }
-            if !applies.isTrue { return (.cannotEvaluate, [cannotEvaluate(applies, subject, bindings: bindings)]) }
+            if !applies.isTrue { return (.cannotEvaluate, [cannotEvaluate(applies, subject, bindings: bindings, regimeDay: regimeDay)]) }
         }
         let result = requirement.evaluate(bindings)
         if result.isTrue { return (.passed, []) }
-        guard result.isFalse else { return (.cannotEvaluate, [cannotEvaluate(result, subject, bindings: bindings)]) }
+        guard result.isFalse else { return (.cannotEvaluate, [cannotEvaluate(result, subject, bindings: bindings, regimeDay: regimeDay)]) }
 
         var base = rule.severity
         if escalation?.requirement.evaluate(bindings, explaining: false).isFalse == true, let severity = escalation?.severity {
             base = max(base, severity)
         }
-        let (severity, note) = capped(Regime.severity(base, rule: rule, packStatus: pack.status, on: asOf), bindings: bindings)
+        let (severity, note) = capped(Regime.severity(base, rule: rule, packStatus: pack.status, on: regimeDay), bindings: bindings)
         let evidence = result.evidence.isEmpty
             ? [Evidence(path: nil, actual: "false", required: "true", text: rule.requirementText, location: subject.location, ruleLocation: rule.location)]
             : Self.distinct(result.evidence)
@@ -103,7 +106,8 @@ final class RuleEvaluator: Sendable {
         return (severity, note)
     }
 
-    private func cannotEvaluate(_ evaluation: Evaluation, _ subject: LoadedDocument, bindings: Bindings) -> Finding {
+    private func cannotEvaluate(_ evaluation: Evaluation, _ subject: LoadedDocument, bindings: Bindings,
+                                regimeDay: CivilDate) -> Finding {
         var reasonEn = evaluation.problem ?? "cannot evaluate"
         var reasonZh = reasonEn
         var path = ""
@@ -123,7 +127,7 @@ final class RuleEvaluator: Sendable {
             reasonEn = "cannot evaluate: \(diagnostic.message)"
             reasonZh = "无法评估：\(diagnostic.message)"
         }
-        let (severity, note) = capped(Regime.severity(.error, rule: rule, packStatus: pack.status, on: asOf), bindings: bindings)
+        let (severity, note) = capped(Regime.severity(.error, rule: rule, packStatus: pack.status, on: regimeDay), bindings: bindings)
         return makeFinding(subject: subject, severity: severity, note: note, path: path, location: location,
                            evidence: FindingEvidence(actual: "missing", required: rule.requirementText, detail: reasonEn,
                                                      parameters: parameterUses()),

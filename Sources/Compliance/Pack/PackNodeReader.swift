@@ -115,5 +115,5 @@ extension PackStatus: CaseIterable {
 }
 
 extension RuleSubject: CaseIterable {
-    public static let allCases: [RuleSubject] = [.loanProduct, .institution]
+    public static let allCases: [RuleSubject] = [.loanProduct, .institution, .loan, .loanGroup]
 }

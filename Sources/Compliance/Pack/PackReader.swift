@@ -1,4 +1,5 @@
 import Diagnostics
+import LedgerPlan
 import LoanDomain
 import RuleLanguage
 import YAML
@@ -12,7 +13,8 @@ struct PackReader {
     private static let packKeys = ["kind", "id", "version", "status", "title", "authority", "instrument", "source",
                                    "parameters", "rules", "doc"]
     private static let ruleKeys = ["id", "title", "subject", "applies_to", "require", "escalate", "severity", "effective",
-                                   "enforced", "repealed", "new_business_from", "at_most", "citation", "message", "tests", "doc"]
+                                   "enforced", "repealed", "new_business_from", "at_most", "citation", "message", "tests", "doc",
+                                   "binds", "where", "group_by"]
     private static let parameterTypes: [String: ValueType] = [
         "money": .money, "percent": .ratio, "ratio": .ratio, "rate": .rate, "duration": .duration, "date": .date,
         "decimal": .decimal, "integer": .integer, "boolean": .boolean, "string": .string,
@@ -40,7 +42,12 @@ struct PackReader {
             FieldDeclaration(name: $0.name, type: $0.type, optional: true, doc: $0.doc)
         }, doc: "parameters of pack \(id), at the as-of date"))
         environment.bind("param", to: .record(paramType), doc: "the pack's parameters in force at the as-of date")
+        for parameter in parameters {
+            environment.declareHistory(ValueHistory(parameter.history.map { ValueHistory.Entry(from: $0.from, value: $0.value) }),
+                                       of: "param", field: parameter.name)
+        }
         environment.bind("as_of", to: .date, doc: "the audit's as-of date")
+        LedgerTypes.declare(in: &environment)
 
         var rules: [Rule] = []
         for ruleNode in fields["rules"]?.sequence ?? [] {
@@ -143,15 +150,47 @@ struct PackReader {
             environment.bind("lender", to: .record("Institution"), doc: "the product's lender")
         case .institution:
             environment.bind("institution", to: .record("Institution"), doc: "the institution checked")
+        case .loan:
+            environment.bind("loan", to: .record(LedgerTypes.loan), doc: "the loan checked")
+            environment.bind("lender", to: .record("Institution"), doc: "the loan's lender")
+        case .loanGroup:
+            break
+        }
+        for key in ["binds", "where", "group_by"] where fields[key] != nil {
+            let allowed = key == "binds" ? subject == .loan : subject == .loanGroup
+            if !allowed {
+                reader.error("'\(key)' is only for \(key == "binds" ? "Loan" : "LoanGroup") rules", fields[key]?.location)
+            }
+        }
+        var ledger: LedgerParts?
+        if subject == .loanGroup {
+            ledger = readGroupRule(fields, id: id, base: base, &reader)
+            if let groupEnvironment = ledger?.environment { environment = groupEnvironment }
         }
         let appliesTo = compile(fields["applies_to"], environment, &reader)
         let requirement = compile(fields["require"], environment, &reader)
         var escalation: Escalation?
+        var escalationChecked: CheckedExpression?
         if let escalateNode = fields["escalate"],
            let escalateFields = reader.fields(of: escalateNode, in: "'escalate'", allowed: ["require", "severity"], required: ["require", "severity"]),
            let compiled = compile(escalateFields["require"], environment, &reader),
            let level = reader.oneOf(escalateFields["severity"], "severity", as: FindingSeverity.self) {
             escalation = Escalation(requirement: compiled.expression, requirementText: compiled.text, severity: level)
+            escalationChecked = compiled.checked
+        }
+        switch subject {
+        case .loan:
+            ledger = readLoanRule(fields, appliesTo: appliesTo?.checked, requirement: requirement?.checked,
+                                  escalation: escalationChecked, &reader)
+        case .loanGroup:
+            ledger = completeGroupRule(ledger, appliesTo: appliesTo?.checked, requirement: requirement?.checked,
+                                       escalation: fields["escalate"], &reader)
+        default:
+            break
+        }
+        if subject.isLedger, let node = fields["at_most"] {
+            reader.error("'at_most' is not supported on ledger rules yet", node.location,
+                         hint: "lower the rule's severity, or split it by lender type with applies_to")
         }
         var severityCaps: [SeverityCap] = []
         if let capsNode = fields["at_most"] {
@@ -170,7 +209,8 @@ struct PackReader {
                              hint: "e.g. at_most: [{when: \"lender.type == 'private-lender'\", severity: info, note: {zh: …, en: …}}]")
             }
         }
-        let texts = [fields["require"], fields["applies_to"], fields["escalate"]?.value(forKey: "require")].compactMap { $0?.scalar?.text }
+        let texts = [fields["require"], fields["applies_to"], fields["escalate"]?.value(forKey: "require"), fields["where"]]
+            .compactMap { $0?.scalar?.text }
         let used = ParameterReferences.names(in: texts.joined(separator: "\n"))
         let tests = (fields["tests"]?.sequence ?? []).compactMap { PackTestReader(fixtures: fixtures).read($0, &reader) }
         if let testsNode = fields["tests"], testsNode.sequence == nil {
@@ -182,17 +222,17 @@ struct PackReader {
                     severity: severity, severityCaps: severityCaps, effective: effective, enforced: enforced, repealed: repealed,
                     newBusinessFrom: newBusinessFrom, citation: citation,
                     message: message, parameters: used.filter { name in parameters.contains { $0.name == name } },
-                    location: node.location, tests: tests)
+                    location: node.location, tests: tests, ledger: ledger?.rule)
     }
 
-    private func compile(
-        _ node: Node?, _ environment: TypeEnvironment, _ reader: inout PackNodeReader
-    ) -> (expression: CompiledExpression, text: String)? {
+    /// A boolean expression, compiled and kept typed (the ledger lowering reads the tree).
+    func compile(
+        _ node: Node?, _ environment: TypeEnvironment, _ reader: inout PackNodeReader, expecting: ValueType? = .boolean
+    ) -> (expression: CompiledExpression, text: String, checked: CheckedExpression)? {
         guard let node, let text = reader.string(node, "an expression") else { return nil }
         do {
-            let expression = try RuleExpression.compile(text, origin: node.textOrigin, environment: environment,
-                                                        expecting: .boolean)
-            return (expression, text)
+            let checked = try RuleExpression.check(text, origin: node.textOrigin, environment: environment, expecting: expecting)
+            return (checked.compiled, text, checked)
         } catch {
             reader.diagnostics += error.diagnostics
             return nil

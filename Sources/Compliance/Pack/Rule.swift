@@ -1,3 +1,4 @@
+import LedgerPlan
 import Diagnostics
 import RuleLanguage
 
@@ -29,14 +30,32 @@ public enum PackStatus: String, Sendable, Hashable {
 public enum RuleSubject: String, Sendable, Hashable {
     case loanProduct = "LoanProduct"
     case institution = "Institution"
+    /// Each loan of a tape (DESIGN §8.2).
+    case loan = "Loan"
+    /// Groups of positions of a tape (one funder's part of one loan), by `group_by`.
+    case loanGroup = "LoanGroup"
 
     /// The variable the subject is bound to in expressions.
     public var variable: String {
         switch self {
         case .loanProduct: "product"
         case .institution: "institution"
+        case .loan: "loan"
+        case .loanGroup: "key"
         }
     }
+
+    /// Whether the rule reads loan tapes rather than documents.
+    public var isLedger: Bool { self == .loan || self == .loanGroup }
+}
+
+/// The ledger side of a Loan or LoanGroup rule: its plan, and the texts the reports show.
+public struct LedgerRule: Sendable {
+    public let plan: LedgerRulePlan
+    /// `where:` of a group rule.
+    public let whereText: String?
+    /// `group_by:` of a group rule, as written: (name, expression).
+    public let groupBy: [(name: String, text: String)]
 }
 
 /// A requirement checked again when the main one fails, raising the severity (e.g. 24% is a warning,
@@ -88,6 +107,8 @@ public struct Rule: Sendable {
     public let parameters: [String]
     public let location: SourceLocation
     public let tests: [PackTestCase]
+    /// For Loan and LoanGroup rules: the plan the ledger engines run.
+    public let ledger: LedgerRule?
 
     /// The first day on which new business must comply: `new_business_from`, else `effective`. A
     /// product closed before it is not subject to the rule (DESIGN §4).

@@ -65,12 +65,50 @@ public struct WaiverApplication: Sendable {
         }
     }
 
+    /// A waiver's subject must exist: a loaded document of the rule's subject kind, or for a ledger rule
+    /// a loan or group of the tape (`ledgerSeen`: the keys seen per rule; nil when no tape was read).
+    public static func unknownSubjects(
+        _ waivers: [LoadedDocument], rules: RuleSet, documents: DocumentSet, ledgerSeen: [String: Set<String>]?
+    ) -> [Diagnostic] {
+        waivers.compactMap { document in
+            guard let waiver = LoadedWaiver(document), let rule = rules.rule(waiver.rule)?.rule else { return nil }
+            let location = document.record.location(of: "subject") ?? document.location
+            if rule.subject.isLedger {
+                guard let seen = ledgerSeen else {
+                    return .error("waiver for ledger rule \(rule.id) names '\(waiver.subject)', but no LedgerSchema is loaded",
+                                  at: location, hint: "audit the loan tape too (pass the directory of its LedgerSchema)")
+                }
+                guard seen[rule.id]?.contains(waiver.subject) == true else {
+                    let what = rule.subject == .loan ? "loan" : "group"
+                    return .error("waiver names \(what) '\(waiver.subject)', which the tape does not have for rule \(rule.id)",
+                                  at: location,
+                                  hint: rule.subject == .loan ? "write the loan_id exactly as in the loans table"
+                                      : "write the group's key as reports show it: its parts joined by '/'")
+                }
+                return nil
+            }
+            if let subject = documents.document(id: waiver.subject), subject.kind == rule.subject.rawValue { return nil }
+            let candidates = documents.documents(ofKind: rule.subject.rawValue).map(\.id)
+            return .error("waiver names '\(waiver.subject)', which is not a loaded \(rule.subject.rawValue) (rule \(rule.id) checks them)",
+                          at: location,
+                          hint: Suggestions.hint(for: waiver.subject, in: candidates) ?? "load the document it waives, or fix the id")
+        }
+    }
+
     public func apply(
-        to checks: inout [RuleCheck], waivers documents: [LoadedDocument]
+        to checks: inout [RuleCheck], ledgerFindings: inout [Finding], waivers documents: [LoadedDocument],
+        documentSet: DocumentSet, ledgerSeen: [String: Set<String>]?
     ) -> (notices: [Finding], records: [WaiverRecord], diagnostics: [Diagnostic]) {
-        let diagnostics = Self.unknownRules(documents, rules: rules)
+        var diagnostics = Self.unknownRules(documents, rules: rules)
+        if diagnostics.isEmpty {
+            diagnostics = Self.unknownSubjects(documents, rules: rules, documents: documentSet, ledgerSeen: ledgerSeen)
+        }
         let waivers = documents.compactMap(LoadedWaiver.init)
         guard diagnostics.isEmpty else { return ([], [], diagnostics) }
+        var ledgerIndex: [String: [Int]] = [:]
+        for (index, finding) in ledgerFindings.enumerated() {
+            ledgerIndex[finding.rule + "\u{0}" + finding.subject.id, default: []].append(index)
+        }
         // The checks of each subject, found once: scanning every check for every waiver cost
         // waivers × checks (a hundred waivers over 10,000 products were 24 million comparisons).
         let checksBySubject = waivers.isEmpty ? [:] : RuleCheck.rangesBySubject(checks)
@@ -90,6 +128,10 @@ public struct WaiverApplication: Sendable {
             let waiver = waivers[governing]
             let state = waiver.state(asOf: asOf)
             var matched = 0
+            for index in ledgerIndex[key] ?? [] {
+                ledgerFindings[index].waiver = ledgerFindings[index].cannotEvaluate ? state.refused() : state
+                matched += 1
+            }
             for checkIndex in (checksBySubject[waiver.subject] ?? []).joined() where checks[checkIndex].rule == waiver.rule {
                 for findingIndex in checks[checkIndex].findings.indices {
                     let finding = checks[checkIndex].findings[findingIndex]
@@ -136,7 +178,8 @@ public struct WaiverApplication: Sendable {
         for waiver: LoadedWaiver, matched: Int, in checks: [RuleCheck], bySubject: [String: [Range<Int>]]
     ) -> [Finding] {
         guard let rule = rules.rule(waiver.rule)?.rule, asOf <= waiver.expires else { return [] }
-        let kind = bySubject[waiver.subject]?.first.map { checks[$0.lowerBound].subject.kind } ?? "Waiver"
+        let kind = rule.subject.isLedger ? rule.subject.rawValue
+            : bySubject[waiver.subject]?.first.map { checks[$0.lowerBound].subject.kind } ?? "Waiver"
         let subject = SubjectReference(kind: kind, id: waiver.subject)
         let daysLeft = waiver.expires.dayNumber - asOf.dayNumber
         var notices: [Finding] = []

@@ -10,6 +10,8 @@ public struct LoadOutcome: Sendable {
     public let sources: SourceTexts
     /// The files read, in order, with their text.
     public let inputs: [InputFile]
+    /// `kind: LedgerSchema` documents, as written: the ledger stage reads them (DESIGN §8.1).
+    public var ledgerSchemas: [Node] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -46,6 +48,9 @@ public struct DocumentLoader: Sendable {
         self.requireReferences = requireReferences
     }
 
+    /// The kind of the documents that describe loan tapes; read by the ledger stage, not decoded here.
+    public static let ledgerSchemaKind = "LedgerSchema"
+
     /// Reads and loads `files` (already discovered and sorted).
     public func load(files: [String]) -> LoadOutcome {
         finish(files.concurrentMap { loadFile($0) })
@@ -61,7 +66,8 @@ public struct DocumentLoader: Sendable {
         var outcome = finish(results)
         var merged = sources
         merged.merge(outcome.sources)
-        outcome = LoadOutcome(documents: outcome.documents, diagnostics: outcome.diagnostics, sources: merged, inputs: outcome.inputs)
+        outcome = LoadOutcome(documents: outcome.documents, diagnostics: outcome.diagnostics, sources: merged, inputs: outcome.inputs,
+                              ledgerSchemas: outcome.ledgerSchemas)
         return outcome
     }
 
@@ -71,6 +77,7 @@ public struct DocumentLoader: Sendable {
         var documents: [LoadedDocument] = []
         var references: [NodeDecoder.PendingReference] = []
         var diagnostics: [Diagnostic] = []
+        var ledgerSchemas: [Node] = []
         /// The document checks of `ConsistencyChecks`, run here on all cores but reported after the
         /// cross-document checks, as when they ran once every file was in.
         var consistency: [Diagnostic] = []
@@ -85,6 +92,7 @@ public struct DocumentLoader: Sendable {
             references += part.references
             unloadedIds += part.unloadedIds
             diagnostics += part.diagnostics
+            ledgerSchemas += part.ledgerSchemas
             consistency += part.consistency
         }
     }
@@ -120,6 +128,10 @@ public struct DocumentLoader: Sendable {
     }
 
     private func decode(_ node: Node, file: String, into result: inout FileResult) {
+        if node.value(forKey: "kind")?.scalar?.text == Self.ledgerSchemaKind {
+            result.ledgerSchemas.append(node)
+            return
+        }
         var decoder = NodeDecoder()
         if let document = decodeDocument(node, file: file, decoder: &decoder) {
             result.documents.append(document)
@@ -176,6 +188,7 @@ public struct DocumentLoader: Sendable {
         var inputs: [InputFile] = []
         var diagnostics: [Diagnostic] = []
         var documents: [LoadedDocument] = []
+        var ledgerSchemas: [Node] = []
         var references: [[NodeDecoder.PendingReference]] = []
         var consistency: [Diagnostic] = []
         var unloaded = ReferenceChecker.Unloaded()
@@ -192,6 +205,7 @@ public struct DocumentLoader: Sendable {
             }
             diagnostics += result.diagnostics
             documents += result.documents
+            ledgerSchemas += result.ledgerSchemas
             if !result.references.isEmpty { references.append(result.references) }
             consistency += result.consistency
             unloaded.ids.formUnion(result.unloadedIds)
@@ -208,7 +222,7 @@ public struct DocumentLoader: Sendable {
             documents = DocumentEnricher.enrich(consume documents)
         }
         return LoadOutcome(documents: DocumentSet(schema: schema, documents: documents, index: ids.first),
-                           diagnostics: diagnostics, sources: sources, inputs: inputs)
+                           diagnostics: diagnostics, sources: sources, inputs: inputs, ledgerSchemas: ledgerSchemas)
     }
 }
 

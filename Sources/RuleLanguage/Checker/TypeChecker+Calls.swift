@@ -12,6 +12,7 @@ extension TypeChecker {
         }
         if builtin.takesLambda { return listFunction(builtin, nameSpan: nameSpan, arguments, span: span, scope) }
         if builtin == .has { return has(nameSpan: nameSpan, arguments, span: span, scope) }
+        if builtin == .on { return on(nameSpan: nameSpan, arguments, span: span, scope) }
         var typedArguments: [Typed] = []
         var failed = false
         for argument in arguments {
@@ -62,6 +63,11 @@ extension TypeChecker {
                 return arityError(builtin, nameSpan, found: typedArguments.map(\.type))
             }
             return make(.integer, typedArguments, nil)
+        case .each:
+            guard typedArguments.count == 1, case .list(let element) = typedArguments[0].type else {
+                return arityError(builtin, nameSpan, found: typedArguments.map(\.type))
+            }
+            return make(element, typedArguments, nil)
         case .annualized, .perDay, .perMonth, .perYear:
             guard typedArguments.map(\.type) == [.rate] else {
                 return arityError(builtin, nameSpan, found: typedArguments.map(\.type))
@@ -88,6 +94,31 @@ extension TypeChecker {
         }
         guard let typed = check(syntax, scope) else { return nil }
         return Typed(.call(.has, [typed], lambda: nil), .boolean, span: span, anchor: nameSpan.start, isConstant: false)
+    }
+
+    /// `on(param.NAME, date)`: a dated history's value on a date computed per subject (a loan's contract
+    /// date), where `param.NAME` alone is the value on the as-of date.
+    private mutating func on(
+        nameSpan: SourceSpan, _ arguments: [Syntax.Argument], span: SourceSpan, _ scope: [Local]
+    ) -> Typed? {
+        guard arguments.count == 2, case .expression(let target) = arguments[0], case .expression(let dateSyntax) = arguments[1],
+              case .field(let base, let field, let fieldSpan) = target.kind, case .name(let variable) = base.kind else {
+            report("on needs a dated parameter and a date", at: nameSpan.start,
+                   hint: "write on(param.NAME, date), e.g. on(param.lpr_1y, loan.contract_date)")
+            return nil
+        }
+        guard let history = environment.histories[variable]?[field] else {
+            let known = environment.histories[variable].map { Array($0.keys).sorted() } ?? []
+            report("'\(variable).\(field)' has no dated history to read with on", at: fieldSpan.start,
+                   hint: Suggestions.hint(for: field, in: known)
+                       ?? (known.isEmpty ? "on reads a pack parameter: on(param.NAME, date)" : "dated: " + known.joined(separator: ", ")))
+            return nil
+        }
+        guard let typedTarget = check(target, scope), let date = check(dateSyntax, scope) else { return nil }
+        guard expect(date, .date, "the second argument of on") else { return nil }
+        _ = history
+        return Typed(.call(.on, [typedTarget, date], lambda: nil), typedTarget.type, span: span, anchor: nameSpan.start,
+                     isConstant: false)
     }
 
     /// all, any, count, sum, filter, map: a list and (for some, optionally) a lambda over its elements.

@@ -1,6 +1,9 @@
 /// A type-checked expression: the syntax with every name resolved and every node typed.
-struct Typed: Sendable {
-    indirect enum Kind: Sendable {
+///
+/// Public read-only so later stages can lower a checked rule into another form (the ledger plan);
+/// only the type checker makes one.
+public struct Typed: Sendable {
+    public indirect enum Kind: Sendable {
         case constant(Value)
         /// A variable bound by the caller (`product`).
         case variable(String)
@@ -24,24 +27,24 @@ struct Typed: Sendable {
     }
 
     /// `x => body`: the parameter lives in frame slot `slot`.
-    struct Lambda: Sendable {
-        let slot: Int
-        let parameter: String
-        let body: Typed
+    public struct Lambda: Sendable {
+        public let slot: Int
+        public let parameter: String
+        public let body: Typed
     }
 
-    let kind: Kind
-    let type: ValueType
+    public let kind: Kind
+    public let type: ValueType
     /// The whole expression's text range (evidence labels).
-    let span: SourceSpan
+    public let span: SourceSpan
     /// Where errors of this node point: the operator of a binary expression, else the start.
-    let anchor: Int
+    public let anchor: Int
     /// No variable is involved, so the compiler folds it.
-    let isConstant: Bool
+    public let isConstant: Bool
     /// A number literal written without unit.
-    let isBareNumber: Bool
+    public let isBareNumber: Bool
     /// For durations: the unit when known before evaluation (literals, `date - date`).
-    let durationUnit: CalendarDuration.Unit?
+    public let durationUnit: CalendarDuration.Unit?
 
     init(
         _ kind: Kind, _ type: ValueType, span: SourceSpan, anchor: Int? = nil, isConstant: Bool,
@@ -57,20 +60,24 @@ struct Typed: Sendable {
     }
 
     /// The constant value when this node is a literal or was folded.
-    var constantValue: Value? {
+    public var constantValue: Value? {
         if case .constant(let value) = kind { return value }
         return nil
     }
 }
 
 /// The built-in functions.
-enum Builtin: String, Sendable, CaseIterable {
+public enum Builtin: String, Sendable, CaseIterable {
     case all, any, count, sum, filter, map, min, max, has, abs, len
     case daysBetween = "days_between"
     case annualized
     case perDay = "per_day"
     case perMonth = "per_month"
     case perYear = "per_year"
+    /// `on(param.NAME, date)`: the parameter's value in force on that date (a dated history).
+    case on
+    /// `each(list)`: a multi-valued group key (a ledger rule's `group_by` only): one group per element.
+    case each
 
     /// Functions whose last argument may be a lambda `x => …` over the first argument's elements.
     var takesLambda: Bool {
@@ -99,6 +106,8 @@ enum Builtin: String, Sendable, CaseIterable {
         case .perDay: "per_day(rate)"
         case .perMonth: "per_month(rate)"
         case .perYear: "per_year(rate)"
+        case .on: "on(param.NAME, date)"
+        case .each: "each(list), in a LoanGroup rule's group_by"
         }
     }
 }

@@ -27,6 +27,13 @@ extension Compiler {
             node.explain = Explainer.has(base: base, name: name, location: location)
             return node
         }
+        if builtin == .on { return on(arguments, typed: typed, label: label, location: location) }
+        if builtin == .each {
+            // Only a LoanGroup rule's key uses each(…), and keys are computed by the ledger engines.
+            return Node(type: typed.type, label: label, location: location) { _ throws(Interrupt) in
+                throw Located.failure(location, "each(…) names a multi-valued group key; it has no single value")
+            }
+        }
         let nodes = arguments.map { compile($0) }
         if let lambda {
             return lambdaCall(builtin, list: nodes[0], lambda: lambda, type: typed.type, label: label, location: location)
@@ -38,6 +45,26 @@ extension Compiler {
             values.reserveCapacity(thunks.count)
             for thunk in thunks { values.append(try thunk(frame)) }
             return try Located.run(location) { () throws(OperationError) in try Builtins.apply(builtin, values, type: type) }
+        }
+    }
+
+    /// `on(param.NAME, date)`: the history's value in force on the date; an error before its first day.
+    private mutating func on(_ arguments: [Typed], typed: Typed, label: String, location: SourceLocation) -> Node {
+        guard case .field(let base, let field) = arguments[0].kind, case .variable(let variable) = base.kind,
+              let history = histories[variable]?[field] else {
+            return Node(type: typed.type, label: label, location: location) { _ throws(Interrupt) in
+                throw Located.failure(location, "on has no dated history for '\(label)'")
+            }
+        }
+        let date = compile(arguments[1]).evaluate
+        let name = "\(variable).\(field)"
+        return Node(type: typed.type, label: label, location: location) { frame throws(Interrupt) in
+            guard case .date(let day) = try date(frame) else { throw Located.failure(location, "on needs a date") }
+            guard let entry = history.value(on: day) else {
+                throw Located.failure(location, "\(name) has no value on \(day)",
+                                      hint: history.entries.first.map { "its history starts on \($0.from)" })
+            }
+            return entry.value
         }
     }
 

@@ -15,11 +15,14 @@ struct Compiler {
     private(set) var rootIndex: [String: Int] = [:]
     private(set) var rootNames: [String] = []
     let slotCount: Int
+    /// The dated histories `on(variable.field, date)` reads.
+    let histories: [String: [String: ValueHistory]]
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(source: ExpressionSource, slotCount: Int) {
+    init(source: ExpressionSource, slotCount: Int, histories: [String: [String: ValueHistory]] = [:]) {
         self.source = source
         self.slotCount = slotCount
+        self.histories = histories
     }
 
     mutating func compile(_ typed: Typed) -> Node {

@@ -1,9 +1,10 @@
 import Diagnostics
 
 /// A range of Unicode-scalar offsets in an expression's text.
-struct SourceSpan: Sendable, Hashable {
-    let start: Int
-    let end: Int
+public struct SourceSpan: Sendable, Hashable {
+    /// Unicode-scalar offsets into the expression's text; `end` is exclusive.
+    public let start: Int
+    public let end: Int
 
     func to(_ other: SourceSpan) -> SourceSpan { SourceSpan(start: min(start, other.start), end: max(end, other.end)) }
 }

@@ -70,7 +70,7 @@ struct Syntax: Sendable {
     }
 }
 
-enum BinaryOperator: String, Sendable {
+public enum BinaryOperator: String, Sendable {
     case add = "+"
     case subtract = "-"
     case multiply = "*"
@@ -87,14 +87,14 @@ enum BinaryOperator: String, Sendable {
     case notIn = "not in"
     case subset
 
-    var isComparison: Bool {
+    public var isComparison: Bool {
         switch self {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true
         default: false
         }
     }
 
-    var isArithmetic: Bool {
+    public var isArithmetic: Bool {
         switch self {
         case .add, .subtract, .multiply, .divide: true
         default: false

@@ -21,6 +21,9 @@ public struct TypeEnvironment: Sendable {
     public private(set) var variables: [String: ValueType] = [:]
     /// Variable docs for `explain` output.
     public private(set) var variableDocs: [String: String] = [:]
+    /// The dated value histories `on(VARIABLE.NAME, date)` reads, by variable and field (`param` →
+    /// `lpr_1y` → its values from each day).
+    public private(set) var histories: [String: [String: ValueHistory]] = [:]
 
     /// An empty environment: only literals, arithmetic and built-in functions.
     public init() {}
@@ -30,6 +33,11 @@ public struct TypeEnvironment: Sendable {
 
     /// Declares (or replaces) an enum type.
     public mutating func declare(_ enumType: EnumType) { enums[enumType.name] = enumType }
+
+    /// Makes `on(variable.field, date)` read `history`.
+    public mutating func declareHistory(_ history: ValueHistory, of variable: String, field: String) {
+        histories[variable, default: [:]][field] = history
+    }
 
     /// Puts a variable in scope.
     public mutating func bind(_ name: String, to type: ValueType, doc: String? = nil) {

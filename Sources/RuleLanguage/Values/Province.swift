@@ -23,6 +23,15 @@ public struct Province: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public var description: String { code }
 
+    /// The position in the table of divisions (0…33): a compact code for the ledger engines.
+    public var tableIndex: UInt8 { index }
+
+    /// The division at `tableIndex`, or nil outside the table.
+    public init?(tableIndex: UInt8) {
+        guard Int(tableIndex) < ProvinceTable.entries.count else { return nil }
+        index = tableIndex
+    }
+
     /// The province with this exact canonical code (`CN-GD`), if any.
     public init?(code: String) {
         guard let index = ProvinceTable.entries.firstIndex(where: { "CN-" + $0.letters == code }) else { return nil }

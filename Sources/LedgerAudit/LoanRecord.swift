@@ -1,0 +1,48 @@
+import Compliance
+import LedgerPlan
+import LedgerTape
+import LoanDomain
+import RuleLanguage
+
+/// A listed loan as a rule-language record (`Loan`), with the place of every cell, so the rule's own
+/// compiled expression explains its failure with the same evidence as a document rule.
+enum LoanRecord {
+    static func record(_ loan: LoanSnapshot, documents: DocumentSet) -> Record? {
+        guard let lender = documents.document(id: loan.lender) else { return nil }
+        var fields: [Record.Field] = []
+        func add(_ name: String, _ value: Value?, _ column: TapeColumn?) {
+            guard let value else { return }
+            fields.append(Record.Field(name: name, value: value, location: column.flatMap { loan.cells[$0] }))
+        }
+        let balance = loan.balance.decimal
+        let fundings = loan.fundings.compactMap { funding -> Value? in
+            guard let funder = documents.document(id: funding.institution),
+                  let funded = loan.balance.multiplied(by: funding.share) else { return nil }
+            return .record(Record(type: LedgerTypes.funding, fields: [
+                Record.Field(name: "institution", value: .string(funding.institution), location: funding.location),
+                Record.Field(name: "funder", value: .record(funder.record), location: funding.location),
+                Record.Field(name: "share", value: .ratio(Ratio(funding.share.decimal)), location: funding.location),
+                Record.Field(name: "funded", value: .money(funded.decimal), location: funding.location),
+            ], location: funding.location ?? loan.location))
+        }
+        add("loan_id", .string(loan.loanId), .loanId)
+        add("lender", .record(lender.record), .lender)
+        add("product", loan.product.map(Value.string), .product)
+        add("borrower_id", .string(loan.borrowerId), .borrowerId)
+        add("borrower_group", .string(loan.borrowerGroup), .borrowerId)
+        add("borrower_type", .enumeration(EnumValue(type: LedgerTypes.borrowerType, case: loan.borrowerType)), .borrowerType)
+        add("purpose", .enumeration(EnumValue(type: LedgerTypes.purpose, case: loan.purpose)), .purpose)
+        add("secured", .boolean(loan.secured), .secured)
+        add("contract_date", .date(loan.contractDate), .contractDate)
+        add("disbursed_on", .date(loan.disbursedOn), .disbursedOn)
+        add("principal", .money(loan.principal.decimal), .principal)
+        add("balance", .money(balance), .balance)
+        add("credit_line", loan.creditLine.map { .money($0.decimal) }, .creditLine)
+        add("apr", loan.apr.map { .ratio(Ratio($0.decimal)) }, .apr)
+        add("region", .province(loan.region), .region)
+        fields.append(Record.Field(name: "fundings", value: .list(ListValue(fundings, locations: loan.fundings.map(\.location))),
+                                   location: loan.location))
+        add("is_joint", .boolean(loan.fundings.count >= 2), nil)
+        return Record(type: LedgerTypes.loan, fields: fields, location: loan.location)
+    }
+}

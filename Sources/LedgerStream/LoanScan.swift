@@ -1,0 +1,229 @@
+import Compliance
+import LedgerAudit
+import LedgerPlan
+import LedgerTape
+import RuleLanguage
+
+/// A failing loan kept for its finding: the row, its funders and its borrower group, until the lines
+/// are known and it becomes a `LoanSnapshot`.
+struct PendingLoan: Sendable {
+    let row: LoanRow
+    let fundings: [FundingEntry]
+    let borrowerGroup: TapeText
+    let severity: FindingSeverity
+    let cannotEvaluate: Bool
+}
+
+/// A failing loan as `--failures-out` lists it.
+struct FailedLoan: Sendable {
+    let loanId: TapeText
+    let place: RowPlace
+    let lender: Int32
+    let severity: FindingSeverity
+    let cannotEvaluate: Bool
+}
+
+/// A loan id seen, for the duplicate check after the scan: its hash, where its cell is, and its row.
+struct LoanIdEntry: Sendable {
+    let hash: UInt64
+    let offset: Int64
+    let file: Int32
+    let chunk: Int32
+    let line: Int32
+    let length: Int32
+    let escaped: Bool
+}
+
+/// What one chunk of the loans table produced.
+struct LoanChunkState: Sendable {
+    var errors = TapeErrors()
+    /// Per rule (request order): counts and the first failures.
+    var outcomes: [LedgerRuleOutcome]
+    var pending: [[PendingLoan]]
+    /// Per group rule (request order; nil for loan rules).
+    var tables: [GroupTable?]
+    var loanIds: [LoanIdEntry] = []
+    /// Fundings groups (loans of the fundings table) this chunk's loans used.
+    var matchedFundings: [Int32] = []
+    /// Loan ids some waiver names that this chunk has.
+    var waivedLoansSeen: Set<String> = []
+    /// Every failing loan of each rule, for `--failures-out` (only when asked for).
+    var failedLoans: [[FailedLoan]]
+    var rows = 0
+}
+
+/// The shared, read-only inputs of the loans scan.
+struct LoanScanInputs: Sendable {
+    let request: LedgerRequest
+    let tapes: TapeSet
+    let fundings: FundingTable
+    let groups: BorrowerGroupTable
+    let institutionIndex: IdentifierIndex
+    let productIndex: IdentifierIndex
+    let dataDate: Int32
+    /// Hashes of loan ids some waiver names (to notice them without making a string of every id).
+    let waivedLoanHashes: Set<UInt64>
+    /// The affiliate group of each institution, as the code of its first member.
+    let affiliateGroup: [Int32]
+    let cap: Int
+    let writeFailures: Bool
+}
+
+/// Scans one chunk of the loans table: decode and check every row, evaluate the Loan rules, add each
+/// position to the LoanGroup rules' groups.
+enum LoanScan {
+    static func scan(
+        _ inputs: LoanScanInputs, rules: CompiledRules, table: TapeFiles, chunk: TapeFiles.Chunk, fileId: Int32,
+        scanner: inout CSVScanner, state: inout LoanChunkState
+    ) throws(CSVSyntaxError) {
+        let bytes = table.files[Int(chunk.file)].bytes
+        let decoder: LoanRowDecoder
+        do {
+            decoder = try LoanRowDecoder(table, file: Int(chunk.file), institutions: inputs.institutionIndex,
+                                         products: inputs.productIndex, dataDate: inputs.dataDate)
+        } catch {
+            return  // header problems are reported once, before the scan
+        }
+        let files = inputs.tapes.files
+        var fields = CSVFields()
+        var context: RowContext?
+        while try scanner.next(into: &fields) {
+            let place = RowPlace(file: fileId, chunk: chunk.index, line: Int32(fields.line), recordStart: Int64(fields.recordStart))
+            guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &state.errors) else { continue }
+            state.rows += 1
+            state.loanIds.append(LoanIdEntry(hash: row.loanId.hash, offset: row.loanId.offset, file: fileId, chunk: chunk.index,
+                                             line: place.line, length: row.loanId.length, escaped: row.loanId.escaped))
+            let rowContext: RowContext
+            if let context {
+                rowContext = context
+                rowContext.loan = row
+            } else {
+                rowContext = RowContext(loan: row)
+                context = rowContext
+            }
+            rowContext.fundings.removeAll(keepingCapacity: true)
+            if let group = inputs.fundings.group(of: row.loanId, files: files) {
+                inputs.fundings.appendEntries(of: group, to: &rowContext.fundings)
+                state.matchedFundings.append(group)
+            } else {
+                rowContext.fundings.append(FundingEntry(institution: row.lender, share: CellParser.ratioUnitsPerOne, row: -1))
+            }
+            rowContext.borrowerGroup = inputs.groups.group(of: row.borrower, files: files) ?? row.borrower
+            var loanIdText: String?
+            if inputs.waivedLoanHashes.contains(row.loanId.hash) {
+                let text = row.loanId.string(in: files)
+                loanIdText = text
+                state.waivedLoansSeen.insert(text)
+            }
+            for program in rules.loanRules {
+                evaluate(program, rowContext, inputs: inputs, loanIdText: loanIdText, state: &state)
+            }
+            if !rules.groupRules.isEmpty { addPositions(rules, rowContext, inputs: inputs, state: &state) }
+        }
+    }
+
+    private static func evaluate(
+        _ program: LoanRuleProgram, _ context: RowContext, inputs: LoanScanInputs, loanIdText: String?,
+        state: inout LoanChunkState
+    ) {
+        let day = program.day(context.loan)
+        guard day >= program.earliest, day < program.until else { return }
+        let applies = program.appliesTo?(context) ?? .yes
+        if applies == .no { return }
+        state.outcomes[program.index].checked += 1
+        let result = applies == .unknown ? Tri.unknown : program.require(context)
+        if result == .yes { return }
+        let cannotEvaluate = result == .unknown
+        let escalated = !cannotEvaluate && program.escalate?(context) == .no
+        let severity = program.severityForDay(day, escalated)
+        if cannotEvaluate {
+            state.outcomes[program.index].cannotEvaluate[severity, default: 0] += 1
+        } else {
+            state.outcomes[program.index].violations[severity, default: 0] += 1
+        }
+        let rule = inputs.request.rules[program.index].rule.id
+        let waived = loanIdText.map { inputs.request.waivedKeys[rule]?.contains($0) ?? false } ?? false
+        if waived || inputs.cap == 0 || state.pending[program.index].count < inputs.cap {
+            state.pending[program.index].append(PendingLoan(row: context.loan, fundings: context.fundings,
+                                                            borrowerGroup: context.borrowerGroup, severity: severity,
+                                                            cannotEvaluate: cannotEvaluate))
+        } else {
+            state.outcomes[program.index].unlisted[severity, default: 0] += 1
+        }
+        if inputs.writeFailures {
+            state.failedLoans[program.index].append(FailedLoan(loanId: context.loan.loanId, place: context.loan.place,
+                                                               lender: context.loan.lender, severity: severity,
+                                                               cannotEvaluate: cannotEvaluate))
+        }
+    }
+
+    private static func addPositions(_ rules: CompiledRules, _ context: RowContext, inputs: LoanScanInputs, state: inout LoanChunkState) {
+        let files = inputs.tapes.files
+        for position in context.fundings.indices {
+            context.position = position
+            for program in rules.groupRules {
+                let pass = program.filter?(context) ?? .yes
+                if pass == .no { continue }
+                var amount: Int128 = 0
+                var known = pass == .yes
+                switch program.function {
+                case .count:
+                    if let filter = program.countFilter {
+                        let counted = filter(context)
+                        if counted == .no { continue }
+                        if counted == .unknown { known = false }
+                    }
+                default:
+                    if case .number(let value)? = program.value?(context) { amount = value.units } else { known = false }
+                }
+                forEachKey(program, context, inputs: inputs) { key in
+                    // Optional chaining mutates the table in place (no copy of a table per position).
+                    guard let group = state.tables[program.index]?.group(key, files: files) else { return }
+                    if known {
+                        state.tables[program.index]?.add(group, amount: amount)
+                    } else {
+                        state.tables[program.index]?.markUnknown(group)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The keys of the position in scope: one, or one per partner group for `each(…)`.
+    static func forEachKey(_ program: GroupRuleProgram, _ context: RowContext, inputs: LoanScanInputs,
+                           _ body: (GroupKeyValue) -> Void) {
+        var key = GroupKeyValue()
+        var institutionSlot = 0
+        var partnerSlot = -1
+        func setInstitution(_ code: Int32) {
+            if institutionSlot == 0 { key.institutions.0 = code } else { key.institutions.1 = code }
+            institutionSlot += 1
+        }
+        for part in program.keys {
+            switch part.kind {
+            case .funder: setInstitution(context.fundings[context.position].institution)
+            case .lender: setInstitution(context.loan.lender)
+            case .borrower: key.text = context.loan.borrower
+            case .borrowerGroup: key.text = context.borrowerGroup
+            case .partnerGroup:
+                partnerSlot = institutionSlot
+                setInstitution(-1)
+            }
+        }
+        guard partnerSlot >= 0 else {
+            body(key)
+            return
+        }
+        // One key per distinct affiliate group among the loan's other funders.
+        var seen: [Int32] = []
+        let own = context.fundings[context.position].institution
+        for (index, funding) in context.fundings.enumerated() where index != context.position && funding.institution != own {
+            let group = inputs.affiliateGroup[Int(funding.institution)]
+            if seen.contains(group) { continue }
+            seen.append(group)
+            var partnered = key
+            if partnerSlot == 0 { partnered.institutions.0 = group } else { partnered.institutions.1 = group }
+            body(partnered)
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Compliance
+import Diagnostics
+import Dispatch
+import FoundationEssentials
+import LedgerAudit
+import LedgerPlan
+import LedgerTape
+import LoanDomain
+import RuleLanguage
+
+/// The default ledger engine (`--engine stream`): reads the CSV tables itself, in one pass over the
+/// loans on all cores, with exact fixed-point arithmetic; memory grows with the number of groups, not
+/// of rows (apart from the loan-id check, 24 bytes a loan).
+public struct StreamEngine: LedgerEngine {
+    public let name = "stream"
+    /// Threads (and 4 × this many chunks per table).
+    public let parts: Int
+
+    public init(parts: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.parts = max(1, parts)
+    }
+
+    public func run(_ request: LedgerRequest) throws(LedgerError) -> LedgerRun {
+        // Rules that this engine cannot run fail before any row is read.
+        let compiled = try lift { () throws(DiagnosticList) in try CompiledRules(request) }
+        let tapes = try lift { () throws(DiagnosticList) in try TapeSet(request.schemas, parts: parts) }
+        let institutionIndex = IdentifierIndex(request.institutions.map(\.id))
+        let productIndex = IdentifierIndex(request.products.map(\.id))
+        let digests = TapeDigests(tapes.files)
+        let side = try lift { () throws(DiagnosticList) in try SideTables(tapes: tapes, institutions: institutionIndex) }
+        var decoderProblems: [Diagnostic] = []
+        for table in tapes.loans {
+            for index in table.files.indices {
+                do {
+                    _ = try LoanRowDecoder(table, file: index, institutions: institutionIndex, products: productIndex, dataDate: 0)
+                } catch {
+                    decoderProblems += error.diagnostics
+                }
+            }
+        }
+        guard decoderProblems.isEmpty else { throw LedgerError(decoderProblems) }
+
+        let dataDate = request.schemas.map(\.asOf).max() ?? request.asOf
+        let waivedLoans = Set(request.rules.flatMap { entry -> [UInt64] in
+            guard case .loan = entry.plan else { return [] }
+            return (request.waivedKeys[entry.rule.id] ?? []).map { key in Array(key.utf8).withUnsafeBytes { TapeHash.hash($0) } }
+        })
+        let inputs = LoanScanInputs(
+            request: request, tapes: tapes, fundings: side.fundings, groups: side.groups, institutionIndex: institutionIndex,
+            productIndex: productIndex, dataDate: Int32(dataDate.dayNumber), waivedLoanHashes: waivedLoans,
+            affiliateGroup: request.institutions.map { institutionIndex.code(of: InstitutionFields.groupName(of: $0)) ?? 0 },
+            cap: request.maxFindingsPerRule, writeFailures: request.failuresDirectory != nil)
+        let ruleCount = request.rules.count
+        let groupFunctions = request.rules.map { entry -> LedgerAggregate.Function? in
+            if case .group(let plan) = entry.plan { return plan.aggregate.function }
+            return nil
+        }
+        let loanTables = tapes.tables.filter { entry in tapes.loans.contains { $0 === entry.files } }
+        let output = ChunkRunner.run(loanTables, initial: {
+            LoanChunkState(outcomes: request.rules.map { LedgerRuleOutcome(rule: $0.rule.id) },
+                           pending: Array(repeating: [], count: ruleCount),
+                           tables: groupFunctions.map { $0.map(GroupTable.init(function:)) },
+                           failedLoans: Array(repeating: [], count: ruleCount))
+        }) { table, chunk, fileId, scanner, state throws(CSVSyntaxError) in
+            // Closures are compiled per thread; the rules compiled above already proved they compile.
+            guard let rules = try? CompiledRules(request) else { return }
+            try LoanScan.scan(inputs, rules: rules, table: table, chunk: chunk, fileId: fileId, scanner: &scanner, state: &state)
+        }
+
+        // Merge in file order.
+        var lineCounts = side.lineCounts
+        var errors = side.errors
+        var merged = LoanChunkState(outcomes: request.rules.map { LedgerRuleOutcome(rule: $0.rule.id) },
+                                    pending: Array(repeating: [], count: ruleCount),
+                                    tables: groupFunctions.map { $0.map(GroupTable.init(function:)) },
+                                    failedLoans: Array(repeating: [], count: ruleCount))
+        var loanIds: [[LoanIdEntry]] = []
+        var matched = [Bool](repeating: false, count: side.fundings.loanCount)
+        for (entry, outputs) in zip(loanTables, output) {
+            lineCounts[ObjectIdentifier(entry.files)] = outputs.map(\.lines)
+            for (chunk, chunkOutput) in zip(entry.files.chunks, outputs) {
+                let state = chunkOutput.state
+                errors.merge(state.errors)
+                if let syntax = chunkOutput.syntax {
+                    errors.append(SideTables.syntaxError(syntax, chunk: chunk, fileId: entry.firstId + chunk.file))
+                }
+                merged.rows += state.rows
+                for rule in 0..<ruleCount {
+                    merged.outcomes[rule].merge(state.outcomes[rule])
+                    merged.pending[rule] += state.pending[rule]
+                    merged.failedLoans[rule] += state.failedLoans[rule]
+                    if let table = state.tables[rule] { merged.tables[rule]?.merge(table, files: tapes.files) }
+                }
+                merged.waivedLoansSeen.formUnion(state.waivedLoansSeen)
+                loanIds.append(state.loanIds)
+                for group in state.matchedFundings { matched[Int(group)] = true }
+            }
+        }
+        errors.merge(DuplicateLoans.find(loanIds, files: tapes.files))
+        for group in matched.indices where !matched[group] {
+            let row = side.fundings.rows[Int(side.fundings.firstRow(of: Int32(group)))]
+            errors.append(TapeError(
+                kind: .orphanFunding, file: row.place.file, chunk: row.place.chunk, recordLine: row.place.line,
+                recordStart: row.place.recordStart, offset: row.place.recordStart,
+                message: "fundings name loan '\(row.loanId.string(in: tapes.files))', which is not in the loans table",
+                hint: "every funded loan is a row of the loans table; check the loan_id"))
+        }
+        let places = TapePlaces(tapes: tapes, lineCounts: lineCounts)
+        var sources = SourceTexts()
+        guard errors.isEmpty else {
+            throw LedgerError(places.diagnostics(errors, sources: &sources), sources: sources)
+        }
+
+        var run = LedgerRun(outcomes: merged.outcomes)
+        run.loanCount = merged.rows
+        run.fundingCount = side.fundings.rows.count
+        run.groupRowCount = side.groups.rows.count
+        let snapshots = SnapshotMaker(request: request, tapes: tapes, places: places, fundings: side.fundings,
+                                      institutionIndex: institutionIndex, productIndex: productIndex)
+        var listedGroups: [Int: [GroupKeyValue]] = [:]
+        var failingGroups: [Int: [GroupSnapshot]] = [:]
+        for (rule, entry) in request.rules.enumerated() {
+            switch entry.plan {
+            case .loan:
+                let waived = request.waivedKeys[entry.rule.id] ?? []
+                run.outcomes[rule].items = merged.pending[rule].map { .loan(snapshots.loan($0, sources: &sources)) }
+                run.outcomes[rule].seenWaivedKeys = waived.intersection(merged.waivedLoansSeen)
+            case .group(let plan):
+                guard let table = merged.tables[rule] else { continue }
+                let evaluation = GroupEvaluation(request: request, entry: entry, plan: plan, table: table, tapes: tapes,
+                                                 institutionIndex: institutionIndex, symbols: compiled.symbols)
+                let result = try lift { () throws(DiagnosticList) in try evaluation.outcome(cap: request.maxFindingsPerRule) }
+                run.outcomes[rule] = result.outcome
+                listedGroups[rule] = result.listed
+                if request.failuresDirectory != nil { failingGroups[rule] = result.failing }
+            }
+        }
+        ContributorScan.fill(&run, listed: listedGroups, inputs: inputs, loanTables: loanTables, places: places, sources: &sources)
+        if let directory = request.failuresDirectory {
+            try lift { () throws(DiagnosticList) in
+                try FailuresOut.write(failedLoans: merged.failedLoans, failingGroups: failingGroups, request: request, tapes: tapes,
+                                      places: places, institutionIndex: institutionIndex, directory: directory)
+            }
+        }
+        run.inputs = digests.stamps()
+        run.sources = sources
+        return run
+    }
+}
+
+/// Runs `body`, turning its diagnostics into a `LedgerError`.
+func lift<T>(_ body: () throws(DiagnosticList) -> T) throws(LedgerError) -> T {
+    do {
+        return try body()
+    } catch {
+        throw LedgerError(error)
+    }
+}

@@ -1,0 +1,30 @@
+import Compliance
+import Dispatch
+import LedgerTape
+import Synchronization
+
+/// The SHA-256 of every tape file, for the reproducibility stamp: computed on background threads while
+/// the tables are scanned (a gigabyte takes seconds to hash, and nothing else waits for it).
+final class TapeDigests: Sendable {
+    private let files: [MappedFile]
+    private let digests: Mutex<[Int: String]>
+    private let group = DispatchGroup()
+
+    init(_ files: [MappedFile]) {
+        self.files = files
+        digests = Mutex([:])
+        for (index, file) in files.enumerated() {
+            DispatchQueue.global(qos: .utility).async(group: group) { [self] in
+                let digest = SHA256.hex(file.bytes)
+                self.digests.withLock { $0[index] = digest }
+            }
+        }
+    }
+
+    /// Every file's path and digest, in file order (waits for the hashing to finish).
+    func stamps() -> [AuditReport.InputStamp] {
+        group.wait()
+        let done = digests.withLock { $0 }
+        return files.indices.map { AuditReport.InputStamp(path: files[$0].path, sha256: done[$0] ?? "") }
+    }
+}
