@@ -16,7 +16,9 @@ import Glibc
 ///
 ///     AuditBenchmark generate N DIR [--single-file]   write a synthetic corpus of N products
 ///     AuditBenchmark phases DIR [--rules RULES]       time each phase of an audit of DIR in-process
+///     AuditBenchmark generate-ledger N DIR            write a loan tape of N loans with injected cases
 ///
+/// `scripts/benchmark-ledger.sh` drives `generate-ledger` (docs/performance.md, "Ledger audits").
 /// `scripts/benchmark.sh` drives both, and compares the end-to-end `loancheck audit` with a
 /// libyaml-only parse of the same files (the floor).
 enum AuditBenchmark {
@@ -28,6 +30,10 @@ enum AuditBenchmark {
             let generator = CorpusGenerator(products: count, singleFile: arguments.contains("--single-file"))
             let files = try generator.write(to: arguments[2])
             print("wrote \(count) products in \(files) file\(files == 1 ? "" : "s") under \(arguments[2])")
+        case "generate-ledger":
+            guard arguments.count == 3, let count = Int(arguments[1]) else { usage() }
+            let summary = try LedgerTapeGenerator(rows: count).write(to: arguments[2])
+            print("wrote \(summary.loans) loans (\(summary.jointLoans) joint), \(summary.bytes) bytes of CSV under \(arguments[2])")
         case "sizes":
             print("Value", MemoryLayout<Value>.size, "Ratio", MemoryLayout<Ratio>.size, "SourceLocation?", MemoryLayout<SourceLocation?>.size,
                   "RuleCheck", MemoryLayout<RuleCheck>.size, "Finding", MemoryLayout<Finding>.size)
@@ -41,7 +47,7 @@ enum AuditBenchmark {
     }
 
     static func usage() -> Never {
-        print("usage: AuditBenchmark generate N DIR [--single-file] | phases DIR [--rules RULES]")
+        print("usage: AuditBenchmark generate N DIR [--single-file] | phases DIR [--rules RULES] | generate-ledger N DIR")
         exit(2)
     }
 
