@@ -70,6 +70,9 @@ let package = Package(
         // Fuzz-found regressions, hostile inputs and bad rule packs (docs/robustness.md); also runs the binary.
         .testTarget(name: "RobustnessTests", dependencies: ["loancheck", "LoanCheckTestSupport", "Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"], exclude: ["Regressions"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
+        // The ledger stages: tape reading, rule lowering, the streaming engine.
+        .testTarget(name: "LedgerTests", dependencies: ["LedgerTape", "LedgerPlan", "LedgerAudit", "LedgerStream", "Compliance",
+                                                         "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,14 +24,29 @@ struct FailedLoan: Sendable {
 }
 
 /// A loan id seen, for the duplicate check after the scan: its hash, where its cell is, and its row.
+/// 32 bytes a loan — the one per-row cost of the scan.
 struct LoanIdEntry: Sendable {
     let hash: UInt64
     let offset: Int64
-    let file: Int32
-    let chunk: Int32
     let line: Int32
-    let length: Int32
-    let escaped: Bool
+    private let fileIndex: UInt16
+    private let chunkIndex: UInt16
+    /// The cell's length; the top bit says it is quoted with `""` inside.
+    private let lengthAndEscape: UInt32
+
+    init(hash: UInt64, offset: Int64, file: Int32, chunk: Int32, line: Int32, length: Int32, escaped: Bool) {
+        self.hash = hash
+        self.offset = offset
+        self.line = line
+        fileIndex = UInt16(truncatingIfNeeded: file)
+        chunkIndex = UInt16(truncatingIfNeeded: chunk)
+        lengthAndEscape = UInt32(truncatingIfNeeded: length) & 0x7FFF_FFFF | (escaped ? 0x8000_0000 : 0)
+    }
+
+    var file: Int32 { Int32(fileIndex) }
+    var chunk: Int32 { Int32(chunkIndex) }
+    var length: Int32 { Int32(lengthAndEscape & 0x7FFF_FFFF) }
+    var escaped: Bool { lengthAndEscape & 0x8000_0000 != 0 }
 }
 
 /// What one chunk of the loans table produced.

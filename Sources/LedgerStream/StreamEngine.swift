@@ -10,7 +10,7 @@ import RuleLanguage
 
 /// The default ledger engine (`--engine stream`): reads the CSV tables itself, in one pass over the
 /// loans on all cores, with exact fixed-point arithmetic; memory grows with the number of groups, not
-/// of rows (apart from the loan-id check, 24 bytes a loan).
+/// of rows (apart from the loan-id check, 32 bytes a loan).
 public struct StreamEngine: LedgerEngine {
     public let name = "stream"
     /// Threads (and 4 × this many chunks per table).

@@ -33,12 +33,22 @@ final class TapeSet: Sendable {
         loans = schemas.compactMap { open($0.loans) }
         fundings = schemas.compactMap { open($0.fundings) }
         groups = schemas.compactMap { open($0.borrowerGroups) }
+        // Row places keep a file and a chunk in 16 bits each (the per-loan cost of the duplicate check).
+        for table in loans + fundings + groups where table.chunks.count > Int(UInt16.max) {
+            diagnostics.append(.error("the \(table.table.rawValue) table has \(table.files.count) files in \(table.chunks.count) parts; "
+                                      + "the stream engine reads at most 65,535 parts per table", at: table.source.location,
+                                      hint: "concatenate the files, or use an SQL engine"))
+        }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         var files: [MappedFile] = []
         var firstIds: [ObjectIdentifier: Int32] = [:]
         for table in loans + fundings + groups {
             firstIds[ObjectIdentifier(table)] = Int32(files.count)
             files += table.files
+        }
+        guard files.count <= Int(UInt16.max) else {
+            throw DiagnosticList([.error("the tapes have \(files.count) files; the stream engine reads at most 65,535", at: nil,
+                                         hint: "concatenate the files, or use an SQL engine")])
         }
         self.files = files
         self.firstIds = firstIds

@@ -43,6 +43,12 @@ public struct CSVSyntaxError: Error, Sendable, Hashable {
     public let offset: Int
     public let message: String
     public let hint: String?
+
+    public init(offset: Int, message: String, hint: String?) {
+        self.offset = offset
+        self.message = message
+        self.hint = hint
+    }
 }
 
 /// Splits a byte range into RFC 4180 records: fields separated by `delimiter`, records by LF or CRLF,

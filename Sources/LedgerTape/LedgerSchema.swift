@@ -16,6 +16,18 @@ public struct LedgerSchema: Sendable {
     public let borrowerGroups: TableSource?
 
     public var tables: [TableSource] { [loans] + [fundings, borrowerGroups].compactMap { $0 } }
+
+    public init(id: String, asOf: CivilDate, file: String, location: SourceLocation, asOfLocation: SourceLocation,
+                loans: TableSource, fundings: TableSource?, borrowerGroups: TableSource?) {
+        self.id = id
+        self.asOf = asOf
+        self.file = file
+        self.location = location
+        self.asOfLocation = asOfLocation
+        self.loans = loans
+        self.fundings = fundings
+        self.borrowerGroups = borrowerGroups
+    }
 }
 
 /// Where one table of a tape is, and how to read its columns.
@@ -31,6 +43,16 @@ public struct TableSource: Sendable {
     /// How each canonical column is found; columns not mapped use their canonical name.
     public let columns: [TapeColumn: ColumnSpec]
     public let location: SourceLocation
+
+    public init(table: TapeTable, files: [String], external: [String], delimiter: UInt8, columns: [TapeColumn: ColumnSpec],
+                location: SourceLocation) {
+        self.table = table
+        self.files = files
+        self.external = external
+        self.delimiter = delimiter
+        self.columns = columns
+        self.location = location
+    }
 
     /// The column in the files that holds `column`, and how to read it.
     public func spec(for column: TapeColumn) -> ColumnSpec {

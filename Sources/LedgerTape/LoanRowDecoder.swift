@@ -31,7 +31,7 @@ public struct LoanRowDecoder: Sendable {
         }
         _ = reader.read(.loanId, &errors) { cell, spec throws(CellError) in try TypedCell.text(cell, spec) }
         _ = reader.read(.borrowerId, &errors) { cell, spec throws(CellError) in try TypedCell.text(cell, spec) }
-        let lender = reader.read(.lender, &errors) { cell, _ throws(CellError) -> Int32 in
+        let lender = reader.read(.lender, &errors, kind: .unknownInstitution) { cell, _ throws(CellError) -> Int32 in
             guard let code = institutions.code(of: cell) else {
                 throw CellError("no institution '\(CellParser.text(cell))' is loaded",
                                 hint: Suggestions.hint(for: CellParser.text(cell), in: institutions.ids)
@@ -39,7 +39,7 @@ public struct LoanRowDecoder: Sendable {
             }
             return code
         }
-        let product = reader.read(.product, &errors) { cell, _ throws(CellError) -> Int32 in
+        let product = reader.read(.product, &errors, kind: .unknownProduct) { cell, _ throws(CellError) -> Int32 in
             guard let code = products.code(of: cell) else {
                 throw CellError("no product '\(CellParser.text(cell))' is loaded",
                                 hint: Suggestions.hint(for: CellParser.text(cell), in: products.ids)
@@ -104,7 +104,7 @@ public struct FundingRowDecoder: Sendable {
         var reader = CellReader(fields: fields, bytes: bytes, place: place, positions: positions)
         guard RowShape.check(&reader, &errors, expected: positions.fieldCount) else { return nil }
         _ = reader.read(.fundingLoanId, &errors) { cell, spec throws(CellError) in try TypedCell.text(cell, spec) }
-        let institution = reader.read(.fundingInstitution, &errors) { cell, _ throws(CellError) -> Int32 in
+        let institution = reader.read(.fundingInstitution, &errors, kind: .unknownInstitution) { cell, _ throws(CellError) -> Int32 in
             guard let code = institutions.code(of: cell) else {
                 throw CellError("no institution '\(CellParser.text(cell))' is loaded",
                                 hint: Suggestions.hint(for: CellParser.text(cell), in: institutions.ids)

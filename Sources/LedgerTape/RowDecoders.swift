@@ -33,7 +33,9 @@ public struct ColumnPositions: Sendable {
                     "the \(files.table.rawValue) table '\(path)' has no column '\(spec.header)'\(mapped): \(column.meaning)",
                     at: headerLocation,
                     hint: Suggestions.hint(for: spec.header, in: header)
-                        ?? "map it in the LedgerSchema: columns: {\(column.name): YOUR-COLUMN}",
+                        ?? (spec.location == nil ? "map it in the LedgerSchema: columns: {\(column.name): YOUR-COLUMN}"
+                            : "the file's columns are " + header.prefix(30).joined(separator: ", ")
+                                + (header.count > 30 ? ", …" : "")),
                     notes: spec.location.map { [.init("mapped here", at: $0)] } ?? []))
             } else {
                 positions[column] = -1
@@ -69,7 +71,7 @@ struct CellReader {
     }
 
     /// The parsed cell, nil when it is empty (for an optional column) or bad (recorded).
-    mutating func read<T>(_ column: TapeColumn, _ errors: inout TapeErrors,
+    mutating func read<T>(_ column: TapeColumn, _ errors: inout TapeErrors, kind: TapeErrorKind = .badCell,
                           _ parse: (UnsafeRawBufferPointer, ColumnSpec) throws(CellError) -> T) -> T? {
         guard let field = field(column) else { return nil }
         guard !field.isEmpty else {
@@ -91,7 +93,8 @@ struct CellReader {
         case .success(let value):
             return value
         case .failure(let problem):
-            error(&errors, column, offset: field.start + min(problem.offset, field.end - field.start), problem.message, hint: problem.hint)
+            error(&errors, kind: kind, column, offset: field.start + min(problem.offset, field.end - field.start), problem.message,
+                  hint: problem.hint)
             return nil
         }
     }

@@ -31,9 +31,45 @@ struct JSONReport {
             ("summary", .object([
                 ("error", .int(summary.error)), ("warning", .int(summary.warning)),
                 ("info", .int(summary.info)), ("waived", .int(summary.waived)),
+                ("byRule", Self.byRule(report)),
             ])),
             ("waivers", Self.waivers(report)),
             ("baseline", Self.baseline(report)),
+            ("ledger", Self.ledger(report)),
+        ])
+    }
+
+    /// `summary.byRule`: every rule checked, with its true totals (even when findings are capped).
+    static func byRule(_ report: AuditReport) -> JSONValue {
+        .object(report.byRule.map { rule, counts in
+            (rule, .object([
+                ("error", .int(counts.error)), ("warning", .int(counts.warning)), ("info", .int(counts.info)),
+                ("waived", .int(counts.waived)), ("cannotEvaluate", .int(counts.cannotEvaluate)), ("checked", .int(counts.checked)),
+            ]))
+        })
+    }
+
+    /// What the ledger audit read (null without a LedgerSchema).
+    static func ledger(_ report: AuditReport) -> JSONValue {
+        guard let ledger = report.ledger else { return .null }
+        return .object([
+            ("engine", .string(ledger.engine)), ("loans", .int(ledger.loans)), ("fundings", .int(ledger.fundings)),
+            ("maxFindingsPerRule", .int(ledger.maxFindingsPerRule)),
+        ])
+    }
+
+    /// A ledger finding's extras: the loan's product, or the group's key, size and largest loans.
+    static func ledgerDetail(_ detail: LedgerDetail) -> JSONValue {
+        .object([
+            ("product", detail.product.map(JSONValue.string) ?? .null),
+            ("key", .array(detail.key.map { part in
+                .object([("name", .string(part.name)), ("value", .string(part.value))])
+            })),
+            ("loans", detail.loanCount.map(JSONValue.int) ?? .null),
+            ("largest", .array(detail.largest.map { contributor in
+                .object([("loanId", .string(contributor.loanId)), ("amount", .string(contributor.amount)),
+                         ("location", contributor.location.map(location) ?? .null)])
+            })),
         ])
     }
 
@@ -54,6 +90,7 @@ struct JSONReport {
             ("waived", .bool(finding.isWaived)),
             ("waiver", finding.waiver.map(Self.waiver) ?? .null),
             ("baseline", wording.baselineState(of: finding).map(JSONValue.string) ?? .null),
+            ("ledger", finding.ledger.map(Self.ledgerDetail) ?? .null),
         ])
     }
 

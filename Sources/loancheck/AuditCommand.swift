@@ -84,7 +84,8 @@ struct AuditCommand: ParsableCommand {
         } catch {
             var sources = outcome.sources
             sources.merge(error.sources)
-            CommandSupport.report(error.diagnostics, sources: sources)
+            // A tape's errors are already bounded: the first 100 of each kind, then a count.
+            CommandSupport.report(error.diagnostics, sources: sources, limit: 2_000)
             let count = error.diagnostics.filter { $0.severity == .error }.count
             FileOutput.standardError.write("loancheck: \(count) error\(count == 1 ? "" : "s") in the ledger input; nothing was audited\n")
             throw ExitCode(ExitStatus.invalidInput)

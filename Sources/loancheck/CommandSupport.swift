@@ -70,7 +70,7 @@ enum CommandSupport {
 
     /// Prints diagnostics to standard error: the first `diagnosticLimit` in file and line order, then
     /// how many more there were.
-    static func report(_ diagnostics: [Diagnostic], sources: SourceTexts) {
+    static func report(_ diagnostics: [Diagnostic], sources: SourceTexts, limit: Int = diagnosticLimit) {
         let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor)
         // In file and line order, like a compiler; diagnostics without a place first. The sort is stable.
         let ordered = diagnostics.enumerated().sorted { lhs, rhs in
@@ -81,10 +81,10 @@ enum CommandSupport {
             case (let a?, let b?): return a == b ? lhs.offset < rhs.offset : a < b
             }
         }.map(\.element)
-        FileOutput.standardError.write(renderer.render(Array(ordered.prefix(diagnosticLimit))))
-        if ordered.count > diagnosticLimit {
-            let more = ordered.count - diagnosticLimit
-            FileOutput.standardError.write("loancheck: \(more) more diagnostic\(more == 1 ? "" : "s") not shown (the first \(diagnosticLimit) are above)\n")
+        FileOutput.standardError.write(renderer.render(Array(ordered.prefix(limit))))
+        if ordered.count > limit {
+            let more = ordered.count - limit
+            FileOutput.standardError.write("loancheck: \(more) more diagnostic\(more == 1 ? "" : "s") not shown (the first \(limit) are above)\n")
         }
     }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Compliance
 import Diagnostics
+import LedgerAudit
+import LedgerStream
 
 /// `loancheck test [PACK…]`: runs the packs' own test cases.
 struct TestCommand: ParsableCommand {
@@ -22,7 +24,8 @@ struct TestCommand: ParsableCommand {
             throw CommandSupport.usageError("unknown pack '\(pack)'",
                                             hint: Suggestions.hint(for: pack, in: known) ?? "packs: \(known.sorted().joined(separator: ", "))")
         }
-        let (results, coverage) = PackTestRunner(rules: rules).run(packIds: packs.isEmpty ? nil : Set(packs))
+        let runner = PackTestRunner(rules: rules, ledger: LedgerPackTests.runner(engine: StreamEngine(parts: 1)))
+        let (results, coverage) = runner.run(packIds: packs.isEmpty ? nil : Set(packs))
         var out = ""
         var currentPack = ""
         for rule in coverage {

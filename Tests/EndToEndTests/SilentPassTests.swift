@@ -137,24 +137,28 @@ import Testing
         let dropped = try L.run(["audit", directory, "--rules", shadow, "--as-of", "2026-11-22"])
         #expect(dropped.status == 2)
         #expect(dropped.stderr.contains(
-            "error: the pack 'cn-interest-rate-caps' in \(shadow)/caps.yaml replaces the shipped pack and drops its rules CN-RATE-APR-24, CN-RATE-PRIVATE-LPR4, CN-RATE-PRIVATE-2015"))
+            "error: the pack 'cn-interest-rate-caps' in \(shadow)/caps.yaml replaces the shipped pack and drops its rules "
+                + "CN-RATE-APR-24, CN-RATE-LOAN-APR-24, CN-RATE-PRIVATE-LPR4, CN-RATE-LOAN-PRIVATE-LPR4, CN-RATE-PRIVATE-2015, "
+                + "CN-RATE-LOAN-PRIVATE-2015"))
         #expect(dropped.stderr.contains(
-            "hint: keep the rules in the replacing pack, or switch them off explicitly with --disable-rule CN-RATE-APR-24 --disable-rule CN-RATE-PRIVATE-LPR4 --disable-rule CN-RATE-PRIVATE-2015"))
+            "hint: keep the rules in the replacing pack, or switch them off explicitly with --disable-rule CN-RATE-APR-24 "
+                + "--disable-rule CN-RATE-LOAN-APR-24 --disable-rule CN-RATE-PRIVATE-LPR4 --disable-rule CN-RATE-LOAN-PRIVATE-LPR4 "
+                + "--disable-rule CN-RATE-PRIVATE-2015 --disable-rule CN-RATE-LOAN-PRIVATE-2015"))
 
-        let optIn = ["audit", directory, "--rules", shadow, "--as-of", "2026-11-22", "--disable-rule", "CN-RATE-APR-24",
-                     "--disable-rule", "CN-RATE-PRIVATE-LPR4", "--disable-rule", "CN-RATE-PRIVATE-2015"]
+        let dropped6 = ["CN-RATE-APR-24", "CN-RATE-LOAN-APR-24", "CN-RATE-PRIVATE-LPR4", "CN-RATE-LOAN-PRIVATE-LPR4",
+                        "CN-RATE-PRIVATE-2015", "CN-RATE-LOAN-PRIVATE-2015"]
+        let optIn = ["audit", directory, "--rules", shadow, "--as-of", "2026-11-22"] + dropped6.flatMap { ["--disable-rule", $0] }
         let text = try L.run(optIn)
         let line = "shipped pack cn-interest-rate-caps 2026.11 is replaced by \(shadow)/caps.yaml (version 1): "
-            + "drops CN-RATE-APR-24, CN-RATE-PRIVATE-LPR4, CN-RATE-PRIVATE-2015 (disabled)"
+            + "drops \(dropped6.joined(separator: ", ")) (disabled)"
         #expect(text.stderr.contains("loancheck: notice: " + line + "\n"))
         #expect(text.stdout.contains("rules changed for this run: " + line + "\n"))
         let report = try json(try L.run(optIn + ["--format", "json"]).stdout)
         let changes = try #require(report["ruleChanges"] as? [String: Any])
         let replaced = try #require((changes["replacedPacks"] as? [[String: Any]])?.first)
         #expect(replaced["id"] as? String == "cn-interest-rate-caps")
-        #expect(replaced["removedRules"] as? [String] == ["CN-RATE-APR-24", "CN-RATE-PRIVATE-LPR4", "CN-RATE-PRIVATE-2015"])
-        #expect((changes["disabledRules"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
-                == ["CN-RATE-APR-24", "CN-RATE-PRIVATE-LPR4", "CN-RATE-PRIVATE-2015"])
+        #expect(replaced["removedRules"] as? [String] == dropped6)
+        #expect((changes["disabledRules"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } == dropped6)
         let sarif = try json(try L.run(optIn + ["--format", "sarif"]).stdout)
         let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)

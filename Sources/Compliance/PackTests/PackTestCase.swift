@@ -18,11 +18,26 @@ public struct PackTestCase: Sendable {
     public let documents: [Node]
     public let expectation: Expectation
     public let location: SourceLocation
+    /// A ledger rule's small loan tape (`tape:`), nil for document rules.
+    public let tape: PackTestTape?
 
     /// A case that expects no finding proves the rule can pass; one that expects a finding proves it can fail.
     public var expectsViolation: Bool {
         if case .findings(let expected) = expectation { return !expected.isEmpty }
         return false
+    }
+}
+
+/// The tables of a pack test's loan tape, written inline as CSV text.
+public struct PackTestTape: Sendable {
+    /// The data date of the balances (`tape.as_of`, else the case's `as_of`).
+    public let asOf: CivilDate
+    /// CSV text per table (`loans`, `fundings`, `borrower_groups`), with where it is written.
+    public let tables: [String: (text: String, location: SourceLocation)]
+
+    public init(asOf: CivilDate, tables: [String: (text: String, location: SourceLocation)]) {
+        self.asOf = asOf
+        self.tables = tables
     }
 }
 

@@ -8,7 +8,7 @@ struct PackTestReader {
     let fixtures: FixtureSet
 
     func read(_ node: Node, _ reader: inout PackNodeReader) -> PackTestCase? {
-        guard let fields = reader.fields(of: node, in: "a test case", allowed: ["name", "as_of", "documents", "expect"],
+        guard let fields = reader.fields(of: node, in: "a test case", allowed: ["name", "as_of", "documents", "expect", "tape"],
                                          required: ["name", "as_of", "documents", "expect"]),
               let name = reader.string(fields["name"], "the test name"),
               let asOf = reader.date(fields["as_of"], "'as_of'"),
@@ -22,7 +22,19 @@ struct PackTestReader {
             if let document = resolve(item, &reader) { documents.append(document) }
         }
         guard let expectation = readExpectation(expectNode, &reader) else { return nil }
-        return PackTestCase(name: name, asOf: asOf, documents: documents, expectation: expectation, location: node.location)
+        var tape: PackTestTape?
+        if let tapeNode = fields["tape"] {
+            guard let tapeFields = reader.fields(of: tapeNode, in: "a test tape", allowed: ["as_of", "loans", "fundings", "borrower_groups"],
+                                                 required: ["loans"]) else { return nil }
+            var tables: [String: (text: String, location: SourceLocation)] = [:]
+            for table in ["loans", "fundings", "borrower_groups"] {
+                guard let tableNode = tapeFields[table], let text = reader.string(tableNode, "the \(table) table") else { continue }
+                tables[table] = (text, tableNode.location)
+            }
+            tape = PackTestTape(asOf: tapeFields["as_of"].flatMap { reader.date($0, "'as_of'") } ?? asOf, tables: tables)
+        }
+        return PackTestCase(name: name, asOf: asOf, documents: documents, expectation: expectation, location: node.location,
+                            tape: tape)
     }
 
     private func resolve(_ item: Node, _ reader: inout PackNodeReader) -> Node? {

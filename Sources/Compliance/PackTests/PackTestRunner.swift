@@ -23,13 +23,29 @@ public struct RuleCoverage: Sendable {
     public var isComplete: Bool { passCases > 0 && failCases > 0 }
 }
 
+/// Runs a ledger rule's test case: its documents, its tape, the rule and the as-of date in; the rule's
+/// findings (uncapped) or the problems that stopped it out. Given by a module that has a ledger engine.
+public typealias LedgerTestRunner = @Sendable (
+    _ documents: LoadOutcome, _ tape: PackTestTape, _ pack: RulePack, _ rule: Rule, _ asOf: CivilDate
+) -> Result<[Finding], PackTestProblems>
+
+/// Why a ledger test case could not run (a tape error, an engine error).
+public struct PackTestProblems: Error, Sendable {
+    public let problems: [String]
+
+    public init(_ problems: [String]) { self.problems = problems }
+}
+
 /// Runs the test cases written in the packs: each case's documents are loaded, the rule is evaluated
 /// at the case's as-of date, and the findings of that rule are compared with the expectation.
 public struct PackTestRunner: Sendable {
     public let rules: RuleSet
+    /// Runs ledger rules' cases (their tapes); without it such a case fails.
+    public let ledger: LedgerTestRunner?
 
-    public init(rules: RuleSet) {
+    public init(rules: RuleSet, ledger: LedgerTestRunner? = nil) {
         self.rules = rules
+        self.ledger = ledger
     }
 
     public func run(packIds: Set<String>? = nil) -> (results: [PackTestResult], coverage: [RuleCoverage]) {
@@ -60,7 +76,26 @@ public struct PackTestRunner: Sendable {
             return PackTestResult(rule: rule.id, packId: pack.id, caseName: testCase.name, passed: false, problems: problems,
                                   location: testCase.location)
         }
-        let findings = engine.evaluate(outcome.documents, asOf: testCase.asOf, onlyRules: [rule.id])
+        let findings: [Finding]
+        if rule.subject.isLedger {
+            guard let tape = testCase.tape else {
+                return PackTestResult(rule: rule.id, packId: pack.id, caseName: testCase.name, passed: false,
+                                      problems: ["a \(rule.subject.rawValue) rule's case needs a `tape:` with its loans"],
+                                      location: testCase.location)
+            }
+            guard let ledger else {
+                return PackTestResult(rule: rule.id, packId: pack.id, caseName: testCase.name, passed: false,
+                                      problems: ["no ledger engine to run the case's tape"], location: testCase.location)
+            }
+            switch ledger(outcome, tape, pack, rule, testCase.asOf) {
+            case .success(let ledgerFindings): findings = ledgerFindings
+            case .failure(let failure):
+                return PackTestResult(rule: rule.id, packId: pack.id, caseName: testCase.name, passed: false,
+                                      problems: failure.problems, location: testCase.location)
+            }
+        } else {
+            findings = engine.evaluate(outcome.documents, asOf: testCase.asOf, onlyRules: [rule.id])
+        }
         var problems: [String] = []
         switch testCase.expectation {
         case .pass:
