@@ -73,6 +73,8 @@ let package = Package(
         // The ledger stages: tape reading, rule lowering, the streaming engine.
         .testTarget(name: "LedgerTests", dependencies: ["LedgerTape", "LedgerPlan", "LedgerAudit", "LedgerStream", "Compliance",
                                                          "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
+        // The benchmark's tape generator (deterministic bytes, consistent fundings and manifest).
+        .testTarget(name: "BenchmarkTests", dependencies: ["AuditBenchmark"]),
     ],
     swiftLanguageModes: [.v6]
 )
