@@ -191,13 +191,15 @@ SELECT 'CN-MLC-SINGLE-BORROWER-LOANS', count(*), 0, 0 FROM (
 WHERE s.total > 0.10 * i.net_assets AND getvariable('as_of') >= DATE '2020-09-16';
 
 -- CN-MLC-BORROWER-GROUP-LOANS (金规〔2024〕26号): per microlender or online microlender and borrower
--- group (关联方), Σ funded part ≤ 15% × its net assets.
+-- with its affiliates (同一借款人及其关联方): its group in borrower-groups.csv, or itself when it is in
+-- none (docs/ledger.md), Σ funded part ≤ 15% × its net assets.
 INSERT INTO results
 SELECT 'CN-MLC-BORROWER-GROUP-LOANS', count(*), 0, 0 FROM (
-    SELECT funder, g."group", sum(part) AS total FROM funded
+    SELECT funder, coalesce('group ' || g."group", 'borrower ' || f.borrower_id) AS affiliates, sum(part) AS total
+    FROM funded f
     JOIN inst i ON i.id = funder AND i.type IN ('microlender', 'online-microlender')
-    JOIN borrower_groups g USING (borrower_id)
-    GROUP BY funder, g."group"
+    LEFT JOIN borrower_groups g USING (borrower_id)
+    GROUP BY ALL
 ) s JOIN inst i ON i.id = s.funder
 WHERE s.total > 0.15 * i.net_assets AND getvariable('as_of') >= DATE '2024-12-31';
 

@@ -198,8 +198,22 @@ struct LedgerInjections {
                     sum: "5000000.01", bound: "5000000.00", .error, "one fen over 10% of net assets")
     }
 
-    /// Borrower groups at mlc-cap: three borrowers of 250万 each is exactly 15% of net assets.
+    /// Borrower groups at mlc-cap: three borrowers of 250万 each is exactly 15% of net assets. A
+    /// borrower in no group is its own group (docs/ledger.md): alone at 750万 it breaks the 10% rule
+    /// only, at 750万.01 both.
     private mutating func groupCases() {
+        for (cents, outcome) in [(0, Outcome.pass), (1, .error)] {
+            let who = borrower()
+            let members = [Self.money(4_000_000), Self.money(3_500_000, cents)].map {
+                loan("mlc-cap", borrower: who, business: true, disbursed: "2025-02-10", principal: $0)
+            }
+            let sum = cents == 0 ? "7500000.00" : "7500000.01"
+            groups.append(Group(rule: Self.singleBorrower, key: [("lender", "mlc-cap"), ("borrower", Self.borrowerKey(who))],
+                                loans: members, sum: sum, bound: "5000000.00", outcome: .error, why: "a lone borrower over 10%"))
+            groups.append(Group(rule: Self.borrowerGroup, key: [("lender", "mlc-cap"), ("borrower", Self.borrowerKey(who))],
+                                loans: members, sum: sum, bound: "7500000.00", outcome: outcome,
+                                why: "a borrower in no group is its own group: \(sum) against 15% of 5000万"))
+        }
         for (name, lastCents, outcome) in [("grp-x-pass", 0, Outcome.pass), ("grp-x-fail", 1, .error)] {
             var members: [Int] = []
             for member in 0..<3 {
