@@ -93,4 +93,11 @@ enum CommandSupport {
         report([.error(message, at: nil, hint: hint)], sources: SourceTexts())
         return ExitCode(ExitStatus.invalidInput)
     }
+
+    /// Several usage errors found together: all reported, exit 2; nothing when `problems` is empty.
+    static func refuse(_ problems: [Diagnostic]) throws {
+        guard !problems.isEmpty else { return }
+        report(problems, sources: SourceTexts())
+        throw ExitCode(ExitStatus.invalidInput)
+    }
 }

@@ -25,6 +25,7 @@ enum LoanCheckMain {
     static func main() {
         do {
             var command = try LoanCheck.parseAsRoot()
+            try SingleValuedOptions.check(Array(CommandLine.arguments.dropFirst()), command: type(of: command))
             try command.run()
         } catch {
             let code = LoanCheck.exitCode(for: error)
