@@ -71,7 +71,7 @@ struct AuditCommand: ParsableCommand {
         let lang = try CommandOptions.language(language)
         let targets = try CommandOptions.outputTargets(formats: formats, outputs: outputs)
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
-        let previous = try baseline.map(readBaseline)
+        let previous = try baseline.map(BaselineFile.read)
 
         guard maxFindingsPerRule >= 0 else { throw CommandSupport.usageError("--max-findings-per-rule must be 0 (all) or more") }
         let ledgerEngine = try CommandOptions.ledgerEngine(engine)
@@ -119,19 +119,6 @@ struct AuditCommand: ParsableCommand {
             try write(baselineText, to: writeBaseline)
         }
         if report.fails(at: threshold) { throw ExitCode(ExitStatus.findings) }
-    }
-
-    private func readBaseline(_ path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandSupport.usageError("cannot read baseline '\(path)'", hint: "write one with --write-baseline FILE")
-        }
-        do {
-            return try Baseline.read(json: data)
-        } catch let error as BaselineError {
-            throw CommandSupport.usageError("baseline '\(path)': \(error.message)")
-        } catch {
-            throw CommandSupport.usageError("baseline '\(path)' is not valid JSON", hint: "write one with --write-baseline FILE")
-        }
     }
 
     private func write(_ text: String, to path: String) throws {
