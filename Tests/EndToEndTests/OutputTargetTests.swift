@@ -42,6 +42,13 @@ import Testing
         #expect(baseline.errorLines == [
             "loancheck: error: --write-baseline './ex/products/../waivers/js-city-consumer-region.yaml' would overwrite the audited input 'ex/waivers/js-city-consumer-region.yaml'",
         ])
+        // A loan tape, known once the ledger stage has read its schema.
+        let tape = try L.run(["audit", "ex", "--as-of", "2026-11-22", "--format", "sarif", "--output", "ex/ledger/loans.csv"],
+                             in: directory)
+        #expect(tape.status == 2)
+        #expect(tape.errorLines == [
+            "loancheck: error: --output 'ex/ledger/loans.csv' would overwrite the audited input 'ex/ledger/loans.csv'",
+        ])
         #expect(try snapshot(directory) == before, "a refused run wrote a file")
     }
 
