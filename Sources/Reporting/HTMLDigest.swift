@@ -108,8 +108,12 @@ struct ReportDigest {
         institutions = report.subjects.filter { $0.kind == "Institution" }
         products = report.subjects.filter { $0.kind == "LoanProduct" }
         let institutionIds = Set(institutions.map(\.id))
+        // Products by lender once, not a scan of every subject per institution (40,000 institutions took
+        // seconds to group).
+        var productsByLender: [String: [AuditReport.SubjectSummary]] = [:]
+        for product in products { productsByLender[product.detail, default: []].append(product) }
         var groups = institutions.map { institution in
-            Group(institution: institution, products: report.subjects.filter { $0.kind == "LoanProduct" && $0.detail == institution.id })
+            Group(institution: institution, products: productsByLender[institution.id] ?? [])
         }
         let orphans = products.filter { !institutionIds.contains($0.detail) }
         if !orphans.isEmpty { groups.append(Group(institution: nil, products: orphans)) }
