@@ -41,7 +41,7 @@ public enum LoanCheckBinary {
     }()
 
     /// Runs `loancheck arguments` in `directory` (default: the checkout) with `environment` added, stdin
-    /// empty, colours off and `LOANCHECK_RULES` unset.
+    /// empty, colours off and `LOANCHECK_RULES` and the `LOANCHECK_MAX_…` limits unset.
     public static func run(
         _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
         timeout: TimeInterval = 120
@@ -93,6 +93,8 @@ public enum LoanCheckBinary {
         environment["NO_COLOR"] = "1"
         environment["LANG"] = "C"
         environment.removeValue(forKey: "LOANCHECK_RULES")
+        // The input limits are the defaults unless a test sets them.
+        for key in environment.keys where key.hasPrefix("LOANCHECK_MAX_") { environment.removeValue(forKey: key) }
         // A crash should end the child at once, not after the Swift backtracer has printed.
         environment["SWIFT_BACKTRACE"] = "enable=no"
         for (key, value) in extra { environment[key] = value }

@@ -17,7 +17,11 @@ struct NodeDecoder {
         /// The `type` values the referenced document may have (nil = any).
         let constraint: ReferenceConstraint?
         let location: SourceLocation
-        let fieldPath: String
+        /// Kept as a path and rendered only for a message: a list of millions of references shares its
+        /// parent's text instead of holding a string per element.
+        let path: FieldPath
+
+        var fieldPath: String { path.description }
     }
 
     /// At most this many diagnostics are kept per document: a runaway list (a million bad elements)
@@ -167,6 +171,9 @@ struct NodeDecoder {
         var locations: [SourceLocation?] = []
         values.reserveCapacity(items.count)
         locations.reserveCapacity(items.count)
+        // A list of references adds one pending reference per element: room for all at once, not a
+        // doubling array that holds up to three times that while it grows.
+        if case .reference = element.type { references.reserveCapacity(references.count + items.count) }
         for (index, item) in items.enumerated() {
             if let value = decode(item, spec: element, owner: owner, path: path.appending(index: index)) {
                 values.append(value)
@@ -266,7 +273,7 @@ struct NodeDecoder {
                 }
                 if case .reference(let kind, let constraint) = type {
                     references.append(PendingReference(id: text, kind: kind, constraint: constraint, location: node.location,
-                                                       fieldPath: path.description))
+                                                       path: path))
                 }
                 return .string(text)
             case .boolean:
