@@ -15,6 +15,8 @@ import Glibc
 /// The audit benchmark (docs/performance.md):
 ///
 ///     AuditBenchmark generate N DIR [--single-file]   write a synthetic corpus of N products
+///     AuditBenchmark institutions N DIR --shape chain|star|none [--single-file]
+///                                                     write N institutions linked in that shape
 ///     AuditBenchmark phases DIR [--rules RULES]       time each phase of an audit of DIR in-process
 ///
 /// `scripts/benchmark.sh` drives both, and compares the end-to-end `loancheck audit` with a
@@ -28,6 +30,13 @@ enum AuditBenchmark {
             let generator = CorpusGenerator(products: count, singleFile: arguments.contains("--single-file"))
             let files = try generator.write(to: arguments[2])
             print("wrote \(count) products in \(files) file\(files == 1 ? "" : "s") under \(arguments[2])")
+        case "institutions":
+            guard arguments.count >= 3, let count = Int(arguments[1]), count > 0,
+                  let shape = arguments.firstIndex(of: "--shape").flatMap({ arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil })
+                      .flatMap(InstitutionCorpus.Shape.init(rawValue:)) else { usage() }
+            let corpus = InstitutionCorpus(count: count, shape: shape, singleFile: arguments.contains("--single-file"))
+            let files = try corpus.write(to: arguments[2])
+            print("wrote \(count) institutions (\(shape.rawValue)) in \(files) file\(files == 1 ? "" : "s") under \(arguments[2])")
         case "sizes":
             print("Value", MemoryLayout<Value>.size, "Ratio", MemoryLayout<Ratio>.size, "SourceLocation?", MemoryLayout<SourceLocation?>.size,
                   "RuleCheck", MemoryLayout<RuleCheck>.size, "Finding", MemoryLayout<Finding>.size)
@@ -41,7 +50,8 @@ enum AuditBenchmark {
     }
 
     static func usage() -> Never {
-        print("usage: AuditBenchmark generate N DIR [--single-file] | phases DIR [--rules RULES]")
+        print("usage: AuditBenchmark generate N DIR [--single-file] | institutions N DIR --shape chain|star|none [--single-file]"
+              + " | phases DIR [--rules RULES]")
         exit(2)
     }
 
