@@ -10,19 +10,36 @@ import YAML
 /// them once every file is loaded.
 struct NodeDecoder {
     /// A document id written in a reference field, checked after loading.
+    ///
+    /// Small, because a list may hold millions: what the field expects is one object shared by the
+    /// references of a field, and the path is rendered only for a message (a list's elements share their
+    /// parent's text).
     struct PendingReference: Sendable {
         let id: String
-        /// The kind the field expects (`nil` = any kind).
-        let kind: String?
-        /// The `type` values the referenced document may have (nil = any).
-        let constraint: ReferenceConstraint?
         let location: SourceLocation
-        /// Kept as a path and rendered only for a message: a list of millions of references shares its
-        /// parent's text instead of holding a string per element.
         let path: FieldPath
+        let target: ReferenceTarget
 
+        /// The kind the field expects (`nil` = any kind).
+        var kind: String? { target.kind }
+        /// The `type` values the referenced document may have (nil = any).
+        var constraint: ReferenceConstraint? { target.constraint }
         var fieldPath: String { path.description }
     }
+
+    /// What a reference field expects.
+    final class ReferenceTarget: Sendable {
+        let kind: String?
+        let constraint: ReferenceConstraint?
+
+        init(kind: String?, constraint: ReferenceConstraint?) {
+            self.kind = kind
+            self.constraint = constraint
+        }
+    }
+
+    /// The target of the last reference decoded, reused while the field's expectations are the same.
+    private var lastTarget: ReferenceTarget?
 
     /// At most this many diagnostics are kept per document: a runaway list (a million bad elements)
     /// would otherwise cost memory and output in proportion. The rest are only counted.
@@ -272,8 +289,14 @@ struct NodeDecoder {
                     return nil
                 }
                 if case .reference(let kind, let constraint) = type {
-                    references.append(PendingReference(id: text, kind: kind, constraint: constraint, location: node.location,
-                                                       path: path))
+                    let target: ReferenceTarget
+                    if let last = lastTarget, last.kind == kind, last.constraint == constraint {
+                        target = last
+                    } else {
+                        target = ReferenceTarget(kind: kind, constraint: constraint)
+                        lastTarget = target
+                    }
+                    references.append(PendingReference(id: text, location: node.location, path: path, target: target))
                 }
                 return .string(text)
             case .boolean:
