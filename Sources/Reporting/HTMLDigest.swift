@@ -169,9 +169,12 @@ struct ReportDigest {
     }
 
     /// The rules of the bar chart: every rule in force on the as-of date, and any rule with findings, in
-    /// pack order.
+    /// pack order. A ledger rule counts as in force only when a tape was audited: without one it checked
+    /// nothing, and a bar of 0 would read as a pass.
     var chartRules: [AuditReport.RuleSummary] {
-        report.rules.filter { $0.inForce || (countsByRule[$0.id]?.total ?? 0) > 0 }
+        report.rules.filter { rule in
+            (rule.inForce && (report.ledger != nil || !rule.subject.isLedger)) || (countsByRule[rule.id]?.total ?? 0) > 0
+        }
     }
 
     /// The rules checked on subjects of `kind`, in pack order (the columns of a matrix).
