@@ -94,7 +94,7 @@ struct HTMLCharts {
             out += "<line x1=\"\(Self.number(x))\" y1=\"\(Self.number(top - 4))\" x2=\"\(Self.number(x))\" "
                 + "y2=\"\(Self.number(height - 4))\" stroke=\"#d0d7de\" stroke-width=\"1\"/>"
                 + "<text x=\"\(Self.number(x))\" y=\"\(Self.number(top - 8))\" font-size=\"9\" text-anchor=\"middle\" "
-                + "fill=\"#57606a\" font-family=\"\(Self.textFont)\">\(tick)</text>\n"
+                + "fill=\"#57606a\" font-family=\"\(Self.textFont)\">\(ReportWording.grouped(tick))</text>\n"
             tick += step
         }
         for (index, (rule, count)) in zip(rules, counts).enumerated() {
@@ -124,7 +124,8 @@ struct HTMLCharts {
     /// `2` or `2 + 1 waived` at the end of a bar.
     private func valueLabel(_ count: FindingCounts) -> String {
         let open = count.error + count.warning + count.info
-        return count.waived == 0 ? String(open) : "\(open) + \(count.waived) \(labels.waived)"
+        return count.waived == 0 ? ReportWording.grouped(open)
+            : "\(ReportWording.grouped(open)) + \(ReportWording.grouped(count.waived)) \(labels.waived)"
     }
 
     /// `1 error, 0 warnings, 0 info, 1 waived` in the report's language.

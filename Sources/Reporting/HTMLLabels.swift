@@ -118,10 +118,12 @@ struct ReportLabels {
     /// The verdict line of the cover: `1 项错误、0 项警告、0 项提示，1 项已豁免` / `1 error, 0 warnings, …`.
     func verdict(_ summary: (error: Int, warning: Int, info: Int, waived: Int)) -> String {
         if language == .zh {
-            return "\(summary.error) 项错误、\(summary.warning) 项警告、\(summary.info) 项提示，\(summary.waived) 项已豁免"
+            let (error, warning, info, waived) = (ReportWording.grouped(summary.error), ReportWording.grouped(summary.warning),
+                                                  ReportWording.grouped(summary.info), ReportWording.grouped(summary.waived))
+            return "\(error) 项错误、\(warning) 项警告、\(info) 项提示，\(waived) 项已豁免"
         }
         return [ReportWording.count(summary.error, "error"), ReportWording.count(summary.warning, "warning"),
-                ReportWording.count(summary.info, "info"), "\(summary.waived) waived"].joined(separator: ", ")
+                ReportWording.count(summary.info, "info"), "\(ReportWording.grouped(summary.waived)) waived"].joined(separator: ", ")
     }
 
     // MARK: - Check outcomes

@@ -84,30 +84,30 @@ struct MarkdownReport {
     private func summary(_ digest: ReportDigest) -> String {
         let summary = report.summary
         var titles = Array(labels.countHeaders.prefix(4))
-        var cells = [summary.error, summary.warning, summary.info, summary.waived].map(String.init)
+        var cells = [summary.error, summary.warning, summary.info, summary.waived].map(ReportWording.grouped)
         if let baseline = report.baseline {
             titles += labels.baselineCounts
-            cells += [baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count].map(String.init)
+            cells += [baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count].map(ReportWording.grouped)
         }
         var out = Self.header(titles, numeric: Set(titles.indices)) + Self.row(cells)
         if let baseline = report.baseline { out += "\n" + self.baseline(baseline, mask: digest.wording.mask) }
         out += "\n" + Self.header([labels.pack] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
         for (pack, counts) in digest.countsByPack {
-            out += Self.row(["\(Self.cell(labels.text(pack.title))) \(Self.code(pack.id))"] + counts.columns.map(String.init))
+            out += Self.row(["\(Self.cell(labels.text(pack.title))) \(Self.code(pack.id))"] + counts.columns.map(ReportWording.grouped))
         }
         let institutions = digest.countsByInstitution
         if !institutions.isEmpty {
             out += "\n" + Self.header([labels.institutions] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
             for (institution, counts) in institutions {
                 let name = institution.map { "\(Self.cell($0.name)) \(Self.code($0.id))" } ?? Self.cell(labels.otherFindings)
-                out += Self.row([name] + counts.columns.map(String.init))
+                out += Self.row([name] + counts.columns.map(ReportWording.grouped))
             }
         }
         let rules = digest.chartRules
         if !rules.isEmpty {
             out += "\n" + Self.header([labels.perRule] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
             for rule in rules {
-                out += Self.row([Self.code(rule.id)] + (digest.countsByRule[rule.id] ?? FindingCounts()).columns.map(String.init))
+                out += Self.row([Self.code(rule.id)] + (digest.countsByRule[rule.id] ?? FindingCounts()).columns.map(ReportWording.grouped))
             }
         }
         for (kind, title, subjects) in [("LoanProduct", labels.productMatrix, digest.products),
@@ -221,7 +221,7 @@ struct MarkdownReport {
                 "\(Self.code(rule.id)) \(Self.cell(labels.text(rule.title)))", Self.cell(citation), rule.effective.description,
                 rule.enforced?.description ?? "", rule.repealed?.description ?? "", Self.cell(labels.regime(of: rule, in: report)),
                 rule.parameters.map { Self.cell(labels.parameter($0)) }.joined(separator: "<br>"),
-                String(digest.countsByRule[rule.id]?.total ?? 0),
+                ReportWording.grouped(digest.countsByRule[rule.id]?.total ?? 0),
             ])
         }
         return out + "\n</details>\n"

@@ -21,16 +21,16 @@ struct ReportWording {
 
     func text(_ localized: LocalizedText) -> String { localized.text(language) }
 
-    /// `1 error`, `2 warnings`, `0 info`.
+    /// `1 error`, `2 warnings`, `0 info`, `52,313 errors`.
     static func count(_ number: Int, _ noun: String) -> String {
-        noun == "info" ? "\(number) info" : "\(number) \(noun)\(number == 1 ? "" : "s")"
+        noun == "info" ? "\(grouped(number)) info" : "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// `1 error, 0 warnings, 0 info, 1 waived`.
     var summaryLine: String {
         let summary = report.summary
         return [Self.count(summary.error, "error"), Self.count(summary.warning, "warning"),
-                Self.count(summary.info, "info"), "\(summary.waived) waived"].joined(separator: ", ")
+                Self.count(summary.info, "info"), "\(Self.grouped(summary.waived)) waived"].joined(separator: ", ")
     }
 
     /// `baseline: 1 new, 0 persisting, fixed: 2`, or nil without a baseline.
@@ -45,7 +45,7 @@ struct ReportWording {
     var headerLine: String {
         "\(report.toolName) \(report.toolVersion) — as of \(report.asOf) — \(Self.count(report.packs.count, "pack")), "
             + Self.count(report.subjects.count, "document")
-            + (report.ledger.map { ", \(Self.grouped($0.loans)) loan\($0.loans == 1 ? "" : "s") (engine \($0.engine))" } ?? "")
+            + (report.ledger.map { ", \(Self.count($0.loans, "loan")) (engine \($0.engine))" } ?? "")
     }
 
     /// `52,311`: a count with thousands separators (tapes have millions of rows).
