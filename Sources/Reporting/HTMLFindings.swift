@@ -142,7 +142,7 @@ struct HTMLFindings {
             }.joined(separator: "<br>"))
         }
         if let product = detail.product {
-            let audited = digest.products.first { $0.id == product }
+            let audited = digest.ledger.products[product]
             out += fact(labels.product, audited.map { HTML.element("a", [("href", "#" + HTMLSections.anchor($0))], HTML.code(product)) }
                         ?? HTML.code(product))
         }

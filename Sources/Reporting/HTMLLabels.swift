@@ -278,7 +278,7 @@ struct ReportLabels {
         let listed = ReportWording.grouped(rule.listed)
         let total = ReportWording.grouped(rule.failures)
         return pick("\(rule.id)：共 \(total) 项不合规或无法评估，列出 \(listed) 项（--max-findings-per-rule \(cap)；--failures-out DIR 可输出全部）",
-                    "\(rule.id): \(listed) of \(total) failures listed (--max-findings-per-rule \(cap); --failures-out DIR lists all)")
+                    ReportWording.cappedLine(rule, cap: cap))
     }
 
     // MARK: - Rules (appendix)

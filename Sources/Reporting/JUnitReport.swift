@@ -143,8 +143,8 @@ struct JUnitReport {
                 var message = "\(ReportWording.grouped(open)) of \(ReportWording.grouped(checked)) \(noun) fail\(open == 1 ? "s" : "")"
                 if cannotEvaluate > 0 { message += " (\(ReportWording.grouped(cannotEvaluate)) cannot be evaluated)" }
                 var body = ordered.filter { !$0.isWaived }.map(body).joined(separator: "\n")
-                if let totals, totals.unlisted > 0, let line = wording.cappedLines.first(where: { $0.hasPrefix(rule.id + ":") }) {
-                    body += (body.isEmpty ? "" : "\n") + line + "\n"
+                if let totals, totals.unlisted > 0, let cap = report.ledger?.maxFindingsPerRule {
+                    body += (body.isEmpty ? "" : "\n") + ReportWording.cappedLine(totals, cap: cap) + "\n"
                 }
                 xml.open("testcase", attributes)
                 xml.element(violations > 0 ? "failure" : "error", [("message", message), ("type", rule.id)], text: body)

@@ -32,6 +32,8 @@ struct LedgerDigest {
     let countsByLender: [(lender: String?, institution: AuditReport.SubjectSummary?, counts: FindingCounts)]
     /// Listed group findings over an upper bound, worst first (at most `maxChartGroups`).
     let worstGroups: [GroupRatio]
+    /// The audited products by id, for a loan's product.
+    let products: [String: AuditReport.SubjectSummary]
 
     init(report: AuditReport, findings: [Finding], institutions: [AuditReport.SubjectSummary], products: [AuditReport.SubjectSummary]) {
         stamp = report.ledger
@@ -42,7 +44,8 @@ struct LedgerDigest {
         for finding in findings where grouped[finding.rule] != nil && !order.contains(finding.rule) { order.append(finding.rule) }
         findingsByRule = order.compactMap { rule in grouped[rule].map { (rule, $0) } }
         let institutionIds = Set(institutions.map(\.id))
-        let productLenders = Dictionary(products.map { ($0.id, $0.detail) }, uniquingKeysWith: { first, _ in first })
+        self.products = Dictionary(products.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let productLenders = self.products.mapValues(\.detail)
         var byLender: [String: FindingCounts] = [:]
         var unknown = FindingCounts()
         for finding in findings {

@@ -155,10 +155,13 @@ struct ReportWording {
     /// `CN-X: 1,000 of 52,311 failures listed (--max-findings-per-rule 1000; --failures-out DIR lists all)`.
     var cappedLines: [String] {
         guard let ledger = report.ledger else { return [] }
-        return LedgerRuleTotals.all(report).filter { $0.unlisted > 0 }.map { rule in
-            "\(rule.id): \(Self.grouped(rule.listed)) of \(Self.grouped(rule.failures)) failures listed "
-                + "(--max-findings-per-rule \(ledger.maxFindingsPerRule); --failures-out DIR lists all)"
-        }
+        return LedgerRuleTotals.all(report).filter { $0.unlisted > 0 }.map { Self.cappedLine($0, cap: ledger.maxFindingsPerRule) }
+    }
+
+    /// A capped rule's line (see `cappedLines`).
+    static func cappedLine(_ rule: LedgerRuleTotals, cap: Int) -> String {
+        "\(rule.id): \(grouped(rule.listed)) of \(grouped(rule.failures)) failures listed "
+            + "(--max-findings-per-rule \(cap); --failures-out DIR lists all)"
     }
 
     /// The regime of a rule on the as-of date, in English (SARIF and JUnit are read by tools): the
