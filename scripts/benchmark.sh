@@ -3,21 +3,53 @@
 # each and as one multi-document file; the libyaml-only floor on the same files; the end-to-end
 # `loancheck audit` (median wall time of three runs, highest peak memory); the in-process time of each phase.
 #
-#   scripts/benchmark.sh [N...]          default: 1000 10000 100000
+#   scripts/benchmark.sh [N...]                default: 1000 10000 100000
+#   scripts/benchmark.sh institutions [N...]   default: 100000 — N institutions linked by `affiliates` as one
+#                                              chain, one star and not at all, one file each and one file
 #
 # Corpora and build products go to .build-bench/ (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh time cc
 
+mode=products
+if [ "${1:-}" = institutions ]; then mode=institutions; shift; fi
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 work=.build-bench
 mkdir -p "$work"
 
 swift build -c release --product loancheck >/dev/null
 swift build -c release --product AuditBenchmark >/dev/null
 bin=$(swift build -c release --show-bin-path)
+
+if [ "$mode" = institutions ]; then
+  # Affiliate groups at scale: the end-to-end audit (median wall time of three runs, highest peak memory).
+  [ ${#sizes[@]} -gt 0 ] || sizes=(100000)
+  printf '%-8s %-6s %-7s %8s %10s %10s\n' N shape layout files audit_s peak_MB
+  for n in "${sizes[@]}"; do
+    for shape in chain star none; do
+      for layout in files single; do
+        corpus="$work/institutions-$n-$shape-$layout"
+        if [ ! -d "$corpus" ]; then
+          flag=(); [ "$layout" = single ] && flag=(--single-file)
+          "$bin/AuditBenchmark" institutions "$n" "$corpus" --shape "$shape" "${flag[@]}" >/dev/null
+        fi
+        files=$(find "$corpus" -name '*.yaml' | wc -l)
+        for run in 1 2 3; do
+          /usr/bin/time -f '%e %M' -o "$work/time.txt" "$bin/loancheck" audit "$corpus" --as-of 2026-11-22 \
+            --format json --output "$work/report-institutions.json" >/dev/null 2>&1 || true
+          tail -n 1 "$work/time.txt"
+        done > "$work/runs.txt"
+        audit=$(sort -n "$work/runs.txt" | awk 'NR == 2 { print $1 }')
+        rss=$(sort -n -k2 "$work/runs.txt" | awk 'END { print $2 }')
+        printf '%-8s %-6s %-7s %8s %10.2f %10s\n' "$n" "$shape" "$layout" "$files" "$audit" "$((rss / 1024))"
+      done
+    done
+  done
+  exit 0
+fi
+
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 cc -O2 -o "$work/libyaml-floor" Benchmarks/libyaml-floor/floor.c $(pkg-config --cflags --libs yaml-0.1)
 
 seconds() { # wall seconds of a command, its output discarded

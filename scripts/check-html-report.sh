@@ -13,7 +13,12 @@
 #
 # Always checked: the document (doctype, <html lang>, one <h1>, headings in order, no script, no external
 # resources), the sections `cover`, `summary`, `findings`, `appendix`, `stamp` in that order, the charts
-# (role="img" with a <title>), the matrix legend, the tables (<caption>, <th scope>).
+# (role="img" with a <title>), the matrix legend, the tables (<caption>, <th scope>), the summary total
+# against the findings listed plus a ledger rule's unlisted ones.
+#
+# With a JSON report, also: every finding once (by its fingerprint, SHA-256 of rule + subject + path),
+# its subject shown with borrower keys hashed and those keys nowhere in the page, the chart's counts
+# against summary.byRule (true totals), and the ledger section's rules against the JSON report.
 #
 # Debian `chromium` is installed only when missing (apt-get, about 100 MB). Exit status: 0 the report
 # passes, 1 a check failed (every failure is printed), 2 a usage error or Chromium could not run.
@@ -44,7 +49,9 @@ fi
 
 python3 - "$dom" "$@" <<'PY'
 import collections
+import hashlib
 import json
+import re
 import sys
 from html.parser import HTMLParser
 
@@ -225,8 +232,14 @@ if set(severity) != {"error", "warning", "info", "waived", "total"}:
 elif severity["total"] != severity["error"] + severity["warning"] + severity["info"] + severity["waived"]:
     fail("the summary total is not the sum of the severities")
 articles = find("article", data_rule=True)
-if severity.get("total") is not None and severity["total"] != len(articles):
-    fail(f"the summary counts {severity['total']} findings, the findings section lists {len(articles)}")
+# A ledger rule lists at most --max-findings-per-rule failures; the summary counts them all.
+ledger_rows = find("tr", data_ledger_rule=True)
+unlisted = sum(count_attr(tr, "data-unlisted") for tr in ledger_rows)
+if severity.get("total") is not None and severity["total"] != len(articles) + unlisted:
+    fail(f"the summary counts {severity['total']} findings, the report lists {len(articles)} and {unlisted} are not listed")
+for tr in ledger_rows:
+    if count_attr(tr, "data-failures") != count_attr(tr, "data-listed") + count_attr(tr, "data-unlisted"):
+        fail(f"ledger rule {tr.attrs['data-ledger-rule']}: failures are not listed + unlisted")
 for table_id in ("summary-packs", "summary-institutions"):
     rows = [tr for tr in find("tr") if any(a.attrs.get("id") == table_id for a in tr.ancestors())]
     totals = [count_attr(td, "data-count") for tr in rows for td in tr.children if td.attrs.get("data-severity") == "total"]
@@ -237,6 +250,33 @@ for table_id in ("summary-packs", "summary-institutions"):
 appendix_rules = {tr.attrs["data-rule"] for tr in find("tr", data_rule=True)}
 bars = {g.attrs["data-rule"]: g for g in find("g", data_rule=True) if "bar" in g.attrs.get("class", "").split()}
 subjects = {s.attrs["data-subject"]: count_attr(s, "data-count") for s in find("section", data_subject=True)}
+
+# --- Borrower keys --------------------------------------------------------------------------------
+def short_hash(value):
+    return "borrower#" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:8]
+
+
+def shown_as(raw, shown):
+    """The borrower parts of `raw` that `shown` hashes (`borrower#` + 8 hex of SHA-256), or None when
+    `shown` is not `raw` with some parts hashed."""
+    if raw == shown:
+        return []
+    pattern = "".join("(.+?)" if re.fullmatch(r"borrower#[0-9a-f]{8}", piece) else re.escape(piece)
+                      for piece in re.split(r"(borrower#[0-9a-f]{8})", shown))
+    hashes = re.findall(r"borrower#[0-9a-f]{8}", shown)
+    match = re.fullmatch(pattern, raw)
+    if match is None or any(short_hash(value) != digest for value, digest in zip(match.groups(), hashes)):
+        return None
+    return list(match.groups())
+
+
+page_text = open(dom_path, encoding="utf-8").read()
+
+
+def fingerprint(finding):
+    key = f"{finding['rule']}|{finding['subject']['kind']}/{finding['subject']['id']}|{finding['path']}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
 
 # --- Expected values ------------------------------------------------------------------------------
 for item in expected:
@@ -254,27 +294,65 @@ for item in expected:
         fail(f"the HTML report lists {len(articles)} findings, the JSON report {len(findings)}")
     per_rule = collections.Counter(f["rule"] for f in findings)
     waived_per_rule = collections.Counter(f["rule"] for f in findings if f["waived"])
-    for rule, number in per_rule.items():
+    # The chart counts a rule's true totals (summary.byRule): a ledger rule's unlisted failures too.
+    by_rule = report["summary"].get("byRule", {})
+
+    def rule_total(rule):
+        counts = by_rule.get(rule)
+        return sum(counts[k] for k in ("error", "warning", "info", "waived")) if counts else per_rule.get(rule, 0)
+
+    def rule_waived(rule):
+        counts = by_rule.get(rule)
+        return counts["waived"] if counts else waived_per_rule.get(rule, 0)
+
+    for rule in per_rule:
         if rule not in appendix_rules:
             fail(f"the rule {rule} of a finding is not in the appendix")
         bar = bars.get(rule)
         if bar is None:
             fail(f"the rule {rule} has findings but no bar in the chart")
             continue
-        if count_attr(bar, "data-count") != number:
-            fail(f"rule {rule}: the chart counts {bar.attrs.get('data-count')} findings, the JSON report {number}")
-        if count_attr(bar, "data-waived") != waived_per_rule.get(rule, 0):
-            fail(f"rule {rule}: the chart counts {bar.attrs.get('data-waived')} waived, the JSON report {waived_per_rule.get(rule, 0)}")
+        if count_attr(bar, "data-count") != rule_total(rule):
+            fail(f"rule {rule}: the chart counts {bar.attrs.get('data-count')} findings, the JSON report {rule_total(rule)}")
+        if count_attr(bar, "data-waived") != rule_waived(rule):
+            fail(f"rule {rule}: the chart counts {bar.attrs.get('data-waived')} waived, the JSON report {rule_waived(rule)}")
     for rule, bar in bars.items():
-        if count_attr(bar, "data-count") != per_rule.get(rule, 0):
-            fail(f"rule {rule}: the chart counts {bar.attrs.get('data-count')} findings, the JSON report {per_rule.get(rule, 0)}")
+        if count_attr(bar, "data-count") != rule_total(rule):
+            fail(f"rule {rule}: the chart counts {bar.attrs.get('data-count')} findings, the JSON report {rule_total(rule)}")
     per_subject = collections.Counter(f"{f['subject']['kind']}/{f['subject']['id']}" for f in findings)
     for subject, number in subjects.items():
         if number != per_subject.get(subject, 0):
             fail(f"{subject}: the HTML report lists {number} findings, the JSON report {per_subject.get(subject, 0)}")
-    listed = collections.Counter(a.attrs.get("data-subject") for a in articles)
-    if listed != per_subject:
-        fail(f"the findings per subject differ from the JSON report: {dict(listed - per_subject)} / {dict(per_subject - listed)}")
+    # Every finding once, by its fingerprint (rule + subject + path); its subject shown with borrower
+    # keys hashed, and those keys nowhere in the page.
+    by_fingerprint = {fingerprint(f): f for f in findings}
+    listed = collections.Counter(a.attrs.get("data-fingerprint") for a in articles)
+    if listed != collections.Counter(fingerprint(f) for f in findings):
+        fail("the findings listed differ from the JSON report's (compared by fingerprint)")
+    for article in articles:
+        finding = by_fingerprint.get(article.attrs.get("data-fingerprint"))
+        if finding is None:
+            continue
+        raw = f"{finding['subject']['kind']}/{finding['subject']['id']}"
+        hidden = shown_as(raw, article.attrs.get("data-subject", ""))
+        if hidden is None:
+            fail(f"a finding about {raw!r} is shown as {article.attrs.get('data-subject')!r}")
+            continue
+        # A short key (under 6 characters) could occur in other text by chance: not searched for.
+        for value in hidden:
+            if len(value) >= 6 and value in page_text:
+                fail(f"the borrower key of {finding['rule']} (hashed as {short_hash(value)}) appears in full in the page")
+    ledger = report.get("ledger")
+    if ledger is not None:
+        if "ledger" not in ids:
+            fail("the JSON report has a ledger audit, the HTML report no section 'ledger'")
+        listed_per_rule = collections.Counter(f["rule"] for f in findings if f.get("ledger") is not None)
+        for tr in ledger_rows:
+            rule = tr.attrs["data-ledger-rule"]
+            if rule in by_rule and count_attr(tr, "data-checked") != by_rule[rule]["checked"]:
+                fail(f"ledger rule {rule}: checked {tr.attrs.get('data-checked')}, the JSON report {by_rule[rule]['checked']}")
+            if count_attr(tr, "data-listed") != listed_per_rule.get(rule, 0):
+                fail(f"ledger rule {rule}: {tr.attrs.get('data-listed')} listed, the JSON report lists {listed_per_rule.get(rule, 0)}")
     stamp = [e for e in elements if any(a.attrs.get("id") == "stamp" for a in e.ancestors())]
     stamp_attr = lambda name: {e.attrs[name] for e in stamp if name in e.attrs}
     if report["asOf"] not in stamp_attr("data-as-of"):
@@ -292,9 +370,11 @@ for item in expected:
     for entry in report["inputs"]:
         if (entry["path"], entry["sha256"]) not in inputs:
             fail(f"the stamp does not give the input {entry['path']} with SHA-256 {entry['sha256']}")
-    waivers = {(e.attrs["data-waiver-rule"], e.attrs["data-waiver-subject"], e.attrs.get("data-status")) for e in stamp if "data-waiver-rule" in e.attrs}
+    waivers = [(e.attrs["data-waiver-rule"], e.attrs["data-waiver-subject"], e.attrs.get("data-status")) for e in stamp if "data-waiver-rule" in e.attrs]
     for waiver in report["waivers"]:
-        if (waiver["rule"], waiver["subject"], waiver["status"]) not in waivers:
+        # A waiver of a group names its key: the stamp shows its borrower parts hashed.
+        if not any(rule == waiver["rule"] and status == waiver["status"] and shown_as(waiver["subject"], subject) is not None
+                   for rule, subject, status in waivers):
             fail(f"the stamp does not give the waiver {waiver['rule']} / {waiver['subject']} ({waiver['status']})")
 
 if failures:

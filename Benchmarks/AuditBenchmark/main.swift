@@ -15,12 +15,14 @@ import Glibc
 /// The audit benchmark (docs/performance.md):
 ///
 ///     AuditBenchmark generate N DIR [--single-file]   write a synthetic corpus of N products
+///     AuditBenchmark institutions N DIR --shape chain|star|none [--single-file]
+///                                                     write N institutions linked in that shape
 ///     AuditBenchmark phases DIR [--rules RULES]       time each phase of an audit of DIR in-process
 ///     AuditBenchmark generate-ledger N DIR            write a loan tape of N loans with injected cases
 ///
-/// `scripts/benchmark-ledger.sh` drives `generate-ledger` (docs/performance.md, "Ledger audits").
-/// `scripts/benchmark.sh` drives both, and compares the end-to-end `loancheck audit` with a
-/// libyaml-only parse of the same files (the floor).
+/// `scripts/benchmark.sh` drives the product corpora, and compares the end-to-end `loancheck audit` with a
+/// libyaml-only parse of the same files (the floor); `scripts/benchmark-ledger.sh` drives
+/// `generate-ledger` (docs/performance.md, "Ledger audits").
 enum AuditBenchmark {
     static func main() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -34,6 +36,13 @@ enum AuditBenchmark {
             guard arguments.count == 3, let count = Int(arguments[1]) else { usage() }
             let summary = try LedgerTapeGenerator(rows: count).write(to: arguments[2])
             print("wrote \(summary.loans) loans (\(summary.jointLoans) joint), \(summary.bytes) bytes of CSV under \(arguments[2])")
+        case "institutions":
+            guard arguments.count >= 3, let count = Int(arguments[1]), count > 0,
+                  let shape = arguments.firstIndex(of: "--shape").flatMap({ arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil })
+                      .flatMap(InstitutionCorpus.Shape.init(rawValue:)) else { usage() }
+            let corpus = InstitutionCorpus(count: count, shape: shape, singleFile: arguments.contains("--single-file"))
+            let files = try corpus.write(to: arguments[2])
+            print("wrote \(count) institutions (\(shape.rawValue)) in \(files) file\(files == 1 ? "" : "s") under \(arguments[2])")
         case "sizes":
             print("Value", MemoryLayout<Value>.size, "Ratio", MemoryLayout<Ratio>.size, "SourceLocation?", MemoryLayout<SourceLocation?>.size,
                   "RuleCheck", MemoryLayout<RuleCheck>.size, "Finding", MemoryLayout<Finding>.size)
@@ -47,7 +56,8 @@ enum AuditBenchmark {
     }
 
     static func usage() -> Never {
-        print("usage: AuditBenchmark generate N DIR [--single-file] | phases DIR [--rules RULES] | generate-ledger N DIR")
+        print("usage: AuditBenchmark generate N DIR [--single-file] | institutions N DIR --shape chain|star|none [--single-file]"
+              + " | phases DIR [--rules RULES] | generate-ledger N DIR")
         exit(2)
     }
 

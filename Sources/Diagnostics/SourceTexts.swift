@@ -3,7 +3,7 @@
 /// Texts are kept whole and a line is found when a diagnostic or finding quotes it: an audit reads
 /// thousands of files and quotes lines from few of them.
 public struct SourceTexts: Sendable {
-    private var texts: [String: String] = [:]
+    private var texts: [String: LineIndexedText] = [:]
     /// Sets merged in, in the order they were merged, kept whole: copying the 10,000 texts of an audit
     /// into one table to add the rule packs' few was a serial stretch of every large audit.
     private var merged: [SourceTexts] = []
@@ -15,7 +15,7 @@ public struct SourceTexts: Sendable {
 
     /// Records the text of `file`.
     public mutating func add(file: String, text: String) {
-        texts[file] = text
+        texts[file] = LineIndexedText(text)
     }
 
     /// Records one line (1-based, without its terminator) of a file that is not kept whole.
@@ -29,7 +29,7 @@ public struct SourceTexts: Sendable {
     }
 
     /// The text of `file`: the one added here, else the first merged set's that knows it.
-    func text(of file: String) -> String? {
+    private func text(of file: String) -> LineIndexedText? {
         if let text = texts[file] { return text }
         for set in merged {
             if let text = set.text(of: file) { return text }
@@ -40,9 +40,7 @@ public struct SourceTexts: Sendable {
     /// The 1-based `line` of `file`, without its line terminator, if known.
     public func line(_ line: Int, of file: String) -> Substring? {
         if let single = singleLine(line, of: file) { return Substring(single) }
-        guard let text = text(of: file), line >= 1 else { return nil }
-        let all = splitLines(text)
-        return line <= all.count ? all[line - 1] : nil
+        return text(of: file)?.line(line)
     }
 
     private func singleLine(_ line: Int, of file: String) -> String? {
@@ -51,29 +49,5 @@ public struct SourceTexts: Sendable {
             if let text = set.singleLine(line, of: file) { return text }
         }
         return nil
-    }
-
-    private func splitLines(_ text: String) -> [Substring] {
-        // Split on LF, CRLF and lone CR the way YAML counts lines.
-        var result: [Substring] = []
-        var start = text.unicodeScalars.startIndex
-        var index = start
-        let scalars = text.unicodeScalars
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
-                result.append(Substring(scalars[start..<index]))
-                var next = scalars.index(after: index)
-                if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" {
-                    next = scalars.index(after: next)
-                }
-                start = next
-                index = next
-            } else {
-                index = scalars.index(after: index)
-            }
-        }
-        result.append(Substring(scalars[start..<scalars.endIndex]))
-        return result
     }
 }

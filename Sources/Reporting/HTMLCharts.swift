@@ -94,7 +94,7 @@ struct HTMLCharts {
             out += "<line x1=\"\(Self.number(x))\" y1=\"\(Self.number(top - 4))\" x2=\"\(Self.number(x))\" "
                 + "y2=\"\(Self.number(height - 4))\" stroke=\"#d0d7de\" stroke-width=\"1\"/>"
                 + "<text x=\"\(Self.number(x))\" y=\"\(Self.number(top - 8))\" font-size=\"9\" text-anchor=\"middle\" "
-                + "fill=\"#57606a\" font-family=\"\(Self.textFont)\">\(tick)</text>\n"
+                + "fill=\"#57606a\" font-family=\"\(Self.textFont)\">\(ReportWording.grouped(tick))</text>\n"
             tick += step
         }
         for (index, (rule, count)) in zip(rules, counts).enumerated() {
@@ -124,7 +124,8 @@ struct HTMLCharts {
     /// `2` or `2 + 1 waived` at the end of a bar.
     private func valueLabel(_ count: FindingCounts) -> String {
         let open = count.error + count.warning + count.info
-        return count.waived == 0 ? String(open) : "\(open) + \(count.waived) \(labels.waived)"
+        return count.waived == 0 ? ReportWording.grouped(open)
+            : "\(ReportWording.grouped(open)) + \(ReportWording.grouped(count.waived)) \(labels.waived)"
     }
 
     /// `1 error, 0 warnings, 0 info, 1 waived` in the report's language.
@@ -140,6 +141,59 @@ struct HTMLCharts {
             step = digits.hasPrefix("2") ? step / 2 * 5 : step * 2
         }
         return step
+    }
+
+    // MARK: - Worst groups against their bound
+
+    /// A horizontal bar per listed group finding over an upper bound (`LedgerDigest.worstGroups`): its
+    /// aggregate as a share of the bound, the bound drawn as a dashed line at 100%. Each row is labelled
+    /// with the group's key (borrower parts hashed) over its rule id; the ratio and the two amounts
+    /// follow the bar.
+    func worstGroups() -> String {
+        let groups = digest.ledger.worstGroups
+        guard !groups.isEmpty else { return "" }
+        let mask = digest.wording.mask
+        let keys = groups.map { mask.id(of: $0.finding) }
+        let labelCells = max(Self.labelCells(keys, limit: 34), Self.labelCells(groups.map(\.finding.rule), limit: 34))
+        let labelWidth = Self.width(cells: labelCells, size: 11) + 12
+        let valueWidth = 210.0
+        let chartWidth = 700.0
+        let barArea = chartWidth - labelWidth - valueWidth
+        let rowHeight = 30.0
+        let top = 24.0
+        let height = top + rowHeight * Double(groups.count) + 6
+        // The scale reaches the worst ratio, and at least the bound.
+        let maximum = Double(max(10_000, groups.map(\.basisPoints).max() ?? 0))
+        let boundX = labelWidth + barArea * 10_000 / maximum
+        let description = zip(groups, keys).map { group, key in
+            "\(group.finding.rule) \(key): \(EvidenceRatio.percent(group.basisPoints)) "
+                + "(\(group.finding.evidence.actual) / \(EvidenceRatio.boundText(group.finding.evidence.required)))"
+        }.joined(separator: "; ")
+        var out = open(id: "chart-ledger-groups", width: chartWidth, height: height, title: labels.worstGroups, description: description)
+        out += "<line x1=\"\(Self.number(boundX))\" y1=\"\(Self.number(top - 4))\" x2=\"\(Self.number(boundX))\" "
+            + "y2=\"\(Self.number(height - 2))\" stroke=\"#1f2328\" stroke-width=\"1\" stroke-dasharray=\"4 3\"/>"
+            + "<text x=\"\(Self.number(boundX))\" y=\"\(Self.number(top - 8))\" font-size=\"9\" text-anchor=\"middle\" "
+            + "fill=\"#57606a\" font-family=\"\(Self.textFont)\">" + HTMLEscaping.text("100% = \(labels.bound)") + "</text>\n"
+        for (index, (group, key)) in zip(groups, keys).enumerated() {
+            let finding = group.finding
+            let y = top + rowHeight * Double(index)
+            let severity = finding.isWaived ? "waived" : finding.severity.rawValue
+            let width = barArea * Double(group.basisPoints) / maximum
+            let value = "\(EvidenceRatio.percent(group.basisPoints))  \(finding.evidence.actual) / \(EvidenceRatio.boundText(finding.evidence.required))"
+            out += "<g" + HTML.attributes([
+                ("class", "group-ratio"), ("data-rule", finding.rule), ("data-subject", "\(finding.subject.kind)/\(key)"),
+                ("data-ratio", String(group.basisPoints)), ("data-severity", severity),
+            ]) + ">" + HTML.text("title", [], "\(finding.rule) — \(key): \(value)")
+            out += "<text x=\"\(Self.number(labelWidth - 8))\" y=\"\(Self.number(y + 12))\" font-size=\"11\" text-anchor=\"end\" "
+                + "font-family=\"\(Self.monoFont)\" fill=\"#1f2328\">" + HTMLEscaping.text(Self.truncated(key, labelCells)) + "</text>"
+            out += "<text x=\"\(Self.number(labelWidth - 8))\" y=\"\(Self.number(y + 24))\" font-size=\"9\" text-anchor=\"end\" "
+                + "font-family=\"\(Self.monoFont)\" fill=\"#57606a\">" + HTMLEscaping.text(Self.truncated(finding.rule, labelCells)) + "</text>"
+            out += "<rect x=\"\(Self.number(labelWidth))\" y=\"\(Self.number(y + 6))\" width=\"\(Self.number(width))\" height=\"14\" "
+                + "fill=\"\(HTMLStyle.colors(severity).fill)\"/>"
+            out += "<text x=\"\(Self.number(labelWidth + width + 6))\" y=\"\(Self.number(y + 17))\" font-size=\"10\" fill=\"#1f2328\" "
+                + "font-family=\"\(Self.textFont)\">" + HTMLEscaping.text(value) + "</text></g>\n"
+        }
+        return out + "</svg>\n"
     }
 
     // MARK: - Outcome matrix

@@ -75,6 +75,21 @@ struct FindingCounts: Sendable {
         for finding in findings { add(finding) }
     }
 
+    /// A rule's true totals (`AuditReport.byRule`).
+    init(_ counts: RuleCounts) {
+        error = counts.error
+        warning = counts.warning
+        info = counts.info
+        waived = counts.waived
+    }
+
+    mutating func add(_ other: FindingCounts) {
+        error += other.error
+        warning += other.warning
+        info += other.info
+        waived += other.waived
+    }
+
     /// error, warning, info, waived, total — the columns of the count tables.
     var columns: [Int] { [error, warning, info, waived, total] }
 }
@@ -90,6 +105,8 @@ struct ReportDigest {
     }
 
     let report: AuditReport
+    /// The shared wording, with the borrower mask (built once per report).
+    let wording: ReportWording
     let institutions: [AuditReport.SubjectSummary]
     let products: [AuditReport.SubjectSummary]
     /// Institutions in load order with their products, then products whose lender is not audited.
@@ -98,18 +115,25 @@ struct ReportDigest {
     let findingsBySubject: [SubjectReference: [Finding]]
     /// Findings whose subject is not an audited document (e.g. a notice about a waiver for an unknown id).
     let otherFindings: [Finding]
+    /// The ledger audit: its rules' true totals, its listed findings, counts per lender, worst groups.
+    let ledger: LedgerDigest
     let checksBySubject: [SubjectReference: [RuleCheck]]
-    /// Findings per rule id.
+    /// Findings per rule id; a ledger rule's true totals (listed or not).
     let countsByRule: [String: FindingCounts]
     let rulesById: [String: AuditReport.RuleSummary]
 
     init(report: AuditReport) {
         self.report = report
+        wording = ReportWording(report: report)
         institutions = report.subjects.filter { $0.kind == "Institution" }
         products = report.subjects.filter { $0.kind == "LoanProduct" }
         let institutionIds = Set(institutions.map(\.id))
+        // Products by lender once, not a scan of every subject per institution (40,000 institutions took
+        // seconds to group).
+        var productsByLender: [String: [AuditReport.SubjectSummary]] = [:]
+        for product in products { productsByLender[product.detail, default: []].append(product) }
         var groups = institutions.map { institution in
-            Group(institution: institution, products: report.subjects.filter { $0.kind == "LoanProduct" && $0.detail == institution.id })
+            Group(institution: institution, products: productsByLender[institution.id] ?? [])
         }
         let orphans = products.filter { !institutionIds.contains($0.detail) }
         if !orphans.isEmpty { groups.append(Group(institution: nil, products: orphans)) }
@@ -118,14 +142,23 @@ struct ReportDigest {
         let audited = Set(report.subjects.map { SubjectReference(kind: $0.kind, id: $0.id) })
         var bySubject: [SubjectReference: [Finding]] = [:]
         var others: [Finding] = []
+        var ledgerFindings: [Finding] = []
         var byRule: [String: FindingCounts] = [:]
         for finding in TextReport.ordered(report.findings) {
+            if finding.ledger != nil {
+                ledgerFindings.append(finding)
+                continue
+            }
             if audited.contains(finding.subject) {
                 bySubject[finding.subject, default: []].append(finding)
             } else {
                 others.append(finding)
             }
             byRule[finding.rule, default: FindingCounts()].add(finding)
+        }
+        ledger = LedgerDigest(report: report, findings: ledgerFindings, institutions: institutions, products: products)
+        for rule in ledger.rules {
+            byRule[rule.id] = FindingCounts(rule.counts)
         }
         findingsBySubject = bySubject
         otherFindings = others
@@ -142,9 +175,13 @@ struct ReportDigest {
         findingsBySubject[Self.reference(subject)] ?? []
     }
 
-    /// Findings per pack, in pack order.
+    /// Findings per pack, in pack order; a ledger rule's true totals.
     var countsByPack: [(pack: AuditReport.PackStamp, counts: FindingCounts)] {
-        report.packs.map { pack in (pack, FindingCounts(report.findings.filter { $0.packId == pack.id })) }
+        report.packs.map { pack in
+            var counts = FindingCounts(report.findings.filter { $0.packId == pack.id && $0.ledger == nil })
+            for rule in ledger.rules where rule.rule.packId == pack.id { counts.add(FindingCounts(rule.counts)) }
+            return (pack, counts)
+        }
     }
 
     /// Findings per institution: its own and those of its products, in load order; then the products
@@ -158,10 +195,7 @@ struct ReportDigest {
             if let institution = group.institution {
                 rows.append((institution, counts))
             } else {
-                rest.error += counts.error
-                rest.warning += counts.warning
-                rest.info += counts.info
-                rest.waived += counts.waived
+                rest.add(counts)
             }
         }
         if rest.total > 0 { rows.append((nil, rest)) }
@@ -169,9 +203,12 @@ struct ReportDigest {
     }
 
     /// The rules of the bar chart: every rule in force on the as-of date, and any rule with findings, in
-    /// pack order.
+    /// pack order. A ledger rule counts as in force only when a tape was audited: without one it checked
+    /// nothing, and a bar of 0 would read as a pass.
     var chartRules: [AuditReport.RuleSummary] {
-        report.rules.filter { $0.inForce || (countsByRule[$0.id]?.total ?? 0) > 0 }
+        report.rules.filter { rule in
+            (rule.inForce && (report.ledger != nil || !rule.subject.isLedger)) || (countsByRule[rule.id]?.total ?? 0) > 0
+        }
     }
 
     /// The rules checked on subjects of `kind`, in pack order (the columns of a matrix).

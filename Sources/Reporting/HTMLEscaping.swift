@@ -71,8 +71,9 @@ enum HTML {
         return out + (rows.isEmpty ? "" : "\n") + "</tbody>\n</table>\n"
     }
 
-    /// A count cell: right-aligned, with `data-count` (and the given extra attributes) for checks.
+    /// A count cell: right-aligned, with thousands separators, and `data-count` (and the given extra
+    /// attributes) for checks.
     static func countCell(_ count: Int, _ attributes: [(String, String)] = []) -> String {
-        element("td", [("class", count == 0 ? "num zero" : "num"), ("data-count", String(count))] + attributes, String(count))
+        element("td", [("class", count == 0 ? "num zero" : "num"), ("data-count", String(count))] + attributes, ReportWording.grouped(count))
     }
 }

@@ -68,12 +68,16 @@ struct HTMLFindings {
     }
 
     /// One finding as an article: heading (severity badge, rule id, rule title), message and facts.
+    /// `data-subject` shows a borrower key hashed like the text; `data-fingerprint` is the finding's
+    /// SARIF fingerprint (SHA-256 of rule + subject + path), for checks against the JSON report.
     func finding(_ finding: Finding, level: Int) -> String {
         let severityKey = finding.isWaived ? "waived" : finding.severity.rawValue
+        let mask = digest.wording.mask
         var out = "<article" + HTML.attributes([
             ("class", "finding sev-\(severityKey)\(finding.isWaived ? " is-waived" : "")"), ("data-rule", finding.rule),
             ("data-severity", finding.severity.rawValue), ("data-waived", finding.isWaived ? "true" : "false"),
-            ("data-subject", "\(finding.subject.kind)/\(finding.subject.id)"),
+            ("data-subject", "\(finding.subject.kind)/\(mask.id(of: finding))"),
+            ("data-fingerprint", ReportWording.fingerprint(of: finding)),
         ]) + ">\n"
         var badge = labels.severity(finding.severity)
         if finding.isWaived { badge += " · " + labels.waived }
@@ -82,8 +86,12 @@ struct HTMLFindings {
             heading += " " + HTML.text("span", [("class", "rule-title")], labels.text(rule.title))
         }
         out += HTML.element("h\(level)", [], heading) + "\n"
-        out += HTML.text("p", [("class", "message")], labels.text(finding.message)) + "\n"
+        out += HTML.text("p", [("class", "message")], digest.wording.message(of: finding)) + "\n"
         out += "<dl class=\"facts\">\n"
+        if [BorrowerMask.loanKind, BorrowerMask.groupKind].contains(finding.subject.kind) {
+            // A loan or a group has no section of its own: say what the finding is about.
+            out += fact(labels.subject, HTMLEscaping.text("\(labels.kind(finding.subject.kind)) ") + HTML.code(mask.id(of: finding)))
+        }
         if let location = finding.location {
             var place = HTML.element("code", [("class", "location")], HTMLEscaping.text(location.description))
             if !finding.path.isEmpty { place += HTMLEscaping.text(" · \(labels.field) ") + HTML.code(finding.path) }
@@ -91,11 +99,12 @@ struct HTMLFindings {
         } else if !finding.path.isEmpty {
             out += fact(labels.field, HTML.code(finding.path))
         }
+        if let detail = finding.ledger { out += ledgerFacts(detail) }
         if !finding.evidence.actual.isEmpty || !finding.evidence.required.isEmpty {
             var evidence = HTMLEscaping.text("\(labels.actual) ") + HTML.element("strong", [("class", "actual")], HTMLEscaping.text(finding.evidence.actual))
                 + HTMLEscaping.text(labels.language == .zh ? "；\(labels.required) " : "; \(labels.required) ")
                 + HTML.element("strong", [("class", "required")], HTMLEscaping.text(finding.evidence.required))
-            if let detail = ReportWording.detail(of: finding) { evidence += "<br>" + HTML.code(detail) }
+            if let detail = digest.wording.detail(of: finding) { evidence += "<br>" + HTML.code(detail) }
             out += fact(labels.evidence, evidence)
         }
         if !finding.evidence.parameters.isEmpty {
@@ -115,6 +124,31 @@ struct HTMLFindings {
             out += fact(labels.baseline, HTMLEscaping.text(labels.baselineState(state)))
         }
         return out + "</dl>\n</article>\n"
+    }
+
+    /// A group's key (borrower parts hashed), size and largest loans; a loan's product (linked to its
+    /// section when audited), lender and borrower (hashed).
+    private func ledgerFacts(_ detail: LedgerDetail) -> String {
+        var out = ""
+        if !detail.key.isEmpty {
+            out += fact(labels.groupKey, detail.key.map { HTMLEscaping.text("\($0.name) ") + HTML.code(BorrowerMask.shown($0)) }
+                .joined(separator: HTMLEscaping.text(", ")))
+        }
+        if let count = detail.loanCount { out += fact(labels.loans, HTMLEscaping.text(ReportWording.grouped(count))) }
+        if !detail.largest.isEmpty {
+            out += fact(labels.largestLoans, detail.largest.map { contributor in
+                HTML.code(contributor.loanId) + HTMLEscaping.text(" \(contributor.amount)")
+                    + (contributor.location.map { HTMLEscaping.text(" (") + HTML.code("\($0.file):\($0.line)") + HTMLEscaping.text(")") } ?? "")
+            }.joined(separator: "<br>"))
+        }
+        if let product = detail.product {
+            let audited = digest.ledger.products[product]
+            out += fact(labels.product, audited.map { HTML.element("a", [("href", "#" + HTMLSections.anchor($0))], HTML.code(product)) }
+                        ?? HTML.code(product))
+        }
+        if let lender = detail.lender { out += fact(labels.lender, HTML.code(lender)) }
+        if let borrower = detail.borrower { out += fact(labels.borrower, HTML.code(BorrowerMask.hash(borrower))) }
+        return out
     }
 
     private func fact(_ term: String, _ definition: String) -> String {

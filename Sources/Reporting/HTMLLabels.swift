@@ -61,6 +61,8 @@ struct ReportLabels {
         case "LoanProduct": pick("贷款产品", "Loan product")
         case "Institution": pick("机构", "Institution")
         case "Waiver": pick("豁免", "Waiver")
+        case "Loan": pick("借据", "Loan")
+        case "LoanGroup": pick("借据分组", "Loan group")
         default: kind
         }
     }
@@ -116,10 +118,12 @@ struct ReportLabels {
     /// The verdict line of the cover: `1 项错误、0 项警告、0 项提示，1 项已豁免` / `1 error, 0 warnings, …`.
     func verdict(_ summary: (error: Int, warning: Int, info: Int, waived: Int)) -> String {
         if language == .zh {
-            return "\(summary.error) 项错误、\(summary.warning) 项警告、\(summary.info) 项提示，\(summary.waived) 项已豁免"
+            let (error, warning, info, waived) = (ReportWording.grouped(summary.error), ReportWording.grouped(summary.warning),
+                                                  ReportWording.grouped(summary.info), ReportWording.grouped(summary.waived))
+            return "\(error) 项错误、\(warning) 项警告、\(info) 项提示，\(waived) 项已豁免"
         }
         return [ReportWording.count(summary.error, "error"), ReportWording.count(summary.warning, "warning"),
-                ReportWording.count(summary.info, "info"), "\(summary.waived) waived"].joined(separator: ", ")
+                ReportWording.count(summary.info, "info"), "\(ReportWording.grouped(summary.waived)) waived"].joined(separator: ", ")
     }
 
     // MARK: - Check outcomes
@@ -235,6 +239,46 @@ struct ReportLabels {
         }
         return pick("\(records.count) 项（有效 \(applied)，已过期 \(expired)，被取代 \(superseded)）",
                     "\(records.count) (\(applied) applied, \(expired) expired, \(superseded) superseded)")
+    }
+
+    // MARK: - Ledger
+
+    var ledger: String { pick("借据审计", "Ledger audit") }
+    var engine: String { pick("引擎", "Engine") }
+    var loans: String { pick("借据数", "Loans") }
+    var fundings: String { pick("出资记录", "Fundings") }
+    var listedPerRule: String { pick("每条规则最多列出", "Listed per rule, at most") }
+    var ledgerRules: String { pick("借据规则（全量统计）", "Ledger rules (true totals over the tape)") }
+    var checked: String { pick("检查数", "Checked") }
+    var cannotEvaluate: String { pick("无法评估", "Cannot evaluate") }
+    var listedOfTotal: String { pick("列出 / 合计", "Listed / total") }
+    var listedPerLender: String { pick("按放贷机构统计的已列出发现", "Listed findings per lender") }
+    var lenderNotKnown: String { pick("放贷机构未知", "Lender not known") }
+    var worstGroups: String { pick("相对上限最严重的分组", "Worst groups against their bound") }
+    var bound: String { pick("上限", "bound") }
+    var listedFindings: String { pick("已列出的发现", "Listed findings") }
+    var groupKey: String { pick("分组键", "Key") }
+    var largestLoans: String { pick("最大的借据", "Largest loans") }
+    var loan: String { pick("借据", "Loan") }
+    var product: String { pick("产品", "Product") }
+    var borrower: String { pick("借款人", "Borrower") }
+    var noLedgerFindings: String { pick("无借据审计发现。", "No ledger findings.") }
+    /// Under the per-lender table: the engine counts per rule, not per lender.
+    var perLenderNote: String {
+        pick("仅统计报告中列出的发现；全量统计按规则给出（见上表）。", "Only the findings listed in the report; the true totals are per rule (above).")
+    }
+    /// Under the chart: what the ratio is and how it is rounded.
+    var ratioNote: String {
+        pick("实际值 ÷ 上限，向上取整到 0.01%；虚线为上限（100%）。借款人以短哈希显示。",
+             "actual ÷ bound, rounded up to 0.01%; the dashed line is the bound (100%). Borrowers are shown as a short hash.")
+    }
+
+    /// `CN-X：共 52,311 项，列出 1,000 项（…）` / `CN-X: 1,000 of 52,311 failures listed (…)`.
+    func capped(_ rule: LedgerRuleTotals, cap: Int) -> String {
+        let listed = ReportWording.grouped(rule.listed)
+        let total = ReportWording.grouped(rule.failures)
+        return pick("\(rule.id)：共 \(total) 项不合规或无法评估，列出 \(listed) 项（--max-findings-per-rule \(cap)；--failures-out DIR 可输出全部）",
+                    ReportWording.cappedLine(rule, cap: cap))
     }
 
     // MARK: - Rules (appendix)

@@ -7,7 +7,8 @@ import Diagnostics
 /// Sections, with stable ids: `cover` (as-of date, scope, packs with version and status, verdict,
 /// contents), `summary` (counts by severity, pack and institution; findings per rule as a bar chart; the
 /// product × rule and institution × rule matrices of check outcomes), `findings` (a section per
-/// institution and per product, every finding with evidence, citation, location and waiver), `appendix`
+/// institution and per product, every finding with evidence, citation, location and waiver), `ledger`
+/// (with a ledger audit: totals per rule and per lender, the worst groups, the listed findings), `appendix`
 /// (every rule with its citation, dates and parameters in force) and `stamp` (tool, as-of, packs and
 /// inputs with SHA-256, waivers). Labels are in the report's language (`ReportLabels`); every text from
 /// the inputs is escaped. See `docs/html-report.md`.
@@ -36,6 +37,7 @@ struct HTMLReport {
         out += sections.cover()
         out += sections.summary()
         out += HTMLFindings(digest: digest, labels: labels).render()
+        out += HTMLLedger(digest: digest, labels: labels).render()
         out += sections.appendix()
         out += sections.stamp()
         out += "</main>\n</body>\n</html>\n"

@@ -11,7 +11,8 @@ struct HTMLSections {
 
     /// The main sections, with their stable ids, in order.
     var outline: [(id: String, title: String)] {
-        [("summary", labels.summary), ("findings", labels.findings), ("appendix", labels.appendix), ("stamp", labels.stamp)]
+        [("summary", labels.summary), ("findings", labels.findings)] + (digest.ledger.isEmpty ? [] : [("ledger", labels.ledger)])
+            + [("appendix", labels.appendix), ("stamp", labels.stamp)]
     }
 
     // MARK: - Cover
@@ -230,7 +231,8 @@ struct HTMLSections {
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
             out += HTML.table(caption: labels.fixedSinceBaseline, headers: [labels.rule, labels.subject, labels.field, labels.file],
                               rows: baseline.fixed.map { entry in
-                                  "<tr>" + HTML.element("th", [("scope", "row")], HTML.code(entry.rule)) + HTML.element("td", [], HTML.code(entry.subject))
+                                  "<tr>" + HTML.element("th", [("scope", "row")], HTML.code(entry.rule))
+                                      + HTML.element("td", [], HTML.code(digest.wording.mask.baselineSubject(entry.subject)))
                                       + HTML.element("td", [], HTML.code(entry.path)) + HTML.element("td", [], HTML.code(entry.file ?? "")) + "</tr>"
                               }, attributes: [("id", "stamp-baseline")])
         }
@@ -244,9 +246,10 @@ struct HTMLSections {
             headers: ["\(labels.rule) / \(labels.subject)", labels.status, "\(labels.approvedBy) / \(labels.reference)",
                       labels.expires, labels.matched, "\(labels.reason) / \(labels.file)"],
             rows: report.waivers.map { record in
-                "<tr" + HTML.attributes([("data-waiver-rule", record.rule), ("data-waiver-subject", record.subject),
-                                         ("data-status", record.status.rawValue)]) + ">"
-                    + HTML.element("th", [("scope", "row")], HTML.code(record.rule) + "<br>" + HTML.code(record.subject))
+                let subject = digest.wording.mask.waiverSubject(record.subject, rule: digest.rule(record.rule)?.subject)
+                return "<tr" + HTML.attributes([("data-waiver-rule", record.rule), ("data-waiver-subject", subject),
+                                                ("data-status", record.status.rawValue)]) + ">"
+                    + HTML.element("th", [("scope", "row")], HTML.code(record.rule) + "<br>" + HTML.code(subject))
                     + HTML.text("td", [], labels.waiverStatus(record))
                     + HTML.element("td", [], HTMLEscaping.text(record.approvedBy)
                                    + (record.reference.map { "<br>" + HTMLEscaping.text($0) } ?? ""))

@@ -92,6 +92,9 @@ enum HTMLStyle {
     table.rules thead th:nth-child(4) { width: 17%; }
     table.rules tbody th { font-weight: 400; }
     table.rules .rule-name { font-weight: 600; }
+    table#ledger-rules thead th:nth-child(1) { width: 34%; }
+    td.capped, p.capped { font-weight: 600; }
+    section.ledger-rule { margin: 0 0 1em; }
     .nowrap { white-space: nowrap; }
     .hash code { white-space: nowrap; }
     .subject-meta { color: #57606a; font-size: 9pt; margin: 0 0 0.4em; }

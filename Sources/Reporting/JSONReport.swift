@@ -11,7 +11,12 @@ struct JSONReport {
 
     let report: AuditReport
 
-    private var wording: ReportWording { ReportWording(report: report) }
+    private let wording: ReportWording
+
+    init(report: AuditReport) {
+        self.report = report
+        wording = ReportWording(report: report)
+    }
 
     func render() -> String {
         document().serialized(indent: 2, terminator: "\n")

@@ -12,21 +12,39 @@ import Diagnostics
 /// - not applicable, not in force and exempt (closed product) → `<skipped message="…">`;
 /// - the reproducibility stamp and the rule's citation and dates in every suite's `<properties>`;
 /// - `time` is 0 and `timestamp` is the as-of date at midnight, so the same inputs give the same file.
+///
+/// A ledger rule checks millions of loans: a test case per loan is not possible. Its suite has one
+/// `<testcase>` (name = rule id) whose `<failure>` (or `<error>` when every failure is "cannot
+/// evaluate") lists the listed unwaived findings, and the suite's counts are the rule's true totals
+/// (`tests` = loans or groups checked, `failures` = unwaived violations, `errors` = "cannot evaluate"),
+/// with `ledger.*` properties (see `ledgerSuite`).
 struct JUnitReport {
     let report: AuditReport
 
-    private var wording: ReportWording { ReportWording(report: report) }
+    private let wording: ReportWording
+
+    init(report: AuditReport) {
+        self.report = report
+        wording = ReportWording(report: report)
+    }
 
     func render() -> String {
         var xml = XMLWriter()
         xml.comment("\(wording.headerLine); \(wording.summaryLine)")
         xml.open("testsuites")
         let checkFindings = Set(report.checks.flatMap(\.findings))
-        let notices = report.findings.filter { !checkFindings.contains($0) }
+        let notices = report.findings.filter { !checkFindings.contains($0) && $0.ledger == nil }
         let checks = Dictionary(grouping: report.checks, by: \.rule)
         let noticesByRule = Dictionary(grouping: notices, by: \.rule)
+        let ledgerFindings = Dictionary(grouping: report.findings.filter { $0.ledger != nil }, by: \.rule)
+        let ledgerTotals = Dictionary(LedgerRuleTotals.all(report).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, rule) in report.rules.enumerated() {
-            suite(rule, id: index, checks: checks[rule.id] ?? [], notices: noticesByRule[rule.id] ?? [], into: &xml)
+            if report.ledger != nil && rule.subject.isLedger {
+                ledgerSuite(rule, id: index, totals: ledgerTotals[rule.id], findings: ledgerFindings[rule.id] ?? [],
+                            notices: noticesByRule[rule.id] ?? [], into: &xml)
+            } else {
+                suite(rule, id: index, checks: checks[rule.id] ?? [], notices: noticesByRule[rule.id] ?? [], into: &xml)
+            }
         }
         xml.close("testsuites")
         return xml.output
@@ -88,6 +106,61 @@ struct JUnitReport {
         xml.close("testsuite")
     }
 
+    /// A ledger rule's suite: `tests` = loans or groups checked, `failures` = unwaived violations, `errors`
+    /// = "cannot evaluate" (both true totals, listed or not), and one test case named after the rule that
+    /// fails with the listed unwaived findings and a line for those not listed. Properties add
+    /// `ledger.checked`, `ledger.failures` (waived included), `ledger.listed`, `ledger.unlisted`.
+    private func ledgerSuite(
+        _ rule: AuditReport.RuleSummary, id: Int, totals: LedgerRuleTotals?, findings: [Finding], notices: [Finding],
+        into xml: inout XMLWriter
+    ) {
+        let checked = totals?.counts.checked ?? 0
+        let open = totals.map { $0.counts.error + $0.counts.warning + $0.counts.info } ?? 0
+        let cannotEvaluate = totals?.counts.cannotEvaluate ?? 0
+        let violations = open - cannotEvaluate
+        xml.open("testsuite", [
+            ("name", rule.id), ("package", rule.packId), ("id", String(id)),
+            ("tests", String(checked)), ("failures", String(violations)), ("errors", String(cannotEvaluate)),
+            ("skipped", "0"), ("time", "0"), ("timestamp", "\(report.asOf)T00:00:00"), ("hostname", "localhost"),
+        ])
+        xml.open("properties")
+        var ledger: [(String, String)] = [("ledger.checked", String(checked))]
+        if let totals {
+            ledger += [("ledger.failures", String(totals.failures)), ("ledger.listed", String(totals.listed)),
+                       ("ledger.unlisted", String(totals.unlisted))]
+        }
+        for (name, value) in properties(rule) + ledger {
+            xml.empty("property", [("name", name), ("value", value)])
+        }
+        xml.close("properties")
+        let ordered = TextReport.ordered(findings)
+        if checked > 0 {
+            let attributes = [("name", rule.id), ("classname", "\(rule.packId).\(rule.id)"), ("time", "0")]
+            if open == 0 {
+                xml.empty("testcase", attributes)
+            } else {
+                let noun = rule.subject == .loanGroup ? "groups" : "loans"
+                var message = "\(ReportWording.grouped(open)) of \(ReportWording.grouped(checked)) \(noun) fail\(open == 1 ? "s" : "")"
+                if cannotEvaluate > 0 { message += " (\(ReportWording.grouped(cannotEvaluate)) cannot be evaluated)" }
+                var body = ordered.filter { !$0.isWaived }.map(body).joined(separator: "\n")
+                if let totals, totals.unlisted > 0, let cap = report.ledger?.maxFindingsPerRule {
+                    body += (body.isEmpty ? "" : "\n") + ReportWording.cappedLine(totals, cap: cap) + "\n"
+                }
+                xml.open("testcase", attributes)
+                xml.element(violations > 0 ? "failure" : "error", [("message", message), ("type", rule.id)], text: body)
+                xml.close("testcase")
+            }
+        }
+        var out = ""
+        for finding in ordered where finding.isWaived {
+            out += "\(wording.mask.subject(of: finding)): passes by waiver\n" + body(finding)
+        }
+        out += notices.map(body).joined()
+        xml.element("system-out", text: out)
+        xml.empty("system-err")
+        xml.close("testsuite")
+    }
+
     private func outcome(_ check: RuleCheck) -> Outcome {
         switch check.status {
         case .passed:
@@ -101,7 +174,7 @@ struct JUnitReport {
         case .failed, .cannotEvaluate:
             let open = check.findings.filter { !$0.isWaived }
             guard let first = open.first else { return .passed }
-            var message = "\(first.severity.rawValue): \(wording.text(first.message))"
+            var message = "\(first.severity.rawValue): \(wording.message(of: first))"
             if open.count > 1 { message += " (and \(open.count - 1) more)" }
             let body = check.findings.map(body).joined(separator: "\n")
             return check.status == .cannotEvaluate || open.contains(where: \.cannotEvaluate)
@@ -112,7 +185,7 @@ struct JUnitReport {
     /// A finding as plain text: `severity: file:line:col: message` and the detail lines.
     private func body(_ finding: Finding) -> String {
         let place = finding.location.map { "\($0): " } ?? ""
-        var lines = ["\(finding.severity.rawValue): \(place)\(wording.text(finding.message))"]
+        var lines = ["\(finding.severity.rawValue): \(place)\(wording.message(of: finding))"]
         lines += wording.detailLines(finding).map { "  " + $0 }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -161,7 +234,8 @@ struct JUnitReport {
         properties += report.ruleChanges.lines.map { ("ruleChange", $0) }
         properties += report.inputs.map { ("input", "\($0.sha256)  \($0.path)") }
         properties += report.waivers.map { record in
-            ("waiver", "\(record.rule) \(record.subject) \(record.status.rawValue) until \(record.expires)"
+            let subject = wording.mask.waiverSubject(record.subject, rule: report.rules.first { $0.id == record.rule }?.subject)
+            return ("waiver", "\(record.rule) \(subject) \(record.status.rawValue) until \(record.expires)"
                 + " by \(record.approvedBy)\(record.reference.map { " (\($0))" } ?? "")")
         }
         return properties

@@ -10,8 +10,9 @@ import Diagnostics
 ///    product × rule matrix of check outcomes (collapsed);
 /// 3. `### Findings`: the unwaived findings per subject (at most `maxRows` rows in all, the rest
 ///    counted), then the waivers;
-/// 4. `### Appendix: rules checked` (collapsed);
-/// 5. `### Reproducibility stamp` (collapsed).
+/// 4. `### Ledger audit` with a ledger audit (`MarkdownLedger`);
+/// 5. `### Appendix: rules checked` (collapsed);
+/// 6. `### Reproducibility stamp` (collapsed).
 ///
 /// Labels are in the report's language (`ReportLabels`). Every cell is escaped (`|`, Markdown
 /// punctuation, HTML).
@@ -25,12 +26,12 @@ struct MarkdownReport {
     let options: ReportOptions
 
     private var labels: ReportLabels { ReportLabels(language: report.language) }
-    private static func cell(_ text: String) -> String { MarkdownEscaping.inline(text) }
-    private static func code(_ text: String) -> String { MarkdownEscaping.code(text) }
+    static func cell(_ text: String) -> String { MarkdownEscaping.inline(text) }
+    static func code(_ text: String) -> String { MarkdownEscaping.code(text) }
 
-    private static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
+    static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
 
-    private static func header(_ titles: [String], numeric: Set<Int> = []) -> String {
+    static func header(_ titles: [String], numeric: Set<Int> = []) -> String {
         row(titles.map(cell)) + "|" + titles.indices.map { numeric.contains($0) ? "---:|" : "---|" }.joined() + "\n"
     }
 
@@ -39,7 +40,10 @@ struct MarkdownReport {
         var out = "## \(Self.cell(labels.documentTitle(tool: report.toolName, asOf: report.asOf)))\n\n"
         out += cover(digest) + "\n"
         out += "### \(Self.cell(labels.summary))\n\n" + summary(digest) + "\n"
-        out += "### \(Self.cell(labels.findings))\n\n" + findings(digest) + "\n" + waivers() + "\n"
+        out += "### \(Self.cell(labels.findings))\n\n" + findings(digest) + "\n" + waivers(digest) + "\n"
+        if !digest.ledger.isEmpty {
+            out += "### \(Self.cell(labels.ledger))\n\n" + MarkdownLedger(digest: digest, labels: labels, options: options).render() + "\n"
+        }
         out += "### \(Self.cell(labels.appendix))\n\n" + appendix(digest) + "\n"
         out += "### \(Self.cell(labels.stamp))\n\n" + stamp()
         return out
@@ -80,30 +84,30 @@ struct MarkdownReport {
     private func summary(_ digest: ReportDigest) -> String {
         let summary = report.summary
         var titles = Array(labels.countHeaders.prefix(4))
-        var cells = [summary.error, summary.warning, summary.info, summary.waived].map(String.init)
+        var cells = [summary.error, summary.warning, summary.info, summary.waived].map(ReportWording.grouped)
         if let baseline = report.baseline {
             titles += labels.baselineCounts
-            cells += [baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count].map(String.init)
+            cells += [baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count].map(ReportWording.grouped)
         }
         var out = Self.header(titles, numeric: Set(titles.indices)) + Self.row(cells)
-        if let baseline = report.baseline { out += "\n" + self.baseline(baseline) }
+        if let baseline = report.baseline { out += "\n" + self.baseline(baseline, mask: digest.wording.mask) }
         out += "\n" + Self.header([labels.pack] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
         for (pack, counts) in digest.countsByPack {
-            out += Self.row(["\(Self.cell(labels.text(pack.title))) \(Self.code(pack.id))"] + counts.columns.map(String.init))
+            out += Self.row(["\(Self.cell(labels.text(pack.title))) \(Self.code(pack.id))"] + counts.columns.map(ReportWording.grouped))
         }
         let institutions = digest.countsByInstitution
         if !institutions.isEmpty {
             out += "\n" + Self.header([labels.institutions] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
             for (institution, counts) in institutions {
                 let name = institution.map { "\(Self.cell($0.name)) \(Self.code($0.id))" } ?? Self.cell(labels.otherFindings)
-                out += Self.row([name] + counts.columns.map(String.init))
+                out += Self.row([name] + counts.columns.map(ReportWording.grouped))
             }
         }
         let rules = digest.chartRules
         if !rules.isEmpty {
             out += "\n" + Self.header([labels.perRule] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
             for rule in rules {
-                out += Self.row([Self.code(rule.id)] + (digest.countsByRule[rule.id] ?? FindingCounts()).columns.map(String.init))
+                out += Self.row([Self.code(rule.id)] + (digest.countsByRule[rule.id] ?? FindingCounts()).columns.map(ReportWording.grouped))
             }
         }
         for (kind, title, subjects) in [("LoanProduct", labels.productMatrix, digest.products),
@@ -130,12 +134,13 @@ struct MarkdownReport {
         return out + "\n</details>\n"
     }
 
-    private func baseline(_ baseline: BaselineComparison) -> String {
+    private func baseline(_ baseline: BaselineComparison, mask: BorrowerMask) -> String {
         var out = "#### \(Self.cell(labels.baseline))\n\n" + Self.cell(labels.baselineLine(baseline)) + "\n"
         guard !baseline.fixed.isEmpty else { return out }
         out += "\n" + Self.header([labels.fixedSinceBaseline, labels.subject, labels.field, labels.file])
         for entry in baseline.fixed.prefix(Self.maxRows) {
-            out += Self.row([Self.code(entry.rule), Self.code(entry.subject), Self.code(entry.path), Self.code(entry.file ?? "")])
+            out += Self.row([Self.code(entry.rule), Self.code(mask.baselineSubject(entry.subject)), Self.code(entry.path),
+                             Self.code(entry.file ?? "")])
         }
         return out
     }
@@ -173,7 +178,7 @@ struct MarkdownReport {
                 let location = finding.location.map { Self.code("\(paths.display($0.file)):\($0.line)") } ?? ""
                 var evidence = [ReportWording.evidence(finding.evidence)].compactMap { $0 }
                 evidence += finding.evidence.parameters.map(\.text)
-                var message = labels.text(finding.message)
+                var message = digest.wording.message(of: finding)
                 if let note = finding.regimeNote { message += " (\(labels.text(note)))" }
                 if let waiver = finding.waiver { message += " — " + labels.waiver(waiver) }
                 var cells = [Self.code(finding.rule), Self.cell(labels.severity(finding.severity)), Self.code(finding.path), location,
@@ -187,14 +192,15 @@ struct MarkdownReport {
         return out
     }
 
-    private func waivers() -> String {
+    private func waivers(_ digest: ReportDigest) -> String {
         var out = "#### \(Self.cell(labels.waivers))\n\n"
         guard !report.waivers.isEmpty else { return out + Self.cell(labels.noWaivers) + "\n" }
         out += Self.header([labels.rule, labels.subject, labels.status, labels.approvedBy, labels.reference, labels.expires,
                             labels.matched, labels.reason], numeric: [6])
         for record in report.waivers {
             let status = Self.cell(labels.waiverStatus(record))
-            out += Self.row([Self.code(record.rule), Self.code(record.subject), record.status == .applied ? status : "**\(status)**",
+            let subject = digest.wording.mask.waiverSubject(record.subject, rule: digest.rule(record.rule)?.subject)
+            out += Self.row([Self.code(record.rule), Self.code(subject), record.status == .applied ? status : "**\(status)**",
                              Self.cell(record.approvedBy), Self.cell(record.reference ?? ""), record.expires.description,
                              String(record.matched), Self.cell(record.reason)])
         }
@@ -215,7 +221,7 @@ struct MarkdownReport {
                 "\(Self.code(rule.id)) \(Self.cell(labels.text(rule.title)))", Self.cell(citation), rule.effective.description,
                 rule.enforced?.description ?? "", rule.repealed?.description ?? "", Self.cell(labels.regime(of: rule, in: report)),
                 rule.parameters.map { Self.cell(labels.parameter($0)) }.joined(separator: "<br>"),
-                String(digest.countsByRule[rule.id]?.total ?? 0),
+                ReportWording.grouped(digest.countsByRule[rule.id]?.total ?? 0),
             ])
         }
         return out + "\n</details>\n"

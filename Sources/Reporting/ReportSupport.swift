@@ -9,21 +9,28 @@ import RuleLanguage
 /// messages, rule titles, regulation names, regime notes — is in the report's language.
 struct ReportWording {
     let report: AuditReport
+    /// Borrower keys as people see them (built once per report: renderers keep one wording).
+    let mask: BorrowerMask
+
+    init(report: AuditReport) {
+        self.report = report
+        mask = BorrowerMask(report: report)
+    }
 
     var language: ReportLanguage { report.language }
 
     func text(_ localized: LocalizedText) -> String { localized.text(language) }
 
-    /// `1 error`, `2 warnings`, `0 info`.
+    /// `1 error`, `2 warnings`, `0 info`, `52,313 errors`.
     static func count(_ number: Int, _ noun: String) -> String {
-        noun == "info" ? "\(number) info" : "\(number) \(noun)\(number == 1 ? "" : "s")"
+        noun == "info" ? "\(grouped(number)) info" : "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// `1 error, 0 warnings, 0 info, 1 waived`.
     var summaryLine: String {
         let summary = report.summary
         return [Self.count(summary.error, "error"), Self.count(summary.warning, "warning"),
-                Self.count(summary.info, "info"), "\(summary.waived) waived"].joined(separator: ", ")
+                Self.count(summary.info, "info"), "\(Self.grouped(summary.waived)) waived"].joined(separator: ", ")
     }
 
     /// `baseline: 1 new, 0 persisting, fixed: 2`, or nil without a baseline.
@@ -33,14 +40,30 @@ struct ReportWording {
             + (baseline.removed.isEmpty ? "" : ", removed: \(baseline.removed.count)")
     }
 
-    /// `loancheck 1.0 — as of 2025-11-22 — 1 pack, 4 documents`.
+    /// `loancheck 1.0 — as of 2025-11-22 — 1 pack, 4 documents`, and with a ledger audit
+    /// `…, 19 loans (engine stream)`.
     var headerLine: String {
         "\(report.toolName) \(report.toolVersion) — as of \(report.asOf) — \(Self.count(report.packs.count, "pack")), "
             + Self.count(report.subjects.count, "document")
+            + (report.ledger.map { ", \(Self.count($0.loans, "loan")) (engine \($0.engine))" } ?? "")
+    }
+
+    /// `52,311`: a count with thousands separators (tapes have millions of rows).
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (number < 0 ? "-" : "") + out
     }
 
     /// `LoanProduct weili-consumer`.
     static func subject(_ subject: SubjectReference) -> String { "\(subject.kind) \(subject.id)" }
+
+    /// The finding's message in the report's language, a quoted group key shown as people see it.
+    func message(of finding: Finding) -> String { mask.text(text(finding.message), of: finding) }
 
     /// `actual ¥300,000, required ≤ ¥200,000`, or nil for a notice without evidence.
     static func evidence(_ evidence: FindingEvidence) -> String? {
@@ -48,11 +71,12 @@ struct ReportWording {
         return "actual \(evidence.actual), required \(evidence.required)"
     }
 
-    /// The evidence's explanation line, unless it only repeats the message.
-    static func detail(of finding: Finding) -> String? {
+    /// The evidence's explanation line, unless it only repeats the message (a quoted group key shown as
+    /// people see it).
+    func detail(of finding: Finding) -> String? {
         let detail = finding.evidence.detail
         if detail.isEmpty || detail == finding.message.en || detail == finding.message.zh { return nil }
-        return detail
+        return mask.text(detail, of: finding)
     }
 
     /// `<regulation> <article> (effective 2020-07-17) (article number not verified)`.
@@ -81,22 +105,63 @@ struct ReportWording {
         report.baseline?.state(of: finding)
     }
 
-    /// The indented lines under a finding: subject, evidence, parameters, citation, regime, waiver, baseline.
+    /// The indented lines under a finding: subject, the ledger's key and loans, evidence, parameters,
+    /// citation, regime, waiver, baseline.
     func detailLines(_ finding: Finding) -> [String] {
         var lines: [String] = []
         if finding.location != nil {
-            lines.append("subject: \(Self.subject(finding.subject))\(finding.path.isEmpty ? "" : ", \(finding.path)")")
+            lines.append("subject: \(mask.subject(of: finding))\(finding.path.isEmpty ? "" : ", \(finding.path)")")
         } else if !finding.path.isEmpty {
             lines.append("path: \(finding.path)")
         }
+        lines += ledgerLines(finding)
         if let evidence = Self.evidence(finding.evidence) { lines.append("evidence: \(evidence)") }
-        if let detail = Self.detail(of: finding) { lines.append("detail: \(detail)") }
+        if let detail = detail(of: finding) { lines.append("detail: \(detail)") }
         for parameter in finding.evidence.parameters { lines.append("parameter: \(parameter.text)") }
         lines.append("citation: \(citation(finding.citation, effective: finding.effective))")
         if let note = finding.regimeNote { lines.append("note: \(text(note))") }
         if let waiver = finding.waiver { lines.append(Self.waiver(waiver)) }
         if let state = baselineState(of: finding) { lines.append("baseline: \(state)") }
         return lines
+    }
+
+    /// A ledger finding's own lines: a group's `key:` (borrower parts hashed) and `loans:` with the
+    /// largest contributors and their rows; a loan's `loan:` (product, lender, borrower hashed — what the
+    /// tape gives).
+    func ledgerLines(_ finding: Finding) -> [String] {
+        guard let detail = finding.ledger else { return [] }
+        var lines: [String] = []
+        if !detail.key.isEmpty {
+            lines.append("key: " + detail.key.map { "\($0.name) \(BorrowerMask.shown($0))" }.joined(separator: ", "))
+        }
+        if let count = detail.loanCount {
+            var line = "loans: \(Self.grouped(count))"
+            if !detail.largest.isEmpty {
+                line += ", largest: " + detail.largest.map { contributor in
+                    "\(contributor.loanId) \(contributor.amount)" + (contributor.location.map { " (\($0.file):\($0.line))" } ?? "")
+                }.joined(separator: ", ")
+            }
+            lines.append(line)
+        }
+        var loan: [String] = []
+        if let product = detail.product { loan.append("product \(product)") }
+        if let lender = detail.lender { loan.append("lender \(lender)") }
+        if let borrower = detail.borrower { loan.append("borrower \(BorrowerMask.hash(borrower))") }
+        if !loan.isEmpty { lines.append("loan: " + loan.joined(separator: ", ")) }
+        return lines
+    }
+
+    /// One line per ledger rule whose findings were capped:
+    /// `CN-X: 1,000 of 52,311 failures listed (--max-findings-per-rule 1000; --failures-out DIR lists all)`.
+    var cappedLines: [String] {
+        guard let ledger = report.ledger else { return [] }
+        return LedgerRuleTotals.all(report).filter { $0.unlisted > 0 }.map { Self.cappedLine($0, cap: ledger.maxFindingsPerRule) }
+    }
+
+    /// A capped rule's line (see `cappedLines`).
+    static func cappedLine(_ rule: LedgerRuleTotals, cap: Int) -> String {
+        "\(rule.id): \(grouped(rule.listed)) of \(grouped(rule.failures)) failures listed "
+            + "(--max-findings-per-rule \(cap); --failures-out DIR lists all)"
     }
 
     /// The regime of a rule on the as-of date, in English (SARIF and JUnit are read by tools): the

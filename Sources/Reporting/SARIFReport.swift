@@ -9,6 +9,12 @@ import RuleLanguage
 /// `loancheckFindingKey/v1` partial fingerprint (SHA-256 of rule + subject + field path, so it survives
 /// edits that shift lines), `suppressions` for waived findings, `baselineState` when a baseline is used,
 /// and the evidence in `properties`. The run's `properties` carry the reproducibility stamp.
+///
+/// A ledger finding points at its tape cell (CSV file, line, column), keeps the same fingerprint key
+/// (rule + `Loan`/`LoanGroup` + key + path), and carries its ledger detail in `properties.ledger`. The
+/// texts a viewer shows to people (`message.text`, the logical location's names) show a borrower key as
+/// its short hash (`BorrowerMask`); `properties` keep the full key, as the JSON report does. A rule whose
+/// findings were capped gets a `toolExecutionNotifications` note with its true total.
 struct SARIFReport {
     static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     static let fingerprintKey = "loancheckFindingKey/v1"
@@ -16,7 +22,13 @@ struct SARIFReport {
     let report: AuditReport
     let options: ReportOptions
 
-    private var wording: ReportWording { ReportWording(report: report) }
+    private let wording: ReportWording
+
+    init(report: AuditReport, options: ReportOptions) {
+        self.report = report
+        self.options = options
+        wording = ReportWording(report: report)
+    }
     private var paths: ReportPaths { ReportPaths(sourceRoot: options.sourceRoot) }
 
     func render() -> String {
@@ -47,9 +59,11 @@ struct SARIFReport {
             ("summary", .object([
                 ("error", .int(summary.error)), ("warning", .int(summary.warning)),
                 ("info", .int(summary.info)), ("waived", .int(summary.waived)),
+                ("byRule", JSONReport.byRule(report)),
             ])),
         ]
         if report.baseline != nil { stamp.append(("baseline", JSONReport.baseline(report))) }
+        if report.ledger != nil { stamp.append(("ledger", JSONReport.ledger(report))) }
         let run: JSONValue = .object([
             ("tool", .object([("driver", .object(driver))])),
             ("invocations", .array([.object(invocation())])),
@@ -117,6 +131,12 @@ struct SARIFReport {
                 .object([("level", .string("warning")), ("message", .object([("text", .string(DisplayText.safe(line)))]))])
             })))
         }
+        let capped = wording.cappedLines
+        if !capped.isEmpty {
+            members.append(("toolExecutionNotifications", .array(capped.map { line in
+                .object([("level", .string("note")), ("message", .object([("text", .string(DisplayText.safe(line)))]))])
+            })))
+        }
         return members
     }
 
@@ -171,7 +191,7 @@ struct SARIFReport {
         if let index = indexes.rules[finding.rule] { members.append(("ruleIndex", .int(index))) }
         members += [
             ("level", .string(Self.level(finding.severity))),
-            ("message", .object([("text", .string(DisplayText.safe(wording.text(finding.message))))])),
+            ("message", .object([("text", .string(DisplayText.safe(wording.message(of: finding))))])),
             ("locations", .array(locations(finding, artifacts: indexes.artifacts))),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(ReportWording.fingerprint(of: finding)))])),
         ]
@@ -186,7 +206,7 @@ struct SARIFReport {
                 ("properties", JSONReport.waiver(waiver)),
             ])])))
         }
-        members.append(("properties", .object([
+        var properties: [(String, JSONValue)] = [
             ("subject", JSONReport.subject(finding.subject)),
             ("path", .string(finding.path)),
             ("pack", .string(finding.packId)),
@@ -202,14 +222,17 @@ struct SARIFReport {
             ("regimeNote", finding.regimeNote.map { .string(wording.text($0)) } ?? .null),
             ("cannotEvaluate", .bool(finding.cannotEvaluate)),
             ("waiver", finding.waiver.map(JSONReport.waiver) ?? .null),
-        ])))
+        ]
+        if let ledger = finding.ledger { properties.append(("ledger", JSONReport.ledgerDetail(ledger))) }
+        members.append(("properties", .object(properties)))
         return .object(members)
     }
 
     private func locations(_ finding: Finding, artifacts: [String: Int]) -> [JSONValue] {
+        let id = wording.mask.id(of: finding)
         let logical: JSONValue = .array([.object([
-            ("name", .string(finding.path.isEmpty ? finding.subject.id : finding.path)),
-            ("fullyQualifiedName", .string([finding.subject.kind, finding.subject.id, finding.path].filter { !$0.isEmpty }
+            ("name", .string(finding.path.isEmpty ? id : finding.path)),
+            ("fullyQualifiedName", .string([finding.subject.kind, id, finding.path].filter { !$0.isEmpty }
                 .joined(separator: "/"))),
             ("kind", .string(finding.path.isEmpty ? "object" : "property")),
         ])])

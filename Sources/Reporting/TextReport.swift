@@ -16,6 +16,10 @@ import Diagnostics
 /// 1 error, 0 warnings, 0 info, 0 waived
 /// ```
 ///
+/// A ledger audit adds the tape to the header (`…, 19 loans (engine stream)`), a group finding its
+/// `key:` and `loans:` lines (borrower keys hashed, `BorrowerMask`), a loan finding its `loan:` line,
+/// and a line per rule whose findings were capped before the summary.
+///
 /// Findings are grouped per file (files in path order, findings in line order); findings without a
 /// location come last, headed by their subject. Every text taken from the inputs is shown through
 /// `DisplayText`, so a line break or an ESC sequence in a name or a waiver reason cannot start a line
@@ -23,8 +27,13 @@ import Diagnostics
 struct TextReport {
     let report: AuditReport
     let useColor: Bool
+    private let wording: ReportWording
 
-    private var wording: ReportWording { ReportWording(report: report) }
+    init(report: AuditReport, useColor: Bool) {
+        self.report = report
+        self.useColor = useColor
+        wording = ReportWording(report: report)
+    }
 
     func render() -> String {
         var out = wording.headerLine + "\n"
@@ -35,17 +44,19 @@ struct TextReport {
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
             out += "\nfixed since the baseline:\n"
             for entry in baseline.fixed {
-                out += "  " + DisplayText.safe("\(entry.rule) \(entry.subject)\(entry.path.isEmpty ? "" : " \(entry.path)")"
+                out += "  " + DisplayText.safe("\(entry.rule) \(wording.mask.baselineSubject(entry.subject))\(entry.path.isEmpty ? "" : " \(entry.path)")"
                     + (entry.file.map { " (\($0))" } ?? "")) + "\n"
             }
         }
         if let baseline = report.baseline, !baseline.removed.isEmpty {
             out += "\nin the baseline, about documents no longer audited (removed, not fixed):\n"
             for entry in baseline.removed {
-                out += "  " + DisplayText.safe("\(entry.rule) \(entry.subject)\(entry.path.isEmpty ? "" : " \(entry.path)")"
+                out += "  " + DisplayText.safe("\(entry.rule) \(wording.mask.baselineSubject(entry.subject))\(entry.path.isEmpty ? "" : " \(entry.path)")"
                     + (entry.file.map { " (\($0))" } ?? "")) + "\n"
             }
         }
+        let capped = wording.cappedLines
+        if !capped.isEmpty { out += "\n" + capped.map { DisplayText.safe($0) + "\n" }.joined() }
         out += "\n" + wording.summaryLine + (wording.baselineLine.map { "; \($0)" } ?? "") + "\n"
         return out
     }
@@ -66,18 +77,31 @@ struct TextReport {
     }
 
     private func render(_ finding: Finding) -> String {
-        let head = "\(severityWord(finding))[\(DisplayText.safe(finding.rule))]: \(DisplayText.safe(wording.text(finding.message)))"
+        let head = "\(severityWord(finding))[\(DisplayText.safe(finding.rule))]: \(DisplayText.safe(wording.message(of: finding)))"
         var out: String
         if let location = finding.location {
-            out = "\(location): \(head)\n"
-            out += DiagnosticRenderer(sources: report.sources, useColor: useColor).snippet(at: location)
+            out = "\(location): \(head)\n" + snippet(finding, at: location)
         } else {
-            out = "\(DisplayText.safe(ReportWording.subject(finding.subject))): \(head)\n"
+            out = "\(DisplayText.safe(wording.mask.subject(of: finding))): \(head)\n"
         }
         for line in wording.detailLines(finding) {
             out += "  \(DisplayText.safe(line))\n"
         }
         return out
+    }
+
+    /// The quoted source line and caret. A tape row is quoted with its borrower cells masked (the caret
+    /// moved with them), so the snippet does not show the borrower id the rest of the report hashes.
+    private func snippet(_ finding: Finding, at location: SourceLocation) -> String {
+        let borrowers = wording.mask.borrowers(of: finding)
+        guard !borrowers.isEmpty, let line = report.sources.line(location.line, of: location.file) else {
+            return DiagnosticRenderer(sources: report.sources, useColor: useColor).snippet(at: location)
+        }
+        let masked = BorrowerMask.maskedRow(line, column: location.column, borrowers: borrowers)
+        var sources = SourceTexts()
+        sources.add(file: location.file, line: location.line, text: masked.text)
+        return DiagnosticRenderer(sources: sources, useColor: useColor)
+            .snippet(at: SourceLocation(file: location.file, line: location.line, column: masked.column))
     }
 
     /// The severity, coloured when colour is on (not for waived findings, which do not count).

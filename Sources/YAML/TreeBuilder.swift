@@ -164,7 +164,8 @@ struct TreeBuilder {
         throw Diagnostic.error(
             "the file holds more than \(limits.maxNodes) values (scalars, lists and mappings)",
             at: location(positions.mark(event.start)),
-            hint: "a product or institution needs a few hundred at most; split the file, or look for a runaway list"
+            hint: "a product or institution needs a few hundred at most; split the file, look for a runaway list, "
+                + "or raise the limit with LOANCHECK_MAX_NODES=<count>"
         )
     }
 

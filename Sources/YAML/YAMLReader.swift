@@ -34,7 +34,7 @@ public enum YAMLReader {
         atPath path: String, displayPath: String? = nil, limits: YAMLLimits = .default
     ) throws(DiagnosticList) -> (text: String, documents: [Node]) {
         let file = displayPath ?? path
-        let bytes = try FileBytes.contents(atPath: path, displayPath: file)
+        let bytes = try FileBytes.contents(atPath: path, displayPath: file, maxBytes: limits.maxFileBytes)
         let result = bytes.withUnsafeBufferPointer { buffer -> Result<(String, [Node]), DiagnosticList> in
             if let problem = EncodingCheck.diagnostic(for: buffer, file: file) {
                 return .failure(DiagnosticList([problem]))
@@ -57,7 +57,7 @@ public enum YAMLReader {
         eachDocument: (Node) -> Void
     ) throws(DiagnosticList) -> String {
         let file = displayPath ?? path
-        let bytes = try FileBytes.contents(atPath: path, displayPath: file)
+        let bytes = try FileBytes.contents(atPath: path, displayPath: file, maxBytes: limits.maxFileBytes)
         let result = withoutActuallyEscaping(eachDocument) { handler in
             bytes.withUnsafeBufferPointer { buffer -> Result<String, DiagnosticList> in
                 if let problem = EncodingCheck.diagnostic(for: buffer, file: file) {
@@ -83,6 +83,7 @@ enum StreamReader {
         }
         var builder = TreeBuilder(file: file, limits: limits, positions: SourcePositions(bytes: bytes))
         builder.documentHandler = onDocument
+        var bounds = StreamBounds(file: file, limits: limits)
         while true {
             switch parser.next() {
             case .failure(let failure):
@@ -90,6 +91,7 @@ enum StreamReader {
                 return .failure(DiagnosticList(builder.diagnostics + [error]))
             case .success(let event):
                 do {
+                    try bounds.check(event, positions: builder.positions)
                     try builder.add(event)
                 } catch {
                     return .failure(DiagnosticList(builder.diagnostics + [error]))

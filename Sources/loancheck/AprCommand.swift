@@ -44,7 +44,7 @@ struct AprCommand: ParsableCommand {
                 }
             }
         }
-        FileOutput.standardOutput.write(out)
+        try FileOutput.standardOutput.write(out)
         if failed { throw ExitCode(ExitStatus.invalidInput) }
     }
 }

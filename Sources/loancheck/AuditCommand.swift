@@ -71,7 +71,8 @@ struct AuditCommand: ParsableCommand {
         let lang = try CommandOptions.language(language)
         let targets = try CommandOptions.outputTargets(formats: formats, outputs: outputs)
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
-        let previous = try baseline.map(readBaseline)
+        let destinations = try AuditOutputs(reports: targets, baseline: writeBaseline)
+        let previous = try baseline.map(BaselineFile.read)
 
         guard maxFindingsPerRule >= 0 else { throw CommandSupport.usageError("--max-findings-per-rule must be 0 (all) or more") }
         let ledgerEngine = try CommandOptions.ledgerEngine(engine)
@@ -90,6 +91,9 @@ struct AuditCommand: ParsableCommand {
             FileOutput.standardError.write("loancheck: \(count) error\(count == 1 ? "" : "s") in the ledger input; nothing was audited\n")
             throw ExitCode(ExitStatus.invalidInput)
         }
+        // Loan tapes are known once the ledger stage has read their schemas.
+        try destinations.refuseOverwriting(inputs: outcome.inputs.map(\.path) + (ledger?.inputs.map(\.path) ?? []),
+                                           rulesDirectories: rulesDirectories, baseline: baseline)
         let report: AuditReport
         switch Auditor(rules: rules, toolVersion: LoanCheck.version)
             .audit(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous,
@@ -105,39 +109,12 @@ struct AuditCommand: ParsableCommand {
         ProcessLifetime.keepUntilExit(rules)
         ProcessLifetime.releaseInBackground(consume outcome)
 
-        for target in targets {
-            let useColor = target.path == nil && target.format == .text && FileOutput.standardOutput.supportsColor
-            let text = ReportRenderer.render(report, format: target.format, options: ReportOptions(useColor: useColor))
-            if let path = target.path {
-                try write(text, to: path)
-            } else {
-                FileOutput.standardOutput.write(text)
-            }
-        }
-        if let writeBaseline {
-            let baselineText = try Baseline(findings: report.findings, asOf: date.description).json()
-            try write(baselineText, to: writeBaseline)
-        }
+        try destinations.write(
+            report: { format, toStandardOutput in
+                let useColor = toStandardOutput && format == .text && FileOutput.standardOutput.supportsColor
+                return ReportRenderer.render(report, format: format, options: ReportOptions(useColor: useColor))
+            },
+            baseline: { try Baseline(findings: report.findings, asOf: date.description).json() })
         if report.fails(at: threshold) { throw ExitCode(ExitStatus.findings) }
-    }
-
-    private func readBaseline(_ path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandSupport.usageError("cannot read baseline '\(path)'", hint: "write one with --write-baseline FILE")
-        }
-        do {
-            return try Baseline.read(json: data)
-        } catch let error as BaselineError {
-            throw CommandSupport.usageError("baseline '\(path)': \(error.message)")
-        } catch {
-            throw CommandSupport.usageError("baseline '\(path)' is not valid JSON", hint: "write one with --write-baseline FILE")
-        }
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        // Straight from the string's UTF-8 (no intermediate copy: a report of 100,000 products is tens of MB).
-        guard FileOutput.writeFile(atPath: path, contents: text) else {
-            throw CommandSupport.usageError("cannot write '\(path)'", hint: "check that its directory exists and is writable")
-        }
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Compliance
 import Diagnostics
+import FoundationEssentials
 import LoanDomain
+import YAML
 
 /// Loading shared by the commands: rule sets and documents, failing closed (exit 2) with every
 /// diagnostic rendered like a compiler's.
@@ -48,7 +50,8 @@ enum CommandSupport {
     private static func loadDocuments(
         _ discovery: (files: [String], diagnostics: [Diagnostic]), paths: [String], schema: DocumentSchema, requireReferences: Bool
     ) throws -> LoadOutcome {
-        let outcome = DocumentLoader(schema: schema, requireReferences: requireReferences).load(files: discovery.files)
+        let outcome = DocumentLoader(schema: schema, requireReferences: requireReferences, limits: try inputLimits())
+            .load(files: discovery.files)
         let diagnostics = discovery.diagnostics + outcome.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) {
             report(diagnostics, sources: outcome.sources)
@@ -62,6 +65,18 @@ enum CommandSupport {
             throw ExitCode(ExitStatus.invalidInput)
         }
         return outcome
+    }
+
+    /// The bounds on every document file read, with the `LOANCHECK_MAX_…` overrides of the environment
+    /// (rule packs are read with the default bounds); exit 2 when one is not a number (a limit is never
+    /// dropped silently).
+    static func inputLimits() throws -> YAMLLimits {
+        do {
+            return try YAMLLimits(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            report(error.diagnostics, sources: SourceTexts())
+            throw ExitCode(ExitStatus.invalidInput)
+        }
     }
 
     /// At most this many diagnostics are printed; a broken or hostile input can produce millions (one
@@ -92,5 +107,12 @@ enum CommandSupport {
     static func usageError(_ message: String, hint: String? = nil) -> ExitCode {
         report([.error(message, at: nil, hint: hint)], sources: SourceTexts())
         return ExitCode(ExitStatus.invalidInput)
+    }
+
+    /// Several usage errors found together: all reported, exit 2; nothing when `problems` is empty.
+    static func refuse(_ problems: [Diagnostic]) throws {
+        guard !problems.isEmpty else { return }
+        report(problems, sources: SourceTexts())
+        throw ExitCode(ExitStatus.invalidInput)
     }
 }

@@ -62,7 +62,7 @@ struct EvalCommand: ParsableCommand {
             for evidence in result.evidence {
                 out += "  because " + DisplayText.safe("\(evidence.text)\(evidence.location.map { " (\($0))" } ?? "")") + "\n"
             }
-            FileOutput.standardOutput.write(out)
+            try FileOutput.standardOutput.write(out)
         case .failure(let error):
             CommandSupport.report(error.diagnostics, sources: sources)
             throw ExitCode(ExitStatus.invalidInput)
@@ -85,7 +85,7 @@ struct SchemaCommand: ParsableCommand {
     func run() throws {
         let rules = try CommandSupport.loadRules(extra: rulesDirectories)
         if jsonSchema {
-            FileOutput.standardOutput.write(JSONSchemaWriter().jsonSchema(for: rules.schema).serialized(indent: 2) + "\n")
+            try FileOutput.standardOutput.write(JSONSchemaWriter().jsonSchema(for: rules.schema).serialized(indent: 2) + "\n")
             return
         }
         var out = "document schema \(rules.schema.id) v\(rules.schema.version)\n"
@@ -94,7 +94,7 @@ struct SchemaCommand: ParsableCommand {
             out += describe(kind.fields, indent: "  ")
         }
         // The schema's texts are shown escaped (`DisplayText`); its line breaks are the listing's own.
-        FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
+        try FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
     }
 
     private func describe(_ fields: [FieldSpec], indent: String) -> String {

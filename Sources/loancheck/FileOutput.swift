@@ -4,48 +4,65 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes text to standard output or standard error without buffering surprises between the two.
+/// Writes text to a file descriptor (standard output, or a file opened by `OutputTransaction`) with
+/// every failure reported: a report cut short by a full disk or a closed pipe must never look complete.
 struct FileOutput: Sendable {
     let descriptor: Int32
 
     static let standardOutput = FileOutput(descriptor: 1)
-    static let standardError = FileOutput(descriptor: 2)
-
-    func write(_ text: String) {
-        _ = write(contentsOf: text)
-    }
-
-    /// Writes all of `text`; false when the descriptor refuses it.
-    func write(contentsOf text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written <= 0 { return false }
-                offset += written
-            }
-            return true
-        }
-    }
+    /// Standard error is where failures are reported, so its own failures are ignored (see `ErrorOutput`).
+    static let standardError = ErrorOutput()
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
     }
 
-    /// Writes `text` to a new (or truncated) file at `path`; false when it cannot be written.
-    static func writeFile(atPath path: String, contents text: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        let written = FileOutput(descriptor: descriptor).write(contentsOf: text)
-        return close(descriptor) == 0 && written
+    /// Writes all of `text`, retrying short writes and interrupted calls; `path` names the destination
+    /// in the error (nil: standard output).
+    func write(_ text: String, path: String? = nil) throws(OutputError) {
+        var text = text
+        let failure: Int32? = text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                // write(2) returns 0 only for a zero-length request; treat it as a full device rather than loop.
+                if written == 0 { return ENOSPC }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw OutputError(path: path, code: failure) }
     }
 
     /// Whether this stream is a terminal and colour is allowed (`NO_COLOR` unset or empty).
-    var supportsColor: Bool {
+    var supportsColor: Bool { Self.supportsColor(descriptor) }
+
+    static func supportsColor(_ descriptor: Int32) -> Bool {
         guard isatty(descriptor) == 1 else { return false }
         if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
         if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
         return true
     }
+}
+
+/// Standard error: diagnostics and notices. A failed write here has nowhere left to be reported, so it
+/// is ignored; the exit status still tells.
+struct ErrorOutput: Sendable {
+    func write(_ text: String) {
+        try? FileOutput(descriptor: 2).write(text)
+    }
+
+    var supportsColor: Bool { FileOutput.supportsColor(2) }
+}
+
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafePointer<UInt8>?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, buffer, count)
+    #else
+    Darwin.write(descriptor, buffer, count)
+    #endif
 }

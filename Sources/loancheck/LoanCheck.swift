@@ -1,6 +1,12 @@
 import ArgumentParser
 import Diagnostics
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `loancheck` command: checks lending products and institutions against rule packs.
 struct LoanCheck: ParsableCommand {
     static let version = "0.1.0"
@@ -10,7 +16,8 @@ struct LoanCheck: ParsableCommand {
         abstract: "Check Chinese lending products and institutions against regulatory rule packs.",
         discussion: """
             Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; \
-            2 a usage error or an invalid input or rule pack.
+            2 a usage error, an invalid input or rule pack, or an output that cannot be written \
+            (standard output closed by its reader included).
             """,
         version: version,
         subcommands: [AuditCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self,
@@ -19,19 +26,39 @@ struct LoanCheck: ParsableCommand {
     )
 }
 
-/// Runs the command line with loancheck's exit-code contract: usage errors exit 2 (not 64).
+/// Runs the command line with loancheck's exit-code contract: usage errors exit 2 (not 64), a failed
+/// write to standard output or a report file exits 2 with the reason, and never a signal status.
 @main
 enum LoanCheckMain {
     static func main() {
+        // A closed pipe (`loancheck audit | head`) is then a write error (EPIPE), handled below,
+        // instead of a kill by SIGPIPE (exit 141 in a shell).
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try LoanCheck.parseAsRoot()
+            try SingleValuedOptions.check(Array(CommandLine.arguments.dropFirst()), command: type(of: command))
             try command.run()
+        } catch let error as OutputError {
+            // The reader of a closed pipe is gone and wanted no more: no message, but never a pass.
+            if !error.isBrokenPipe { CommandSupport.report([error.diagnostic], sources: SourceTexts()) }
+            LoanCheck.exit(withError: ExitCode(ExitStatus.invalidInput))
         } catch {
             let code = LoanCheck.exitCode(for: error)
-            if code == .success || error is ExitCode {
+            if error is ExitCode {
                 LoanCheck.exit(withError: error)
             }
-            // Help and version requests exit 0; every other parse/validation failure is a usage error.
+            if code == .success {
+                // Help and version: printed here so that a failed write is not ignored.
+                let message = LoanCheck.fullMessage(for: error)
+                do {
+                    try FileOutput.standardOutput.write(message.isEmpty ? "" : message + "\n")
+                } catch let error {
+                    if !error.isBrokenPipe { CommandSupport.report([error.diagnostic], sources: SourceTexts()) }
+                    LoanCheck.exit(withError: ExitCode(ExitStatus.invalidInput))
+                }
+                LoanCheck.exit()
+            }
+            // Every other parse/validation failure is a usage error.
             FileOutput.standardError.write(LoanCheck.fullMessage(for: error) + "\n")
             LoanCheck.exit(withError: ExitCode(ExitStatus.invalidInput))
         }

@@ -48,7 +48,7 @@ struct RulesCommand: ParsableCommand {
                     ])
                 }
             }
-            FileOutput.standardOutput.write(JSONValue.object([("asOf", .string(date.description)), ("rules", .array(items))])
+            try FileOutput.standardOutput.write(JSONValue.object([("asOf", .string(date.description)), ("rules", .array(items))])
                 .serialized(indent: 2) + "\n")
             return
         }
@@ -65,7 +65,7 @@ struct RulesCommand: ParsableCommand {
             }
         }
         // Pack texts are shown escaped (`DisplayText`); the line breaks are the listing's own.
-        FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
+        try FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
     }
 
     private func status(_ rule: Rule, of pack: RulePack, on date: CivilDate) -> String {
@@ -131,6 +131,6 @@ struct ExplainCommand: ParsableCommand {
         }
         out += "\ntests: \(rule.tests.count) (\(rule.tests.filter { !$0.expectsViolation }.count) passing, \(rule.tests.filter(\.expectsViolation).count) failing); run `loancheck test \(pack.id)`\n"
         // Pack texts are shown escaped (`DisplayText`); the line breaks are the listing's own.
-        FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
+        try FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
     }
 }

@@ -50,7 +50,7 @@ struct TestCommand: ParsableCommand {
         out += "\n\(results.count - failedCases) passed, \(failedCases) failed"
         out += " (\(coverage.count) rules, \(incomplete) without both a passing and a failing case)\n"
         // Case names and problems quote the packs: shown escaped (`DisplayText`), line breaks kept.
-        FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
+        try FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
         if failedCases > 0 || incomplete > 0 { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -41,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
             "\(documents.filter { $0.kind == kind }.count) \(kind)"
         }
         if let loans { counts.append("\(outcome.ledgerSchemas.count) LedgerSchema (\(loans) loan\(loans == 1 ? "" : "s"))") }
-        FileOutput.standardOutput.write(
+        try FileOutput.standardOutput.write(
             "validate: \(outcome.inputs.count) file\(outcome.inputs.count == 1 ? "" : "s"), \(counts.joined(separator: ", ")); no errors\n")
     }
 

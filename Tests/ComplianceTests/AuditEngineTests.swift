@@ -205,6 +205,18 @@ import Testing
         }
     }
 
+    @Test func aWaiverForASubjectThatIsNotLoadedIsAnErrorWithAHint() throws {
+        let rules = try TestRules(pack: Samples.pack)
+        let waiver = Samples.waiver(expires: "2022-12-31").replacing("subject: p-1\n", with: "subject: p-2\n")
+        #expect {
+            _ = try rules.audit(files + [("w.yaml", waiver)], asOf: "2022-06-01")
+        } throws: { error in
+            let diagnostics = (error as? DiagnosticList)?.diagnostics ?? []
+            return diagnostics.map(\.description) == ["w.yaml:3:10: error: waiver names 'p-2', which is not a loaded LoanProduct (rule T-CAP checks them)"]
+                && diagnostics.first?.hints == ["did you mean 'p-1'?"]
+        }
+    }
+
     @Test func waiverAboutToExpireAddsAnInfoNotice() throws {
         let rules = try TestRules(pack: Samples.pack)
         let report = try rules.audit(files + [("w.yaml", Samples.waiver(expires: "2022-06-20"))], asOf: "2022-06-01", warnExpiring: 30)

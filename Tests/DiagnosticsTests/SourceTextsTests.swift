@@ -20,6 +20,26 @@ import Testing
         #expect(sources.line(4, of: "c.yaml") == nil)
     }
 
+    /// Lines are found from an index of every 64th line start: lines on both sides of those starts, with
+    /// every kind of break, and the line past the last.
+    @Test func linesAroundTheIndexedStartsAreExact() {
+        let breaks = ["\n", "\r\n", "\r"]
+        let text = (1...200).map { "line \($0)" + breaks[$0 % 3] }.joined()
+        var sources = SourceTexts()
+        sources.add(file: "a.yaml", text: text)
+        for number in [1, 2, 63, 64, 65, 66, 128, 129, 130, 192, 193, 199, 200] {
+            #expect(sources.line(number, of: "a.yaml") == "line \(number)"[...], "line \(number)")
+        }
+        #expect(sources.line(201, of: "a.yaml") == "")
+        #expect(sources.line(202, of: "a.yaml") == nil)
+        #expect(sources.line(1_000, of: "a.yaml") == nil)
+        // Non-ASCII text before and on a line keeps the slice on character boundaries.
+        sources.add(file: "b.yaml", text: String(repeating: "注\n", count: 70) + "名称: 甲小贷\r\n")
+        #expect(sources.line(65, of: "b.yaml") == "注")
+        #expect(sources.line(71, of: "b.yaml") == "名称: 甲小贷")
+        #expect(sources.line(72, of: "b.yaml") == "")
+    }
+
     @Test func aMergeKeepsTheTextsAlreadyKnownAndTheFirstMergedWins() {
         var own = SourceTexts()
         own.add(file: "a.yaml", text: "own a")

@@ -41,7 +41,7 @@ public enum LoanCheckBinary {
     }()
 
     /// Runs `loancheck arguments` in `directory` (default: the checkout) with `environment` added, stdin
-    /// empty, colours off and `LOANCHECK_RULES` unset.
+    /// empty, colours off and `LOANCHECK_RULES` and the `LOANCHECK_MAX_…` limits unset.
     public static func run(
         _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
         timeout: TimeInterval = 120
@@ -59,22 +59,7 @@ public enum LoanCheckBinary {
             try? err.close()
         }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repository)
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["LANG"] = "C"
-        environment.removeValue(forKey: "LOANCHECK_RULES")
-        // A crash should end the child at once, not after the Swift backtracer has printed.
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let process = try start(arguments, in: directory, environment: extra, standardOutput: out, standardError: err)
 
         let deadline = Date().addingTimeInterval(timeout)
         var timedOut = false
@@ -92,6 +77,33 @@ public enum LoanCheckBinary {
         let stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
         return Output(status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
                       timedOut: timedOut, stdout: stdout, stderr: stderr)
+    }
+
+    /// Starts `loancheck arguments` like `run` but without waiting, with standard output and standard
+    /// error where the caller wants them (e.g. a pipe whose reading end is closed).
+    public static func start(
+        _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
+        standardOutput: FileHandle, standardError: FileHandle
+    ) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repository)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["LANG"] = "C"
+        environment.removeValue(forKey: "LOANCHECK_RULES")
+        // The input limits are the defaults unless a test sets them.
+        for key in environment.keys where key.hasPrefix("LOANCHECK_MAX_") { environment.removeValue(forKey: key) }
+        // A crash should end the child at once, not after the Swift backtracer has printed.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        process.standardOutput = standardOutput
+        process.standardError = standardError
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     /// The largest resident set, in megabytes, of any child process this test process has waited for.

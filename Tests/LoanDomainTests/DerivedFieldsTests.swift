@@ -19,15 +19,6 @@ import Testing
         """
     }
 
-    @Test func affiliateGroupsAreSymmetricAndTransitive() {
-        // a → b and c → b only: a, b, c are one group; d stands alone.
-        let groups = AffiliateGroups(links: [("a", ["b"]), ("c", ["b"]), ("d", [])])
-        #expect(groups.group(of: "a") == ["a", "b", "c"])
-        #expect(groups.group(of: "b") == ["a", "b", "c"])
-        #expect(groups.group(of: "d") == ["d"])
-        #expect(groups.groupKey(of: "c") == "a")
-    }
-
     @Test func partnerGroupsSumBalancesOverAffiliates() throws {
         let bank = S.bank + "\njoint_lending:\n  - {partner: m1, balance: 15亿}\n  - {partner: m2, balance: 12亿}\n  - {partner: m3, balance: 1亿}\n"
         let outcome = try S.load([

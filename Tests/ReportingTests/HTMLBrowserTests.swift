@@ -43,6 +43,30 @@ enum Browser {
     }
 
     @Test(.enabled(if: Browser.available, "needs chromium (CI runs scripts/check-html-report.sh)"))
+    func aLedgerReportMatchesItsJSON() throws {
+        // Findings by fingerprint, groups shown with their borrower hashed, totals with the unlisted ones.
+        let result = try check(try LedgerReportFixture.report(), rules: ["CN-BANK-LOAN-CREDIT-LINE", "TEST-BORROWER-BALANCE"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("check-html-report: ok — 6 findings"))
+    }
+
+    @Test(.enabled(if: Browser.available, "needs chromium (CI runs scripts/check-html-report.sh)"))
+    func theCheckRejectsABorrowerShownInFull() throws {
+        let report = try LedgerReportFixture.report()
+        let directory = try ReportFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let html = ReportRenderer.render(report, format: .html)
+            .replacing("<p class=\"message\">the balance of nb/borrower#63f0af8c", with: "<p class=\"message\">the balance of nb/B-1001")
+            .replacing("data-subject=\"LoanGroup/nb/borrower#bbbb6d0e\" data-fingerprint", with: "data-subject=\"LoanGroup/nb/borrower#00000000\" data-fingerprint")
+        try html.write(toFile: directory + "/report.html", atomically: true, encoding: .utf8)
+        try ReportRenderer.render(report, format: .json).write(toFile: directory + "/report.json", atomically: true, encoding: .utf8)
+        let result = shell("scripts/check-html-report.sh '\(directory)/report.html' '\(directory)/report.json'", in: ReportFixture.root)
+        #expect(result.status == 1)
+        #expect(result.output.contains("the borrower key of TEST-BORROWER-BALANCE (hashed as borrower#63f0af8c) appears in full in the page"))
+        #expect(result.output.contains("a finding about 'LoanGroup/nb/B-3003' is shown as 'LoanGroup/nb/borrower#00000000'"))
+    }
+
+    @Test(.enabled(if: Browser.available, "needs chromium (CI runs scripts/check-html-report.sh)"))
     func theCheckRejectsAMissingRuleAndWrongCounts() throws {
         let report = try ReportFixture.report()
         let missing = try check(report, rules: ["NO-SUCH-RULE"])

@@ -70,10 +70,11 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
         let json = ReportRenderer.render(try ReportFixture.report(), format: .json)
         #expect(keys(in: json, indent: 2) == [
             "formatVersion", "tool", "asOf", "language", "packs", "ruleChanges", "inputs", "findings", "summary", "waivers", "baseline",
+            "ledger",
         ])
         #expect(keys(in: json, indent: 6, from: "\"findings\"") == [
             "rule", "severity", "packStatus", "subject", "path", "location", "message", "messages", "evidence", "citation",
-            "regimeNote", "cannotEvaluate", "waived", "waiver", "baseline",
+            "regimeNote", "cannotEvaluate", "waived", "waiver", "baseline", "ledger",
         ])
         #expect(json.hasSuffix("}\n"))
     }
@@ -157,7 +158,8 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
               "cannotEvaluate": false,
               "waived": false,
               "waiver": null,
-              "baseline": null
+              "baseline": null,
+              "ledger": null
             },
         """))
         #expect(json.contains("""
@@ -165,7 +167,25 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
             "error": 1,
             "warning": 0,
             "info": 0,
-            "waived": 1
+            "waived": 1,
+            "byRule": {
+              "CN-BANK-CREDIT-LINE": {
+                "error": 1,
+                "warning": 0,
+                "info": 0,
+                "waived": 1,
+                "cannotEvaluate": 0,
+                "checked": 3
+              },
+              "CN-BANK-BULLET-TERM": {
+                "error": 0,
+                "warning": 0,
+                "info": 0,
+                "waived": 0,
+                "cannotEvaluate": 0,
+                "checked": 0
+              }
+            }
           },
         """))
     }

@@ -118,7 +118,7 @@ enum ReportFixture {
     /// A report of `files` (display name, text) parsed in memory: no input stamps, exact file names.
     static func report(
         _ files: [(String, String)] = files, asOf: String = "2025-11-22", language: ReportLanguage = .en,
-        baseline: Baseline? = nil, extraRules: [String] = []
+        baseline: Baseline? = nil, extraRules: [String] = [], ledger: ((RuleSet) throws -> LedgerResults)? = nil
     ) throws -> AuditReport {
         let rules = try rules(extra: extraRules)
         var sources = SourceTexts()
@@ -131,7 +131,7 @@ enum ReportFixture {
         if outcome.hasErrors {
             throw FixtureError(description: DiagnosticRenderer(sources: outcome.sources).render(outcome.diagnostics))
         }
-        return try audit(outcome, rules: rules, asOf: asOf, language: language, baseline: baseline)
+        return try audit(outcome, rules: rules, asOf: asOf, language: language, baseline: baseline, ledger: ledger?(rules))
     }
 
     /// A report of files written under `directory` (input stamps with paths and digests).
@@ -156,12 +156,13 @@ enum ReportFixture {
     }
 
     private static func audit(
-        _ outcome: LoadOutcome, rules: RuleSet, asOf: String, language: ReportLanguage, baseline: Baseline?
+        _ outcome: LoadOutcome, rules: RuleSet, asOf: String, language: ReportLanguage, baseline: Baseline?,
+        ledger: LedgerResults? = nil
     ) throws -> AuditReport {
         let result = Auditor(rules: rules, toolVersion: "0.9.0-test")
             // Rendering is tested on dates before any rule too (rules shown as not yet in force).
             .audit(outcome, asOf: date(asOf), language: language, warnExpiringDays: 30, baseline: baseline,
-                   allowNoRulesInForce: true)
+                   allowNoRulesInForce: true, ledger: ledger)
         switch result {
         case .success(let report): return report
         case .failure(let list):

@@ -76,6 +76,13 @@ enum Validators {
     }
 
     @Test(.enabled(if: Validators.available, "needs python3 jsonschema and xmllint (CI runs scripts/validate-reports.sh)"))
+    func ledgerReportsValidate() throws {
+        // Tape locations, ledger properties, capped-rule notifications; a JUnit suite per ledger rule with true totals.
+        try validate(try LedgerReportFixture.report())
+        try validate(try LedgerReportFixture.report(language: .zh, extraLoans: 3))
+    }
+
+    @Test(.enabled(if: Validators.available, "needs python3 jsonschema and xmllint (CI runs scripts/validate-reports.sh)"))
     func theScriptRejectsAnInvalidReport() throws {
         let directory = try ReportFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -42,8 +42,8 @@ final class Scratch {
         try handle.write(contentsOf: Data(trailer.utf8))
     }
 
-    func run(_ arguments: [String], timeout: TimeInterval = 150) throws -> LoanCheckBinary.Output {
-        try LoanCheckBinary.run(arguments, in: path, timeout: timeout)
+    func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 150) throws -> LoanCheckBinary.Output {
+        try LoanCheckBinary.run(arguments, in: path, environment: environment, timeout: timeout)
     }
 }
 

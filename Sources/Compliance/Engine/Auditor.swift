@@ -45,7 +45,10 @@ public struct Auditor: Sendable {
             },
             inputs: Self.stamps(outcome.inputs) + (ledger?.inputs ?? []),
             subjects: documents.documents.filter { $0.kind != "Waiver" }.concurrentMap { summary($0) },
-            rules: rules.packs.flatMap { pack in pack.rules.map { ruleSummary($0, pack: pack, asOf: asOf) } },
+            // Ledger rules are listed only when a tape was audited: a product audit does not check them.
+            rules: rules.packs.flatMap { pack in
+                pack.rules.filter { ledger != nil || !$0.subject.isLedger }.map { ruleSummary($0, pack: pack, asOf: asOf) }
+            },
             ruleChanges: rules.changes, checks: checks, findings: findings, ledger: ledger.map(AuditReport.LedgerStamp.init),
             ledgerTotals: ledger?.totals ?? [:], waivers: waivers.records,
             baseline: baseline.map { baseline in

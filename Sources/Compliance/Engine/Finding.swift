@@ -126,12 +126,21 @@ public struct LedgerDetail: Sendable, Hashable {
     /// Positions in the group.
     public let loanCount: Int?
     public let largest: [Contributor]
+    /// The institution that booked the loan (a loan finding): the reports for people count findings per
+    /// lender, and a tape need not name a product.
+    public let lender: String?
+    /// The loan's borrower key (a loan finding). Never rendered: the reports for people show it as a short
+    /// hash and mask its cell in the quoted tape row; the JSON report does not carry it.
+    public let borrower: String?
 
-    public init(product: String?, key: [KeyPart], loanCount: Int?, largest: [Contributor]) {
+    public init(product: String?, key: [KeyPart], loanCount: Int?, largest: [Contributor], lender: String? = nil,
+                borrower: String? = nil) {
         self.product = product
         self.key = key
         self.loanCount = loanCount
         self.largest = largest
+        self.lender = lender
+        self.borrower = borrower
     }
 }
 

@@ -62,22 +62,26 @@ struct InstitutionDerivation {
         let type = if case .enumeration(let value)? = record["type"] { value.caseName } else { "" }
         derived.append(Record.Field(name: "is_bank", value: .boolean(type == "national-bank" || type == "local-bank"),
                                     location: record.location(of: "type")))
-        derived.append(Record.Field(name: "group", value: .list(ListValue(groups.group(of: id).map(Value.string))),
+        derived.append(Record.Field(name: "group", value: .list(groups.groupValue(of: id)),
                                     location: record.location(of: "affiliates")))
 
         var total = Decimal(0)
-        var byGroup: [(key: String, partners: [String], balance: Decimal, location: SourceLocation?)] = []
+        var byGroup: [(partners: [String], balance: Decimal, location: SourceLocation?)] = []
+        // Position in `byGroup` per group key: groups stay in the order of their first partner, without a
+        // scan of the groups so far for each of thousands of partners.
+        var positionOfGroup: [String: Int] = [:]
         if case .list(let joint)? = record["joint_lending"] {
             for element in joint.elements {
                 guard case .record(let entry) = element, case .string(let partner)? = entry["partner"],
                       case .money(let balance)? = entry["balance"] else { continue }
                 total += balance
                 let key = groups.groupKey(of: partner)
-                if let position = byGroup.firstIndex(where: { $0.key == key }) {
+                if let position = positionOfGroup[key] {
                     byGroup[position].partners.append(partner)
                     byGroup[position].balance += balance
                 } else {
-                    byGroup.append((key, [partner], balance, entry.location(of: "balance")))
+                    positionOfGroup[key] = byGroup.count
+                    byGroup.append(([partner], balance, entry.location(of: "balance")))
                 }
             }
         }

@@ -42,10 +42,14 @@ public struct DocumentLoader: Sendable {
     /// When false, references to documents that are not loaded are allowed (for `loancheck apr` and
     /// `eval` on a single product file); audits always require them.
     public let requireReferences: Bool
+    /// The bounds on each file read (size, values, documents; `YAMLLimits(environment:)` applies the
+    /// user's overrides).
+    public let limits: YAMLLimits
 
-    public init(schema: DocumentSchema, requireReferences: Bool = true) {
+    public init(schema: DocumentSchema, requireReferences: Bool = true, limits: YAMLLimits = .default) {
         self.schema = schema
         self.requireReferences = requireReferences
+        self.limits = limits
     }
 
     /// The kind of the documents that describe loan tapes; read by the ledger stage, not decoded here.
@@ -75,7 +79,9 @@ public struct DocumentLoader: Sendable {
         var file: String
         var text: String?
         var documents: [LoadedDocument] = []
-        var references: [NodeDecoder.PendingReference] = []
+        /// One array per document that has references: appended to without copying, as a document can
+        /// hold millions.
+        var references: [[NodeDecoder.PendingReference]] = []
         var diagnostics: [Diagnostic] = []
         var ledgerSchemas: [Node] = []
         /// The document checks of `ConsistencyChecks`, run here on all cores but reported after the
@@ -86,14 +92,40 @@ public struct DocumentLoader: Sendable {
         /// The file could not be read or parsed.
         var isUnreadable = false
 
-        /// Adds what a later part of the same file produced.
+        /// Diagnostics past `diagnosticLimit` in this file (in either list), counted but not kept.
+        var suppressed = 0
+        var firstSuppressed: SourceLocation?
+
+        /// At most this many diagnostics are kept per file, in each of `diagnostics` and `consistency`:
+        /// 200,000 small documents with 17 errors each made 3.4 million diagnostics (2 GB).
+        static let diagnosticLimit = 1_000
+
+        /// Adds what a later part of the same file produced; diagnostics past the limit are only counted.
         mutating func append(_ part: FileResult) {
             documents += part.documents
             references += part.references
             unloadedIds += part.unloadedIds
-            diagnostics += part.diagnostics
             ledgerSchemas += part.ledgerSchemas
-            consistency += part.consistency
+            Self.keep(part.diagnostics, in: &diagnostics, suppressed: &suppressed, first: &firstSuppressed)
+            Self.keep(part.consistency, in: &consistency, suppressed: &suppressed, first: &firstSuppressed)
+        }
+
+        private static func keep(_ more: [Diagnostic], in kept: inout [Diagnostic], suppressed: inout Int,
+                                 first: inout SourceLocation?) {
+            let room = max(0, diagnosticLimit - kept.count)
+            kept += more.prefix(room)
+            guard more.count > room else { return }
+            suppressed += more.count - room
+            if first == nil { first = more[room].location }
+        }
+
+        /// One diagnostic that counts the suppressed ones; nil when none were. It stands at the file's
+        /// first error, so that it is printed next to it rather than lost among the rest.
+        var suppressedSummary: Diagnostic? {
+            guard suppressed > 0 else { return nil }
+            let first = [diagnostics.first?.location, consistency.first?.location, firstSuppressed].compactMap { $0 }.min()
+            return .error("\(suppressed) more error\(suppressed == 1 ? "" : "s") in this file \(suppressed == 1 ? "is" : "are") not listed",
+                          at: first, hint: "fix the first \(Self.diagnosticLimit); the rest are often the same mistake repeated")
         }
     }
 
@@ -105,18 +137,24 @@ public struct DocumentLoader: Sendable {
             var result = FileResult(file: file)
             var count = 0
             var pipeline = DocumentPipeline<FileResult> { nodes in decode(nodes, file: file) }
-            result.text = try YAMLReader.parseFile(atPath: file) { node in
+            result.text = try YAMLReader.parseFile(atPath: file, limits: limits) { node in
                 count += 1
-                pipeline.add(node)
+                if pipeline.add(node) {
+                    for part in pipeline.takeReady() { result.append(part) }
+                }
             }
             for part in pipeline.finish() { result.append(part) }
+            if let summary = result.suppressedSummary { result.diagnostics.append(summary) }
             if count == 0 {
                 result.diagnostics.append(.error("'\(file)' holds no document", at: SourceLocation(file: file, line: 1, column: 1),
                                                  hint: "write a document with `kind:` or remove the file"))
             }
             return result
         } catch {
-            return FileResult(file: file, text: TextFileReader.lossyText(atPath: file), diagnostics: error.diagnostics,
+            // The text is read again only to quote the lines of located errors: a file refused for its
+            // size has none, and must not be read whole after all.
+            let located = error.diagnostics.contains { $0.location?.file == file }
+            return FileResult(file: file, text: located ? TextFileReader.lossyText(atPath: file) : nil, diagnostics: error.diagnostics,
                               isUnreadable: true)
         }
     }
@@ -145,7 +183,7 @@ public struct DocumentLoader: Sendable {
                 "\(decoder.suppressed) more error\(decoder.suppressed == 1 ? "" : "s") in this document are not listed",
                 at: node.location, hint: "fix the first \(NodeDecoder.diagnosticLimit); the rest are often the same mistake repeated"))
         }
-        result.references += decoder.references
+        if !decoder.references.isEmpty { result.references.append(decoder.references) }
     }
 
     private func decodeDocument(_ node: Node, file: String, decoder: inout NodeDecoder) -> LoadedDocument? {
@@ -206,7 +244,7 @@ public struct DocumentLoader: Sendable {
             diagnostics += result.diagnostics
             documents += result.documents
             ledgerSchemas += result.ledgerSchemas
-            if !result.references.isEmpty { references.append(result.references) }
+            references += result.references
             consistency += result.consistency
             unloaded.ids.formUnion(result.unloadedIds)
             if result.isUnreadable { unloaded.files.append(result.file) }

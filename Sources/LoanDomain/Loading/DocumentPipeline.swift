@@ -26,18 +26,40 @@ struct DocumentPipeline<Result: Sendable> {
     private var inline: [Int: Result] = [:]
     private var pending: [Node] = []
     private var batchCount = 0
+    /// Batches whose results were handed out by `takeReady`.
+    private var taken = 0
 
     init(decode: @escaping @Sendable ([Node]) -> Result) {
         self.decode = decode
     }
 
-    /// Adds the next document of the file.
-    mutating func add(_ node: Node) {
+    /// Adds the next document of the file; true when it completed a batch (which was then submitted).
+    @discardableResult
+    mutating func add(_ node: Node) -> Bool {
         pending.append(node)
-        if pending.count == Self.batchSize { submit(mayDispatch: true) }
+        guard pending.count == Self.batchSize else { return false }
+        submit(mayDispatch: true)
+        return true
     }
 
-    /// The result of every batch, in file order, once all are decoded.
+    /// The results decoded so far that come next in file order, each handed out once: a caller folds
+    /// them in as the file is read rather than holding every batch's result until `finish`.
+    mutating func takeReady() -> [Result] {
+        var ready: [Result] = []
+        while taken < batchCount {
+            if let result = inline.removeValue(forKey: taken) {
+                ready.append(result)
+            } else if let shared, let result = shared.results.withLock({ $0.decoded.removeValue(forKey: taken) }) {
+                ready.append(result)
+            } else {
+                break
+            }
+            taken += 1
+        }
+        return ready
+    }
+
+    /// The result of every batch not handed out by `takeReady`, in file order, once all are decoded.
     mutating func finish() -> [Result] {
         if !pending.isEmpty { submit(mayDispatch: false) }
         var all = inline
@@ -45,7 +67,7 @@ struct DocumentPipeline<Result: Sendable> {
             shared.group.wait()
             all.merge(shared.results.withLock { $0.decoded }) { first, _ in first }
         }
-        return (0..<batchCount).compactMap { all[$0] }
+        return (taken..<batchCount).compactMap { all[$0] }
     }
 
     private mutating func submit(mayDispatch: Bool) {

@@ -10,15 +10,36 @@ import YAML
 /// them once every file is loaded.
 struct NodeDecoder {
     /// A document id written in a reference field, checked after loading.
+    ///
+    /// Small, because a list may hold millions: what the field expects is one object shared by the
+    /// references of a field, and the path is rendered only for a message (a list's elements share their
+    /// parent's text).
     struct PendingReference: Sendable {
         let id: String
-        /// The kind the field expects (`nil` = any kind).
-        let kind: String?
-        /// The `type` values the referenced document may have (nil = any).
-        let constraint: ReferenceConstraint?
         let location: SourceLocation
-        let fieldPath: String
+        let path: FieldPath
+        let target: ReferenceTarget
+
+        /// The kind the field expects (`nil` = any kind).
+        var kind: String? { target.kind }
+        /// The `type` values the referenced document may have (nil = any).
+        var constraint: ReferenceConstraint? { target.constraint }
+        var fieldPath: String { path.description }
     }
+
+    /// What a reference field expects.
+    final class ReferenceTarget: Sendable {
+        let kind: String?
+        let constraint: ReferenceConstraint?
+
+        init(kind: String?, constraint: ReferenceConstraint?) {
+            self.kind = kind
+            self.constraint = constraint
+        }
+    }
+
+    /// The target of the last reference decoded, reused while the field's expectations are the same.
+    private var lastTarget: ReferenceTarget?
 
     /// At most this many diagnostics are kept per document: a runaway list (a million bad elements)
     /// would otherwise cost memory and output in proportion. The rest are only counted.
@@ -167,6 +188,9 @@ struct NodeDecoder {
         var locations: [SourceLocation?] = []
         values.reserveCapacity(items.count)
         locations.reserveCapacity(items.count)
+        // A list of references adds one pending reference per element: room for all at once, not a
+        // doubling array that holds up to three times that while it grows.
+        if case .reference = element.type { references.reserveCapacity(references.count + items.count) }
         for (index, item) in items.enumerated() {
             if let value = decode(item, spec: element, owner: owner, path: path.appending(index: index)) {
                 values.append(value)
@@ -265,8 +289,14 @@ struct NodeDecoder {
                     return nil
                 }
                 if case .reference(let kind, let constraint) = type {
-                    references.append(PendingReference(id: text, kind: kind, constraint: constraint, location: node.location,
-                                                       fieldPath: path.description))
+                    let target: ReferenceTarget
+                    if let last = lastTarget, last.kind == kind, last.constraint == constraint {
+                        target = last
+                    } else {
+                        target = ReferenceTarget(kind: kind, constraint: constraint)
+                        lastTarget = target
+                    }
+                    references.append(PendingReference(id: text, location: node.location, path: path, target: target))
                 }
                 return .string(text)
             case .boolean:

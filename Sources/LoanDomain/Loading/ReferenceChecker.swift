@@ -23,7 +23,8 @@ struct ReferenceChecker {
         return (first, duplicates)
     }
 
-    /// Unknown references reported one by one; the rest are counted in one diagnostic.
+    /// Unknown references reported one by one; the rest are counted in one diagnostic. The same bound
+    /// applies to references to a document of the wrong kind, and to an institution of the wrong type.
     static let unknownLimit = 1_000
     /// Unknown ids that get a "did you mean" hint; later ones get the generic hint.
     static let suggestionBudget = 1_000
@@ -64,6 +65,11 @@ struct ReferenceChecker {
         var firstUnknown: SourceLocation?
         var consequential = 0
         var firstConsequential: SourceLocation?
+        // Six million `affiliates: [p, p, …]` naming a product made six million diagnostics (3 GB).
+        var wrongKind = 0
+        var firstWrongKind: SourceLocation?
+        var wrongType = 0
+        var firstWrongType: SourceLocation?
         for reference in references {
             guard let kind = index[reference.id].map({ documents[$0].kind }) else {
                 if unloaded.ids.contains(reference.id) { continue }
@@ -93,11 +99,17 @@ struct ReferenceChecker {
                 continue
             }
             if let expected = reference.kind, expected != kind {
+                wrongKind += 1
+                if firstWrongKind == nil { firstWrongKind = reference.location }
+                guard wrongKind <= unknownLimit else { continue }
                 diagnostics.append(.error(
                     "'\(reference.fieldPath)' must name \(expected == "Institution" ? "an" : "a") \(expected), but '\(reference.id)' is a \(kind)",
                     at: reference.location))
             } else if let constraint = reference.constraint, let position = index[reference.id],
                       case .enumeration(let type)? = documents[position]["type"], !constraint.types.contains(type.caseName) {
+                wrongType += 1
+                if firstWrongType == nil { firstWrongType = reference.location }
+                guard wrongType <= unknownLimit else { continue }
                 diagnostics.append(.error(
                     "'\(reference.fieldPath)' must name an institution of type \(constraint.types.joined(separator: ", ")), "
                         + "but '\(reference.id)' is a \(type.caseName)",
@@ -117,6 +129,18 @@ struct ReferenceChecker {
             let more = unknown - unknownLimit
             // At the first one, so it is printed next to it rather than lost among the rest.
             diagnostics.append(.error("\(more) more unknown reference\(more == 1 ? " is" : "s are") not listed", at: firstUnknown,
+                                      hint: "fix the first \(unknownLimit); the rest are often the same mistake repeated"))
+        }
+        if wrongKind > unknownLimit {
+            let more = wrongKind - unknownLimit
+            diagnostics.append(.error("\(more) more reference\(more == 1 ? "" : "s") to a document of the wrong kind \(more == 1 ? "is" : "are") not listed",
+                                      at: firstWrongKind,
+                                      hint: "fix the first \(unknownLimit); the rest are often the same mistake repeated"))
+        }
+        if wrongType > unknownLimit {
+            let more = wrongType - unknownLimit
+            diagnostics.append(.error("\(more) more reference\(more == 1 ? "" : "s") to an institution of the wrong type \(more == 1 ? "is" : "are") not listed",
+                                      at: firstWrongType,
                                       hint: "fix the first \(unknownLimit); the rest are often the same mistake repeated"))
         }
         return diagnostics
