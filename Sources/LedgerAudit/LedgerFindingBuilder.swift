@@ -52,7 +52,8 @@ public struct LedgerFindingBuilder {
         guard agrees, !findings.isEmpty else {
             return [disagreement(loan, entry: entry, why: "the rule's evaluator finds '\(status.rawValue)'")]
         }
-        let detail = LedgerDetail(product: loan.product, key: [], loanCount: nil, largest: [])
+        let detail = LedgerDetail(product: loan.product, key: [], loanCount: nil, largest: [], lender: loan.lender,
+                                  borrower: loan.borrowerId)
         return findings.map { finding in
             var finding = finding
             finding.ledger = detail
@@ -69,7 +70,8 @@ public struct LedgerFindingBuilder {
                        location: loan.location, message: LocalizedText(zh: message, en: message),
                        evidence: FindingEvidence(actual: "", required: entry.rule.requirementText, detail: message, parameters: []),
                        citation: entry.rule.citation, effective: entry.rule.effective, regimeNote: nil, cannotEvaluate: true,
-                       ledger: LedgerDetail(product: loan.product, key: [], loanCount: nil, largest: []))
+                       ledger: LedgerDetail(product: loan.product, key: [], loanCount: nil, largest: [], lender: loan.lender,
+                                  borrower: loan.borrowerId))
     }
 
     private func groupFinding(_ group: GroupSnapshot, entry: LedgerRequest.RuleEntry) -> Finding {

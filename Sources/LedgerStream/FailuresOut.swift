@@ -11,7 +11,7 @@ internal import Darwin
 #endif
 
 /// `--failures-out DIR`: every failing key of every ledger rule, uncapped, one CSV per rule
-/// (`DIR/RULE-ID.csv`), in tape order for loans and key order for groups.
+/// (`DIR/RULE-ID.csv`), in key order (loan-id bytes; group key bytes) whatever the engine.
 enum FailuresOut {
     static func write(
         failedLoans: [[FailedLoan]], failingGroups: [Int: [GroupSnapshot]], request: LedgerRequest, tapes: TapeSet,
@@ -27,7 +27,8 @@ enum FailuresOut {
             switch entry.plan {
             case .loan:
                 text = "rule,severity,status,loan_id,lender,file,line\n"
-                for failure in failedLoans[index] {
+                let sorted = failedLoans[index].sorted { ListedLoans.precedes($0.loanId, $1.loanId, files: tapes.files) }
+                for failure in sorted {
                     let location = places.location(failure.place, offset: failure.place.recordStart, sources: &ignored)
                     text += [entry.rule.id, failure.severity.rawValue, failure.cannotEvaluate ? "cannot-evaluate" : "violation",
                              failure.loanId.string(in: tapes.files), institutionIndex.ids[Int(failure.lender)], location.file,

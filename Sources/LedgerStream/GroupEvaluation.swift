@@ -63,7 +63,8 @@ struct GroupEvaluation {
             failing.append((text, GroupSnapshot(status: status, parts: parts, actual: actual, bound: boundValue,
                                                 count: Int(table.counts[group]), largest: []), key))
         }
-        failing.sort { $0.key < $1.key }
+        // Byte order of the key text, as `ORDER BY key COLLATE "C"` gives it.
+        failing.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         for (index, item) in failing.enumerated() {
             if cap == 0 || index < cap || waived.contains(item.key) {
                 outcome.items.append(.group(item.snapshot))

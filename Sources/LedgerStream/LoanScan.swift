@@ -12,6 +12,8 @@ struct PendingLoan: Sendable {
     let borrowerGroup: TapeText
     let severity: FindingSeverity
     let cannotEvaluate: Bool
+    /// A waiver names the loan: it is listed whatever the cap.
+    let waived: Bool
 }
 
 /// A failing loan as `--failures-out` lists it.
@@ -54,7 +56,7 @@ struct LoanChunkState: Sendable {
     var errors = TapeErrors()
     /// Per rule (request order): counts and the first failures.
     var outcomes: [LedgerRuleOutcome]
-    var pending: [[PendingLoan]]
+    var pending: [ListedLoans]
     /// Per group rule (request order; nil for loan rules).
     var tables: [GroupTable?]
     var loanIds: [LoanIdEntry] = []
@@ -158,13 +160,10 @@ enum LoanScan {
         }
         let rule = inputs.request.rules[program.index].rule.id
         let waived = loanIdText.map { inputs.request.waivedKeys[rule]?.contains($0) ?? false } ?? false
-        if waived || inputs.cap == 0 || state.pending[program.index].count < inputs.cap {
-            state.pending[program.index].append(PendingLoan(row: context.loan, fundings: context.fundings,
-                                                            borrowerGroup: context.borrowerGroup, severity: severity,
-                                                            cannotEvaluate: cannotEvaluate))
-        } else {
-            state.outcomes[program.index].unlisted[severity, default: 0] += 1
-        }
+        state.pending[program.index].add(
+            PendingLoan(row: context.loan, fundings: context.fundings, borrowerGroup: context.borrowerGroup,
+                        severity: severity, cannotEvaluate: cannotEvaluate, waived: waived),
+            cap: inputs.cap, files: inputs.tapes.files, unlisted: &state.outcomes[program.index].unlisted)
         if inputs.writeFailures {
             state.failedLoans[program.index].append(FailedLoan(loanId: context.loan.loanId, place: context.loan.place,
                                                                lender: context.loan.lender, severity: severity,

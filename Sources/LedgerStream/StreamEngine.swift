@@ -58,7 +58,7 @@ public struct StreamEngine: LedgerEngine {
         let loanTables = tapes.tables.filter { entry in tapes.loans.contains { $0 === entry.files } }
         let output = ChunkRunner.run(loanTables, initial: {
             LoanChunkState(outcomes: request.rules.map { LedgerRuleOutcome(rule: $0.rule.id) },
-                           pending: Array(repeating: [], count: ruleCount),
+                           pending: Array(repeating: ListedLoans(), count: ruleCount),
                            tables: groupFunctions.map { $0.map(GroupTable.init(function:)) },
                            failedLoans: Array(repeating: [], count: ruleCount))
         }) { table, chunk, fileId, scanner, state throws(CSVSyntaxError) in
@@ -71,7 +71,7 @@ public struct StreamEngine: LedgerEngine {
         var lineCounts = side.lineCounts
         var errors = side.errors
         var merged = LoanChunkState(outcomes: request.rules.map { LedgerRuleOutcome(rule: $0.rule.id) },
-                                    pending: Array(repeating: [], count: ruleCount),
+                                    pending: Array(repeating: ListedLoans(), count: ruleCount),
                                     tables: groupFunctions.map { $0.map(GroupTable.init(function:)) },
                                     failedLoans: Array(repeating: [], count: ruleCount))
         var loanIds: [[LoanIdEntry]] = []
@@ -87,7 +87,8 @@ public struct StreamEngine: LedgerEngine {
                 merged.rows += state.rows
                 for rule in 0..<ruleCount {
                     merged.outcomes[rule].merge(state.outcomes[rule])
-                    merged.pending[rule] += state.pending[rule]
+                    merged.pending[rule].merge(state.pending[rule], cap: request.maxFindingsPerRule, files: tapes.files,
+                                               unlisted: &merged.outcomes[rule].unlisted)
                     merged.failedLoans[rule] += state.failedLoans[rule]
                     if let table = state.tables[rule] { merged.tables[rule]?.merge(table, files: tapes.files) }
                 }
@@ -123,7 +124,9 @@ public struct StreamEngine: LedgerEngine {
             switch entry.plan {
             case .loan:
                 let waived = request.waivedKeys[entry.rule.id] ?? []
-                run.outcomes[rule].items = merged.pending[rule].map { .loan(snapshots.loan($0, sources: &sources)) }
+                let listed = merged.pending[rule].finish(cap: request.maxFindingsPerRule, files: tapes.files,
+                                                         unlisted: &run.outcomes[rule].unlisted)
+                run.outcomes[rule].items = listed.map { .loan(snapshots.loan($0, sources: &sources)) }
                 run.outcomes[rule].seenWaivedKeys = waived.intersection(merged.waivedLoansSeen)
             case .group(let plan):
                 guard let table = merged.tables[rule] else { continue }

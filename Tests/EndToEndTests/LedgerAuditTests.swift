@@ -133,6 +133,23 @@ import Testing
                 == "rule,severity,status,key,lender,borrower,actual,bound,loans\n")
     }
 
+    /// The listed failures are the first in loan-id byte order, wherever they sit in the tape, so every
+    /// engine lists the same loans ("L10" sorts before "L2").
+    @Test func aCappedListTakesTheSmallestLoanIdsInByteOrder() throws {
+        var loans = Self.header
+        for index in (0..<12).reversed() {
+            loans += "L\(index),bank-a,B\(index),individual,consumption,2025-01-10,2025-01-10,100.00,50.00,25%,CN-GD\n"
+        }
+        let directory = try tape(loans)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try L.run(["audit", directory, "--as-of", "2026-11-22", "--format", "json", "--max-findings-per-rule", "3"])
+        #expect(result.status == 1)
+        let report = try json(result.stdout)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { ($0["subject"] as? [String: Any])?["id"] as? String } == ["L0", "L1", "L10"])
+        #expect((report["summary"] as? [String: Any])?["error"] as? Int == 12)
+    }
+
     @Test func aColumnMappingReadsAnotherLayout() throws {
         let schema = """
             kind: LedgerSchema

@@ -14,7 +14,7 @@ import Testing
         #expect(lines.contains(
             #"  <testsuite name="CN-BANK-CREDIT-LINE" package="cn-bank-internet-lending-2020" id="0" tests="4" failures="1" errors="0" skipped="1" time="0" timestamp="2025-11-22T00:00:00" hostname="localhost">"#))
         #expect(lines.contains(
-            #"  <testsuite name="CN-BANK-BULLET-TERM" package="cn-bank-internet-lending-2020" id="2" tests="4" failures="0" errors="0" skipped="4" time="0" timestamp="2025-11-22T00:00:00" hostname="localhost">"#))
+            #"  <testsuite name="CN-BANK-BULLET-TERM" package="cn-bank-internet-lending-2020" id="1" tests="4" failures="0" errors="0" skipped="4" time="0" timestamp="2025-11-22T00:00:00" hostname="localhost">"#))
         #expect(lines.filter { $0.hasPrefix("    <testcase ") }.count == 8)
         // Failed: a failure typed with the rule id, the evidence, citation and location in the body.
         #expect(xml.contains("""
@@ -54,8 +54,8 @@ import Testing
         ] {
             #expect(lines.contains(expected), "\(expected)")
         }
-        #expect(lines.filter { $0.hasPrefix(#"      <property name="tool""#) }.count == 3)
-        #expect(lines.filter { $0 == "    <properties>" }.count == 3)
+        #expect(lines.filter { $0.hasPrefix(#"      <property name="tool""#) }.count == 2)
+        #expect(lines.filter { $0 == "    <properties>" }.count == 2)
     }
 
     @Test func cannotEvaluateIsAnErrorAndNoticesGoToSystemOut() throws {
@@ -63,14 +63,14 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let xml = ReportRenderer.render(try ReportFixture.report(asOf: "2026-06-15", extraRules: [directory]), format: .junit)
         #expect(xml.contains(
-            #"  <testsuite name="TEST-INCOME-CAP" package="test-reporting" id="3" tests="4" failures="0" errors="4" skipped="0" time="0" timestamp="2026-06-15T00:00:00" hostname="localhost">"#))
+            #"  <testsuite name="TEST-INCOME-CAP" package="test-reporting" id="2" tests="4" failures="0" errors="4" skipped="0" time="0" timestamp="2026-06-15T00:00:00" hostname="localhost">"#))
         #expect(xml.contains("""
               <error message="warning: cannot evaluate: missing product.income_cap" type="TEST-INCOME-CAP">warning: products/weili.yaml:1:1: cannot evaluate: missing product.income_cap
         """))
         // The rule's own transition runs to 2030, but a draft pack's rules are never in force.
         #expect(xml.contains(#"      <property name="rule.regime" value="draft, not in force"/>"#))
         #expect(!xml.contains(#"value="transition until 2030-01-01""#))
-        #expect(xml.contains(#"  <testsuite name="TEST-RATE-LPR" package="test-reporting" id="4" tests="4" failures="4" errors="0" skipped="0""#))
+        #expect(xml.contains(#"  <testsuite name="TEST-RATE-LPR" package="test-reporting" id="3" tests="4" failures="4" errors="0" skipped="0""#))
         #expect(xml.contains("info: waivers/legacy.yaml:7:10: the waiver expires on 2026-06-30 (in 15 days)\n"))
     }
 

@@ -19,12 +19,12 @@ import Testing
 
         - **As of**: 2025-11-22
         - **Scope**: 2 institutions, 4 loan products
-        - **Rule packs**: 1 rule pack, 3 rules
+        - **Rule packs**: 1 rule pack, 2 rules
         - **Result**: 1 error, 0 warnings, 0 info, 1 waived
 
         | Pack | Version | Status | Instrument | Rules |
         |---|---|---|---|---:|
-        | Interim Measures for the Administration of Internet Loans of Commercial Banks `cn-bank-internet-lending-2020` | 2026.11 | in force | 中国银保监会令2020年第9号 | 3 |
+        | Interim Measures for the Administration of Internet Loans of Commercial Banks `cn-bank-internet-lending-2020` | 2026.11 | in force | 中国银保监会令2020年第9号 | 2 |
 
         <details>
         <summary>Scope: 2 institutions, 4 loan products</summary>
@@ -94,7 +94,7 @@ import Testing
         ### Appendix: rules checked
 
         <details>
-        <summary>1 rule pack, 3 rules</summary>
+        <summary>1 rule pack, 2 rules</summary>
 
         | Rule | Citation | Effective | Enforced | Repealed | Regime | Parameters (value at the as-of date) | Findings |
         |---|---|---|---|---|---|---|---:|
