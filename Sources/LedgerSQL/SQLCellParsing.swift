@@ -56,11 +56,36 @@ struct SQLCellParsing {
                              bad: "(\(raw) IS NOT NULL AND (\(mapped) IS NULL OR \(mapped) NOT IN (\(list))))")
     }
 
-    /// Yuan with at most 2 decimals (`decimalUnits` of the stream engine: digits, one optional point).
+    /// White space around a value, as the unit parser skips it (ASCII, no-break and ideographic spaces).
+    private static let space = "[ \\t\\n\\r\u{00A0}\u{3000}]*"
+
+    /// Yuan with at most 2 decimals: the plain spelling first (the stream engine's fast path), then the
+    /// unit parser's (`20万`, `1.5亿`, `¥200,000`, `200000元`, `CNY 200000`), exact to the fen.
     private func yuan(_ raw: String) -> SQLParsedCell {
-        let ok = dialect.fullMatch(raw, "[0-9]{1,16}([.][0-9]{1,2})?|[.][0-9]{1,2}")
-        return SQLParsedCell(value: "CASE WHEN \(ok) THEN CAST(\(raw) AS \(dialect.decimal(precision: 18, scale: 2))) END",
-                             bad: "NOT \(ok)")
+        let plain = dialect.fullMatch(raw, "[0-9]{1,16}([.][0-9]{1,2})?|[.][0-9]{1,2}")
+        let plainValue = "CAST(\(raw) AS \(dialect.decimal(precision: 18, scale: 2)))"
+        let space = Self.space
+        let pattern = "^\(space)(¥|￥|CNY|RMB)?\(space)([0-9]{1,3}(,[0-9]{3})+|[0-9]{1,18})([.][0-9]{1,14})?(万亿|万|亿)?\(space)(元|CNY|RMB)?\(space)$"
+        let prefix = dialect.regexGroup(raw, pattern, 1)
+        let whole = dialect.removingCommas(dialect.regexGroup(raw, pattern, 2))
+        let fraction = "COALESCE(\(dialect.substring(dialect.regexGroup(raw, pattern, 4), from: 2, length: "14")), '')"
+        let scale = dialect.regexGroup(raw, pattern, 5)
+        let suffix = dialect.regexGroup(raw, pattern, 6)
+        // The amount in fen by moving the point in the digits (no arithmetic that could overflow): the
+        // whole part, the fraction padded to 14 digits, cut after the whole part + the unit's zeros + 2.
+        let padded = "(\(whole) || rpad(\(fraction), 14, '0'))"
+        let shift = "(CASE \(scale) WHEN '万亿' THEN 14 WHEN '亿' THEN 10 WHEN '万' THEN 6 ELSE 2 END)"
+        let keep = "(\(dialect.length(whole)) + \(shift))"
+        let fenDigits = dialect.substring(padded, from: 1, length: keep)
+        let rest = "substr(\(padded), \(keep) + 1)"
+        let significant = "TRIM(LEADING '0' FROM \(fenDigits))"
+        // Exact to the fen, and below 10^18 fen (the stream engine holds fen in 64 bits).
+        let exact = "(\(dialect.fullMatch(rest, "0*")) AND \(dialect.length(significant)) <= 18)"
+        let unitOK = "(\(dialect.fullMatch(raw, String(pattern.dropFirst().dropLast()))) AND NOT (\(prefix) IS NOT NULL AND \(suffix) IS NOT NULL))"
+        let unitValue = "CASE WHEN \(exact) THEN CAST(CAST(\(fenDigits) AS \(dialect.decimal(precision: 38, scale: 0))) "
+            + "* CAST('0.01' AS \(dialect.decimal(precision: 3, scale: 2))) AS \(dialect.decimal(precision: 18, scale: 2))) END"
+        let value = "CASE WHEN \(plain) THEN \(plainValue) WHEN \(unitOK) THEN \(unitValue) END"
+        return SQLParsedCell(value: value, bad: "(\(raw) IS NOT NULL AND (\(value)) IS NULL)")
     }
 
     private func fen(_ raw: String) -> SQLParsedCell {
@@ -70,13 +95,24 @@ struct SQLCellParsing {
         return SQLParsedCell(value: "CASE WHEN \(ok) THEN \(value) END", bad: "NOT \(ok)")
     }
 
-    /// `23.5%`: at most 8 decimals; × 0.01 exactly (never a division: some engines divide in floating point).
+    /// `23.5%`: at most 8 decimals; × 0.01 exactly (never a division: some engines divide in floating
+    /// point). The unit parser's spellings too (`23.5 %`, `23.5％`, spaces around).
     private func percent(_ raw: String) -> SQLParsedCell {
-        let ok = dialect.fullMatch(raw, "([0-9]{1,10}([.][0-9]{1,8})?|[.][0-9]{1,8})%")
+        let plain = dialect.fullMatch(raw, "([0-9]{1,10}([.][0-9]{1,8})?|[.][0-9]{1,8})%")
         let digits = dialect.substring(raw, from: 1, length: "\(dialect.length(raw)) - 1")
-        let value = "CAST(CAST(\(digits) AS \(dialect.decimal(precision: 18, scale: 8))) * CAST('0.01' AS \(dialect.decimal(precision: 3, scale: 2))) "
-            + "AS \(dialect.decimal(precision: 19, scale: 10)))"
-        return SQLParsedCell(value: "CASE WHEN \(ok) THEN \(value) END", bad: "NOT \(ok)")
+        let hundredth = "CAST('0.01' AS \(dialect.decimal(precision: 3, scale: 2)))"
+        let plainValue = "CAST(CAST(\(digits) AS \(dialect.decimal(precision: 18, scale: 8))) * \(hundredth) AS \(dialect.decimal(precision: 19, scale: 10)))"
+        let space = Self.space
+        let pattern = "^\(space)([0-9]{1,10})([.][0-9]{1,20})?\(space)(%|％)\(space)$"
+        let fraction = dialect.regexGroup(raw, pattern, 2)
+        // At most 8 decimals of the percentage (10 of the fraction); zeros after them are no decimals.
+        let exact = "(\(fraction) IS NULL OR \(dialect.fullMatch(fraction, "[.][0-9]{1,8}0*")))"
+        let number = "CAST(\(dialect.regexGroup(raw, pattern, 1)) || COALESCE(\(dialect.substring(fraction, from: 1, length: "9")), '') "
+            + "AS \(dialect.decimal(precision: 18, scale: 8)))"
+        let unitOK = dialect.fullMatch(raw, String(pattern.dropFirst().dropLast()))
+        let unitValue = "CASE WHEN \(exact) THEN CAST(\(number) * \(hundredth) AS \(dialect.decimal(precision: 19, scale: 10))) END"
+        let value = "CASE WHEN \(plain) THEN \(plainValue) WHEN \(unitOK) THEN \(unitValue) END"
+        return SQLParsedCell(value: value, bad: "(\(raw) IS NOT NULL AND (\(value)) IS NULL)")
     }
 
     private func fraction(_ raw: String) -> SQLParsedCell {

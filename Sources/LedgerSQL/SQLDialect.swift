@@ -70,6 +70,17 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         }
     }
 
+    /// Group `group` of the first match of `pattern` in `value`, NULL when the group matched nothing.
+    func regexGroup(_ value: String, _ pattern: String, _ group: Int) -> String {
+        switch self {
+        case .duckdb, .spark, .trino: "NULLIF(regexp_extract(\(value), \(string(pattern)), \(group)), '')"
+        case .postgres: "NULLIF((regexp_match(\(value), \(string(pattern))))[\(group)], '')"
+        }
+    }
+
+    /// `value` with every `,` removed.
+    func removingCommas(_ value: String) -> String { "replace(\(value), ',', '')" }
+
     /// Integer division truncating toward zero, of non-negative integers.
     func integerDivision(_ left: String, _ right: String) -> String {
         switch self {
