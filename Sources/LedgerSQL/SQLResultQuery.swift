@@ -31,10 +31,10 @@ struct SQLResultQuery {
                 "rule": rule, "severity": "v\(index)", "status": "s\(index)", "a": "COUNT(*)",
             ]) + " FROM lc_loanres WHERE s\(index) IS NOT NULL GROUP BY v\(index), s\(index)")
             let waived = waivedList(index)
-            let listedFilter = cap == 0 ? "TRUE" : "n <= \(cap)" + (waived.map { " OR loan_id IN (\($0))" } ?? "")
+            let listedFilter = cap == 0 ? "TRUE" : "lc_rank <= \(cap)" + (waived.map { " OR loan_id IN (\($0))" } ?? "")
             parts.append("SELECT " + SQLScript.row(dialect, section: "loan", [
                 "rule": rule, "k": "loan_id", "severity": "v\(index)", "status": "s\(index)",
-            ]) + " FROM (SELECT loan_id, v\(index), s\(index), ROW_NUMBER() OVER (ORDER BY \(dialect.byteOrder("loan_id"))) AS n"
+            ]) + " FROM (SELECT loan_id, v\(index), s\(index), ROW_NUMBER() OVER (ORDER BY \(dialect.byteOrder("loan_id"))) AS lc_rank"
                 + " FROM lc_loanres WHERE s\(index) IN ('fail', 'cannot')) listed WHERE \(listedFilter)")
             if let waived {
                 parts.append("SELECT " + SQLScript.row(dialect, section: "waived", ["rule": rule, "k": "loan_id"])
@@ -62,8 +62,8 @@ struct SQLResultQuery {
             "rule": rule, "severity": severity, "status": "status", "a": "COUNT(*)",
         ]) + " FROM lc_gr\(index) WHERE status IS NOT NULL GROUP BY status")
         let waived = waivedList(index)
-        let listedFilter = cap == 0 ? "TRUE" : "n <= \(cap)" + (waived.map { " OR k IN (\($0))" } ?? "")
-        let listed = "SELECT * FROM (SELECT g.*, ROW_NUMBER() OVER (ORDER BY \(dialect.byteOrder("k"))) AS n FROM lc_gr\(index) g"
+        let listedFilter = cap == 0 ? "TRUE" : "lc_rank <= \(cap)" + (waived.map { " OR k IN (\($0))" } ?? "")
+        let listed = "SELECT * FROM (SELECT g.*, ROW_NUMBER() OVER (ORDER BY \(dialect.byteOrder("k"))) AS lc_rank FROM lc_gr\(index) g"
             + " WHERE status IS NOT NULL AND status <> 'pass') ranked WHERE \(listedFilter)"
         parts.append("SELECT " + SQLScript.row(dialect, section: "group", [
             "rule": rule, "k": "k", "severity": severity, "status": "status", "a": "actual", "b": "bound", "c": "n",
