@@ -83,7 +83,8 @@ public enum SQLCompiler {
                 if !table.files.isEmpty {
                     let files = try TapeFiles(table, parts: 1)
                     for (path, header) in zip(table.files, files.headers) {
-                        sources.append(SQLSource(kind: .localCSV(path: path, header: header), source: table, dataDate: schema.asOf,
+                        // Absolute: the engine (or a user's cluster) reads it from another directory.
+                        sources.append(SQLSource(kind: .localCSV(path: SQLSource.absolute(path), header: header), source: table, dataDate: schema.asOf,
                                                  fileNumber: sources.count + 1))
                     }
                 }

@@ -11,6 +11,11 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     /// `NUMERIC` has no limit but is given the same, so every engine overflows alike).
     func decimal(scale: Int) -> String { "DECIMAL(38, \(scale))" }
 
+    /// `expression` as a 38-digit decimal of `scale`: DuckDB types a product or sum by its operands'
+    /// widths (`DECIMAL(18,2) * DECIMAL(16,10)` is `DECIMAL(18,12)`), which overflows on valid data
+    /// unless the operands are widened first.
+    func widened(_ expression: String, scale: Int) -> String { "CAST(\(expression) AS \(decimal(scale: scale)))" }
+
     /// A decimal type of `precision` digits, `scale` of them fractional.
     func decimal(precision: Int, scale: Int) -> String { "DECIMAL(\(precision), \(scale))" }
 
@@ -65,8 +70,9 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         switch self {
         case .duckdb: return "regexp_full_match(\(value), \(literal))"
         case .postgres: return "(\(value) ~ \(anchored))"
-        case .spark: return "(\(value) RLIKE \(anchored))"
-        case .trino: return "regexp_like(\(value), \(anchored))"
+        // Java's `$` also matches before a final line break: `\z` is the end of the text.
+        case .spark: return "(\(value) RLIKE \(string("^(" + pattern + ")\\z")))"
+        case .trino: return "regexp_like(\(value), \(string("^(" + pattern + ")\\z")))"
         }
     }
 

@@ -58,6 +58,18 @@ public struct SQLEngine: LedgerEngine {
         case .failure(let error): throw error
         case .success(let value): result = value
         }
+        if let summary, let counts = result.rows("rows").first {
+            // PostgreSQL's COPY stops silently at a line `\.`; any engine that read another number of rows
+            // than loancheck did has not audited the tape.
+            let read = [counts.a, counts.b, counts.c].map { Int($0 ?? "") ?? -1 }
+            let expected = [summary.loans, summary.fundings, summary.groupRows]
+            if read != expected {
+                throw LedgerError([.error("\(driver.engine.client) read \(read[0]) loans, \(read[1]) fundings rows and \(read[2]) "
+                                          + "borrower-group rows; the tape has \(expected[0]), \(expected[1]) and \(expected[2])", at: nil,
+                                          hint: "a row the engine's CSV reader skips or ends on (PostgreSQL stops at a line holding only \\.) "
+                                              + "would go unaudited; audit this tape with --engine stream")])
+            }
+        }
         let errors = result.rows("error")
         guard errors.isEmpty else { throw SQLTapeErrors.error(errors, sources: compilation.sources, allLocal: allLocal) }
         return try SQLRunBuilder(request: request, compilation: compilation, result: result, local: allLocal ? local : nil,

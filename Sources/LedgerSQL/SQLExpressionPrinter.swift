@@ -219,11 +219,13 @@ struct SQLExpressionPrinter {
             let l = try self.value(left, scope, &needs)
             let r = try self.value(right, scope, &needs)
             guard case .number = l.kind, case .number = r.kind else { throw problem("arithmetic on values that are not numbers") }
+            let left = dialect.widened(l.sql, scale: l.scale)
+            let right = dialect.widened(r.sql, scale: r.scale)
             switch op {
-            case .add: return SQLFragment("(\(l.sql) + \(r.sql))", kind: .number(scale: max(l.scale, r.scale)))
-            case .subtract: return SQLFragment("(\(l.sql) - \(r.sql))", kind: .number(scale: max(l.scale, r.scale)))
+            case .add: return SQLFragment("(\(left) + \(right))", kind: .number(scale: max(l.scale, r.scale)))
+            case .subtract: return SQLFragment("(\(left) - \(right))", kind: .number(scale: max(l.scale, r.scale)))
             case .multiply:
-                let product = "(\(l.sql) * \(r.sql))"
+                let product = "(\(left) * \(right))"
                 let scale = l.scale + r.scale
                 guard scale > FixedPoint.scale else { return SQLFragment(product, kind: .number(scale: scale)) }
                 // The stream engine holds 12 decimals and calls a product with more "cannot evaluate":

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 import LedgerTape
 import RuleLanguage
 
@@ -29,6 +34,13 @@ struct SQLSource: Sendable {
         case .parquet(let uri), .remoteCSV(let uri): uri
         case .table(let name): name
         }
+    }
+
+    /// The real path of a local file (the path itself when it cannot be resolved).
+    static func absolute(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func classify(_ external: String) -> Kind {

@@ -46,30 +46,41 @@ struct SQLTapeStaging {
         script.add("lc_pos", """
             SELECT l.*, COALESCE(f.funder, l.lender) AS funder,
               COALESCE(f.share, CAST('1' AS \(dialect.decimal(precision: 19, scale: 10)))) AS share,
-              l.balance * COALESCE(f.share, CAST('1' AS \(dialect.decimal(precision: 19, scale: 10)))) AS funded
+              \(dialect.widened("l.balance", scale: 2)) * \(dialect.widened("COALESCE(f.share, CAST('1' AS \(dialect.decimal(precision: 19, scale: 10))))", scale: 10)) AS funded
             FROM lc_loan l
             LEFT JOIN lc_fund f ON f.loan_id = l.loan_id
             """)
-        script.add("lc_errors", errors())
+        // Read once, by the result query.
+        script.add("lc_errors", materialise: false, errors())
     }
 
     /// One source's rows: file number, record number, each canonical column parsed, and the first bad
-    /// cell (column and text).
+    /// cell (column and text). The raw cells, then each layer of pieces, then the values: every piece
+    /// is computed once and read by name.
     private func parsed(_ source: SQLSource, from relation: String) -> String {
         let alias = "s"
-        var columns = ["\(source.fileNumber) AS file_no", "\(source.rowNumber(dialect, alias: alias)) AS row_no"]
-        var bad: [(column: TapeColumn, flag: String, raw: String)] = []
+        var raw = ["\(source.fileNumber) AS file_no", "\(source.rowNumber(dialect, alias: alias)) AS row_no"]
+        var cells: [(column: TapeColumn, parsed: SQLParsedCell, raw: String)] = []
         for column in source.source.table.columns {
-            let raw = source.cell(column, alias: alias, dialect: dialect)
-            let cell = parsing.parse(raw, column: column, spec: source.source.spec(for: column))
-            columns.append("\(cell.value) AS \(Self.name(column))")
-            bad.append((column, cell.bad, raw))
+            let name = "r_" + Self.name(column)
+            raw.append("\(source.cell(column, alias: alias, dialect: dialect)) AS \(name)")
+            cells.append((column, parsing.parse(name, column: column, spec: source.source.spec(for: column)), name))
         }
-        let badColumn = "CASE " + bad.map { "WHEN \($0.flag) THEN \(dialect.string($0.column.name))" }.joined(separator: " ") + " END"
-        let badCell = "CASE " + bad.map { "WHEN \($0.flag) THEN \($0.raw)" }.joined(separator: " ") + " END"
+        var select = "SELECT " + raw.joined(separator: ", ") + "\nFROM \(relation) \(alias)"
+        let depth = cells.map(\.parsed.layers.count).max() ?? 0
+        for layer in 0..<depth {
+            let pieces = cells.flatMap { $0.parsed.layers.count > layer ? $0.parsed.layers[layer] : [] }
+            guard !pieces.isEmpty else { continue }
+            select = "SELECT l\(layer).*, " + pieces.map { "\($0.expression) AS \($0.name)" }.joined(separator: ", ")
+                + "\nFROM (\(select)) l\(layer)"
+        }
+        var columns = ["file_no", "row_no"]
+        for cell in cells { columns.append("\(cell.parsed.value) AS \(Self.name(cell.column))") }
+        let badColumn = "CASE " + cells.map { "WHEN \($0.parsed.bad) THEN \(dialect.string($0.column.name))" }.joined(separator: " ") + " END"
+        let badCell = "CASE " + cells.map { "WHEN \($0.parsed.bad) THEN \($0.raw)" }.joined(separator: " ") + " END"
         columns.append("\(badColumn) AS bad_column")
         columns.append("\(badCell) AS bad_cell")
-        let select = "SELECT " + columns.joined(separator: ",\n  ") + "\nFROM \(relation) \(alias)"
+        select = "SELECT " + columns.joined(separator: ",\n  ") + "\nFROM (\(select)) cells"
         guard source.source.table == .loans else { return select }
         // Checked per row after its cells: balance above principal, disbursed before the contract or after
         // the tape's as_of.

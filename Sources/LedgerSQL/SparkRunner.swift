@@ -46,8 +46,9 @@ enum SparkRunner {
     /// (`SPARK_MASTER`, or `--master` in `spark-defaults.conf`).
     static var submitArguments: [String] {
         let master = getenv("SPARK_MASTER").map { String(cString: $0) } ?? "local[2]"
-        return ["--master", master, "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=8",
-                "--driver-java-options", "-Dlog4j2.level=error"]
+        // Few shuffle partitions: the result's many small sections would otherwise run 200 tasks each.
+        return ["--master", master, "--driver-memory", "2g", "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.sql.shuffle.partitions=4", "--driver-java-options", "-Dlog4j2.level=error"]
     }
 
     /// The Python beside `spark-submit` (a virtual environment's), else `python3`.
