@@ -252,11 +252,32 @@ def main(argv):
 
 
 def _message(e):
+    """The Spark error message: the error class and text, then each JVM cause's first line (the root
+    cause of a failed job, e.g. MALFORMED_CSV_RECORD, is several causes deep)."""
     get = getattr(e, "getMessage", None)  # pyspark.errors: the Spark message with its error class
-    text = (get() if callable(get) else str(e)).strip()
-    # Py4J wraps JVM errors with a long Java stack trace; keep the Spark message part.
-    cut = text.find("\n\tat ")
-    return text if cut < 0 else text[:cut]
+    lines = [_first_lines(get() if callable(get) else str(e))]
+    cause = getattr(e, "java_exception", None)
+    seen = 0
+    while cause is not None and seen < 8:
+        try:
+            text = cause.getMessage()
+            cause = cause.getCause()
+        except Exception:  # noqa: BLE001 - the JVM may be gone
+            break
+        seen += 1
+        if text:
+            first = _first_lines(str(text))
+            if all(first not in l for l in lines):
+                lines.append("caused by: " + first)
+    return "\n  ".join(lines)
+
+
+def _first_lines(text, limit=3):
+    text = text.strip()
+    cut = text.find("\n\tat ")  # Py4J appends the Java stack trace
+    if cut >= 0:
+        text = text[:cut]
+    return "\n  ".join(text.splitlines()[:limit])
 
 
 if __name__ == "__main__":
