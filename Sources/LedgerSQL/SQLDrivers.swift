@@ -108,9 +108,18 @@ public struct SQLDriver: Sendable {
         let lines = outcome.standardError.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         // The engine's own first error line is the message; the rest is kept as it printed it.
         let first = lines.first { $0.localizedStandardContainsError } ?? lines.first ?? "exit status \(outcome.status)"
-        return Failure(message: "\(engine.client) failed (exit \(outcome.status)): \(first)",
-                       hint: "the query is loancheck's; if the message names the data, check the tape with `loancheck validate`",
-                       details: lines.suffix(30).joined(separator: "\n"))
+        let lowered = outcome.standardError.lowercased()
+        let hint: String
+        if lowered.contains("connection") || lowered.contains("could not connect") || lowered.contains("no such file or directory") && engine == .postgres {
+            hint = "start the server, or point PGHOST, PGPORT, PGUSER, PGDATABASE at it (scripts/pg-test-cluster.sh start for a local one)"
+        } else if lowered.contains("outofmemoryerror") || lowered.contains("out of memory") {
+            hint = "give the engine more memory (Spark: SPARK_DRIVER_MEMORY / --driver-memory in spark-defaults.conf), or run it on a cluster"
+        } else {
+            hint = "the query is loancheck's: check the tape with `loancheck validate`, and report the error with the kept script"
+        }
+        let details = lines.filter { $0 != first }.suffix(30)
+        return Failure(message: "\(engine.client) failed (exit \(outcome.status)): \(first)", hint: hint,
+                       details: details.joined(separator: "\n"))
     }
 }
 
