@@ -155,6 +155,12 @@ struct SQLExpressionPrinter {
             // Values of different kinds are never equal (the stream engine's `order` is nil for them).
             return "(CASE WHEN \(l.sql) IS NULL OR \(r.sql) IS NULL THEN CAST(NULL AS BOOLEAN) ELSE \(op == .notEqual ? "TRUE" : "FALSE") END)"
         }
+        if case .number = l.kind, case .number = r.kind {
+            // One explicit type on both sides: Spark compares decimals of different scales in a common
+            // type it may round (a sum at 12 decimals against a bound at 1 lost the fen).
+            let scale = max(l.scale, r.scale)
+            return "(\(dialect.widened(l.sql, scale: scale)) \(symbol) \(dialect.widened(r.sql, scale: scale)))"
+        }
         return "(\(l.sql) \(symbol) \(r.sql))"
     }
 
