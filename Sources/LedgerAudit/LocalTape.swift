@@ -34,11 +34,15 @@ public struct LocatedRows: Sendable {
     public var loans: [String: LoanSnapshot]
     /// The `loan_id` cell of each loan asked for in `cells`.
     public var cells: [String: SourceLocation]
+    /// Where the row of each loan asked for in `cells` starts.
+    public var records: [String: SourceLocation]
     public var sources: SourceTexts
 
-    public init(loans: [String: LoanSnapshot], cells: [String: SourceLocation], sources: SourceTexts) {
+    public init(loans: [String: LoanSnapshot], cells: [String: SourceLocation], records: [String: SourceLocation] = [:],
+                sources: SourceTexts) {
         self.loans = loans
         self.cells = cells
+        self.records = records
         self.sources = sources
     }
 }

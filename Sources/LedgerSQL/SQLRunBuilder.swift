@@ -47,7 +47,13 @@ struct SQLRunBuilder {
             listedLoans.append((try position(row), id, try status(row)))
         }
         let contributions = result.rows("contrib")
+        let failures = result.rows("failure")
         var wantedCells = Set(contributions.compactMap(\.b))
+        for row in failures {
+            if let rule = row.rule, let position = index[rule], case .loan = request.rules[position].plan, let id = row.key {
+                wantedCells.insert(id)
+            }
+        }
         wantedCells.formUnion(listedLoans.map(\.id))
         var located = LocatedRows(loans: [:], cells: [:], sources: SourceTexts())
         if let local, !(listedLoans.isEmpty && wantedCells.isEmpty) {
@@ -110,6 +116,9 @@ struct SQLRunBuilder {
         for row in result.rows("waived") {
             if let key = row.key { outcomes[try position(row)].seenWaivedKeys.insert(key) }
         }
+        if let directory = request.failuresDirectory {
+            try writeFailures(failures, located: located, index: index, directory: directory)
+        }
         var run = LedgerRun(outcomes: outcomes)
         if let summary {
             run.loanCount = summary.loans
@@ -123,6 +132,41 @@ struct SQLRunBuilder {
         }
         run.sources = located.sources
         return run
+    }
+
+    /// `--failures-out`: every failing loan (placed by the local lookup) and group, as the stream engine
+    /// writes them.
+    private func writeFailures(_ rows: [SQLResult.Row], located: LocatedRows, index: [String: Int],
+                               directory: String) throws(LedgerError) {
+        var failures: [String: FailuresFile.Failures] = [:]
+        var loans: [String: [FailuresFile.Loan]] = [:]
+        var groups: [String: [GroupSnapshot]] = [:]
+        for row in rows {
+            guard let rule = row.rule, let position = index[rule], let key = row.key else { throw malformed("a failure without its key") }
+            switch request.rules[position].plan {
+            case .loan:
+                guard let record = located.records[key] else { throw malformed("a failing loan loancheck cannot place") }
+                loans[rule, default: []].append(FailuresFile.Loan(loanId: key, lender: row.a ?? "", status: try status(row),
+                                                                  file: record.file, line: record.line))
+            case .group(let plan):
+                let values = (row.a ?? "").split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+                guard values.count == plan.keys.count, let actual = row.b.flatMap(SQLNumber.fixedPoint), let count = Int(row.d ?? "") else {
+                    throw malformed("a failing group without its parts, sum or count")
+                }
+                let parts = zip(plan.keys, values).map { part, value in
+                    GroupSnapshot.KeyPart(name: part.name, value: value, isBorrower: part.kind == .borrower || part.kind == .borrowerGroup)
+                }
+                groups[rule, default: []].append(GroupSnapshot(status: try status(row), parts: parts, actual: actual,
+                                                               bound: row.c.flatMap(SQLNumber.fixedPoint), count: count, largest: []))
+            }
+        }
+        for (rule, list) in loans { failures[rule] = .loans(list) }
+        for (rule, list) in groups { failures[rule] = .groups(list) }
+        do {
+            try FailuresFile.write(failures, request: request, directory: directory)
+        } catch {
+            throw LedgerError(error)
+        }
     }
 
     private func severity(_ row: SQLResult.Row) throws(LedgerError) -> FindingSeverity {

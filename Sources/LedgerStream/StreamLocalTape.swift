@@ -59,6 +59,7 @@ public struct StreamLocalTape: LocalTape {
                 for (row, id) in chunkOutput.state {
                     if cells.contains(id) {
                         located.cells[id] = places.location(row.place, offset: row.cellOffsets[.loanId], sources: &located.sources)
+                        located.records[id] = places.location(row.place, offset: row.place.recordStart, sources: &located.sources)
                     }
                     guard let status = loans[id] else { continue }
                     var fundings: [FundingEntry] = []
