@@ -70,7 +70,7 @@ public enum SQLCompiler {
         let results = SQLResultQuery(dialect: dialect, request: request, loanRules: loanRules.rules.isEmpty ? nil : loanRules,
                                      groupRules: groupRules)
         var sections = [rowCounts(dialect), errorRows(dialect)]
-        sections += results.sections()
+        sections += results.sections(adding: &script)
         script.result = sections.joined(separator: "\nUNION ALL\n")
         return SQLCompilation(script: script, sources: sources, loanRules: loanRules.rules, groupRules: groupRules.map(\.index))
     }

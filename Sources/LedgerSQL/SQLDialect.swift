@@ -84,6 +84,18 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         }
     }
 
+    /// The texts of a group joined by `separator`, in `orderBy` order.
+    func orderedConcat(_ value: String, separator: String, orderBy: String) -> String {
+        switch self {
+        case .duckdb, .postgres: "string_agg(\(value), \(string(separator)) ORDER BY \(orderBy))"
+        case .trino: "array_join(array_agg(\(value) ORDER BY \(orderBy)), \(string(separator)))"
+        case .spark:
+            // Sorted by the ordering columns, then the texts taken out.
+            "array_join(transform(array_sort(collect_list(struct(\(orderBy), \(value) AS lc_value))), lc_item -> lc_item.lc_value), "
+                + "\(string(separator)))"
+        }
+    }
+
     /// `value` with every `,` removed.
     func removingCommas(_ value: String) -> String { "replace(\(value), ',', '')" }
 

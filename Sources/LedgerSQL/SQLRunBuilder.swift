@@ -2,6 +2,7 @@ import Compliance
 import Diagnostics
 import LedgerAudit
 import LedgerPlan
+import LedgerTape
 import RuleLanguage
 
 /// Turns an engine's result rows into the `LedgerRun` the stream engine would return: true totals per
@@ -56,10 +57,15 @@ struct SQLRunBuilder {
         }
         wantedCells.formUnion(listedLoans.map(\.id))
         var located = LocatedRows(loans: [:], cells: [:], sources: SourceTexts())
+        var statuses: [String: LedgerStatus] = [:]
+        for loan in listedLoans { statuses[loan.id] = loan.status }
         if let local, !(listedLoans.isEmpty && wantedCells.isEmpty) {
-            var statuses: [String: LedgerStatus] = [:]
-            for loan in listedLoans { statuses[loan.id] = loan.status }
             located = try local.locate(request, loans: statuses, cells: wantedCells)
+        } else if local == nil {
+            guard let rows = SQLLoanRows.located(result.rows("loanrow"), sources: compilation.sources, statuses: statuses) else {
+                throw malformed("a listed loan's row that does not read back")
+            }
+            located = rows
         }
         for loan in listedLoans {
             guard let snapshot = located.loans[loan.id] else {
@@ -129,6 +135,12 @@ struct SQLRunBuilder {
             run.loanCount = Int(counts.a ?? "") ?? 0
             run.fundingCount = Int(counts.b ?? "") ?? 0
             run.groupRowCount = Int(counts.c ?? "") ?? 0
+            // Local Parquet files are stamped like CSV ones; URIs and tables have no bytes here to hash.
+            for source in compilation.sources {
+                guard case .parquet(let path) = source.kind, !path.contains("://"),
+                      let file = try? MappedFile(path: path) else { continue }
+                run.inputs.append(AuditReport.InputStamp(path: path, sha256: SHA256.hex(file.bytes)))
+            }
         }
         run.sources = located.sources
         return run
@@ -145,7 +157,11 @@ struct SQLRunBuilder {
             guard let rule = row.rule, let position = index[rule], let key = row.key else { throw malformed("a failure without its key") }
             switch request.rules[position].plan {
             case .loan:
-                guard let record = located.records[key] else { throw malformed("a failing loan loancheck cannot place") }
+                let source = Int(row.b ?? "").flatMap { number in compilation.sources.first { $0.fileNumber == number } }
+                let fromEngine = source.map { SourceLocation(file: $0.label, line: Int(row.c ?? "") ?? 1, column: 1) }
+                guard let record = local == nil ? fromEngine : located.records[key] else {
+                    throw malformed("a failing loan loancheck cannot place")
+                }
                 loans[rule, default: []].append(FailuresFile.Loan(loanId: key, lender: row.a ?? "", status: try status(row),
                                                                   file: record.file, line: record.line))
             case .group(let plan):

@@ -45,11 +45,10 @@ struct SQLSource: Sendable {
 
     static func classify(_ external: String) -> Kind {
         let lowered = external.lowercased()
-        if lowered.contains("://") || lowered.hasPrefix("/") || lowered.hasPrefix(".") {
-            if lowered.hasSuffix(".parquet") || lowered.hasSuffix(".parquet/") || lowered.contains(".parquet?") { return .parquet(uri: external) }
-            return .remoteCSV(uri: external)
-        }
-        return .table(name: external)
+        let parquet = lowered.hasSuffix(".parquet") || lowered.hasSuffix(".parquet/") || lowered.contains(".parquet?")
+        if lowered.contains("://") { return parquet ? .parquet(uri: external) : .remoteCSV(uri: external) }
+        // A local Parquet file (the schema reader keeps them apart from CSV files), else a table name.
+        return parquet ? .parquet(uri: absolute(external)) : .table(name: external)
     }
 
     /// The cell of `column` as text, NULL when empty.

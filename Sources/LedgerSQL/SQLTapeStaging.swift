@@ -33,6 +33,8 @@ struct SQLTapeStaging {
         script.add("lc_group_cells", union(groupParts, empty: emptyParsed(.borrowerGroups)))
         script.add("lc_bgroup", "SELECT borrower_id, MIN(grp) AS grp FROM lc_group_cells WHERE bad_column IS NULL GROUP BY borrower_id")
         script.add("lc_fund", "SELECT loan_id, institution AS funder, share FROM lc_fund_cells")
+        // The same with each row's place, for the rows of listed loans (`loanrow`).
+        script.add("lc_fund_rows", materialise: false, "SELECT file_no, row_no, loan_id, institution AS funder, share FROM lc_fund_cells")
         script.add("lc_loan", """
             SELECT c.file_no, c.row_no, c.loan_id, c.lender, c.product, c.borrower_id,
               COALESCE(bg.grp, c.borrower_id) AS borrower_group, c.borrower_type, c.purpose, COALESCE(c.secured, FALSE) AS secured,
