@@ -14,22 +14,66 @@ import Synchronization
 /// listed failures to quote them. The SQL engines' own checks still run: a cell they cannot read is an
 /// error, never a guess.
 public struct SQLEngine: LedgerEngine {
-    public let driver: SQLDriver
+    /// Where the result comes from: the engine's client run now, or a result the user's own cluster
+    /// produced from a printed script (`loancheck import`).
+    public enum Runner: Sendable {
+        case driver(SQLDriver)
+        case imported(result: [UInt8], manifest: SQLManifest, tool: String)
+    }
+
+    public let runner: Runner
     public let local: any LocalTape
 
     public init(driver: SQLDriver, local: any LocalTape) {
-        self.driver = driver
+        runner = .driver(driver)
         self.local = local
     }
 
-    public var name: String { driver.engine.rawValue }
+    public init(importing result: [UInt8], manifest: SQLManifest, tool: String, local: any LocalTape) {
+        runner = .imported(result: result, manifest: manifest, tool: tool)
+        self.local = local
+    }
+
+    public var name: String {
+        switch runner {
+        case .driver(let driver): driver.engine.rawValue
+        case .imported(_, let manifest, _): manifest.dialect
+        }
+    }
+
+    private var dialect: SQLDialect {
+        switch runner {
+        case .driver(let driver): driver.engine.dialect
+        case .imported(_, let manifest, _): SQLDialect(rawValue: manifest.dialect) ?? .duckdb
+        }
+    }
+
+    private var client: String {
+        switch runner {
+        case .driver(let driver): driver.engine.client
+        case .imported: "the imported result"
+        }
+    }
 
     public func run(_ request: LedgerRequest) throws(LedgerError) -> LedgerRun {
         let compilation: SQLCompilation
         do {
-            compilation = try SQLCompiler.compile(request, dialect: driver.engine.dialect)
+            compilation = try SQLCompiler.compile(request, dialect: dialect)
         } catch {
             throw LedgerError(error)
+        }
+        if case .imported(_, let manifest, let tool) = runner {
+            guard SQLDialect(rawValue: manifest.dialect) != nil else {
+                throw LedgerError([.error("the manifest names the dialect '\(manifest.dialect)'", at: nil,
+                                          hint: "dialects: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", "))")])
+            }
+            let current = SQLManifest(tool: tool, compilation: compilation, request: request, packs: request.rules.map(\.pack))
+            let differences = manifest.differences(from: current)
+            guard differences.isEmpty else {
+                throw LedgerError([.error("the result is stale: it does not belong to this audit", at: nil,
+                                          hint: "run `loancheck sql` again and the new script on the engine, then import its result",
+                                          notes: differences.map { Diagnostic.Note($0) })])
+            }
         }
         let allLocal = compilation.sources.allSatisfy { if case .localCSV = $0.kind { true } else { false } }
         // The local check runs beside the engine.
@@ -64,7 +108,7 @@ public struct SQLEngine: LedgerEngine {
             let read = [counts.a, counts.b, counts.c].map { Int($0 ?? "") ?? -1 }
             let expected = [summary.loans, summary.fundings, summary.groupRows]
             if read != expected {
-                throw LedgerError([.error("\(driver.engine.client) read \(read[0]) loans, \(read[1]) fundings rows and \(read[2]) "
+                throw LedgerError([.error("\(client) read \(read[0]) loans, \(read[1]) fundings rows and \(read[2]) "
                                           + "borrower-group rows; the tape has \(expected[0]), \(expected[1]) and \(expected[2])", at: nil,
                                           hint: "a row the engine's CSV reader skips or ends on (PostgreSQL stops at a line holding only \\.) "
                                               + "would go unaudited; audit this tape with --engine stream")])
@@ -76,8 +120,20 @@ public struct SQLEngine: LedgerEngine {
                                  summary: summary).run()
     }
 
-    /// Runs the script; a failure keeps the script for inspection and says where.
+    /// Runs the script (or reads the imported result); a failure keeps the script for inspection and
+    /// says where.
     private func runEngine(_ compilation: SQLCompilation) -> Result<SQLResult, LedgerError> {
+        let driver: SQLDriver
+        switch runner {
+        case .imported(let bytes, _, _):
+            do {
+                return .success(try SQLResult(csv: bytes))
+            } catch {
+                return .failure(LedgerError([.error("the imported result cannot be read: \(error.message)", at: nil,
+                                                    hint: "import the CSV the script's last query wrote, with its header line")]))
+            }
+        case .driver(let value): driver = value
+        }
         let directory: String
         do {
             directory = try ProcessRunner.temporaryDirectory()
@@ -94,10 +150,10 @@ public struct SQLEngine: LedgerEngine {
             notes.append(Diagnostic.Note("the script is kept in \(directory)/script.sql"))
             return .failure(LedgerError([.error(failure.message, at: nil, hint: failure.hint, notes: notes)]))
         } catch let malformed as SQLResult.Malformed {
-            return .failure(LedgerError([.error("\(driver.engine.client) returned a result loancheck cannot read: \(malformed.message)",
+            return .failure(LedgerError([.error("\(client) returned a result loancheck cannot read: \(malformed.message)",
                                                 at: nil, hint: "the script and the output are kept in \(directory)")]))
         } catch {
-            return .failure(LedgerError([.error("\(driver.engine.client) failed", at: nil)]))
+            return .failure(LedgerError([.error("\(client) failed", at: nil)]))
         }
     }
 }

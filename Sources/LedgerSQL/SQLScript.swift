@@ -51,12 +51,15 @@ public struct SQLScript: Sendable {
     /// The columns of the result query, in order.
     public static let resultColumns = ["section", "rule", "k", "severity", "status", "a", "b", "c", "d", "e"]
 
-    /// One result row of `section`: the named columns as text, the others NULL.
+    /// One result row of `section`: the named columns as text, NULL written as `SQLResult.null` — so the
+    /// result means the same however a user's tool exports it (engines print NULL as `NULL`, `\N` or
+    /// nothing).
     static func row(_ dialect: SQLDialect, section: String, _ values: [String: String]) -> String {
+        let null = dialect.string(SQLResult.null)
         let cells = resultColumns.map { column -> String in
             if column == "section" { return "CAST(\(dialect.string(section)) AS \(dialect.text)) AS section" }
-            guard let value = values[column] else { return "CAST(NULL AS \(dialect.text)) AS \(column)" }
-            return "CAST(\(value) AS \(dialect.text)) AS \(column)"
+            guard let value = values[column] else { return "CAST(\(null) AS \(dialect.text)) AS \(column)" }
+            return "COALESCE(CAST(\(value) AS \(dialect.text)), \(null)) AS \(column)"
         }
         return cells.joined(separator: ", ")
     }

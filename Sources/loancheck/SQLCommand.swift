@@ -35,6 +35,9 @@ struct SQLCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "Write the script to FILE instead of standard output.")
     var output: String?
 
+    @Option(name: .customLong("manifest"), help: "Also write what the script was compiled from to FILE, for `loancheck import`.")
+    var manifest: String?
+
     func run() throws {
         let date = try CommandOptions.asOfDate(asOf)
         guard let chosen = SQLDialect(rawValue: dialect) else {
@@ -67,7 +70,15 @@ struct SQLCommand: ParsableCommand {
         }
         let text = compilation.script.text
         let destination = try output.map { path throws(OutputError) in try OutputDestination(path: path) } ?? .standardOutput
-        try OutputTransaction.perform { transaction in try transaction.write(text, to: destination) }
+        let manifestText = try manifest.map { _ in
+            try SQLManifest(tool: "loancheck \(LoanCheck.version)", compilation: compilation, request: request,
+                            packs: request.rules.map(\.pack)).json()
+        }
+        let manifestDestination = try manifest.map { path throws(OutputError) in try OutputDestination(path: path) }
+        try OutputTransaction.perform { transaction in
+            try transaction.write(text, to: destination)
+            if let manifestText, let manifestDestination { try transaction.write(manifestText, to: manifestDestination) }
+        }
     }
 }
 
