@@ -1,5 +1,5 @@
 # loancheck — every target first makes sure the system packages it needs are installed
-# (libyaml-dev, libmimalloc-dev and pkg-config; libxml2-utils and python3-jsonschema for report validation).
+# (libyaml-dev and pkg-config; libxml2-utils and python3-jsonschema for report validation).
 SWIFT ?= swift
 PREFIX ?= /usr/local
 # The examples' expected output in Examples/README.md is for this date; override with AS_OF=YYYY-MM-DD.

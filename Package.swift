@@ -1,16 +1,19 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// On Linux the executables allocate through mimalloc (apt `libmimalloc-dev`, installed by
-// scripts/ensure-deps.sh) instead of glibc's malloc: an audit makes hundreds of small allocations per
-// product on every core, and mimalloc made a 10,000-file audit ≈12% faster (docs/performance.md).
-let mimalloc: [LinkerSetting] = [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+// The only system library loancheck needs is libyaml. The `Mimalloc` trait (off by default:
+// `swift build --traits Mimalloc`, apt `libmimalloc-dev`) links mimalloc as the allocator on Linux,
+// which made large product audits faster when they allocated more (docs/performance.md).
+let mimalloc: [LinkerSetting] = [.linkedLibrary("mimalloc", .when(platforms: [.linux], traits: ["Mimalloc"]))]
 
 let package = Package(
     name: "loancheck",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "loancheck", targets: ["loancheck"]),
+    ],
+    traits: [
+        .trait(name: "Mimalloc", description: "Link mimalloc (libmimalloc-dev) as the allocator on Linux."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,8 +56,11 @@ let package = Package(
                 "LedgerAudit", "LedgerStream", "LedgerSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            linkerSettings: mimalloc
+            linkerSettings: mimalloc,
+            plugins: ["BuildInfoPlugin"]
         ),
+        // The git commit a binary is built from (`loancheck --version`).
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
         // Benchmarks (run with `swift run -c release NAME`; see docs/performance.md).
         .executableTarget(name: "RuleLanguageBenchmark", dependencies: ["RuleLanguage", "Diagnostics"],
                           path: "Benchmarks/RuleLanguageBenchmark"),

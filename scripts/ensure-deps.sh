@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages loancheck builds against, only when they are missing.
-# libyaml is a system dependency (not vendored): SwiftPM finds it through pkg-config; mimalloc (the
-# allocator the executables link on Linux) is found by the linker.
+# libyaml is the one system dependency (not vendored): SwiftPM finds it through pkg-config.
+# `mimalloc` as an extra installs libmimalloc-dev for the opt-in `Mimalloc` build trait.
 set -euo pipefail
 
 missing=()
@@ -9,17 +9,14 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists yaml-0.1 2>/dev/null; then
   missing+=(libyaml-dev)
 fi
-# The executables link mimalloc on Linux (Package.swift); it ships no pkg-config file, so look for
-# the library the linker needs.
-if [ "$(uname -s)" = Linux ] && ! compgen -G "/usr/lib/*/libmimalloc.so" >/dev/null && ! compgen -G "/usr/lib/libmimalloc.so" >/dev/null; then
-  missing+=(libmimalloc-dev)
-fi
 for extra in "$@"; do
   case "$extra" in
     xmllint) command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils) ;;
     chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
     time) [ -x /usr/bin/time ] || missing+=(time) ;;
     cc) command -v cc >/dev/null 2>&1 || missing+=(gcc) ;;
+    mimalloc) compgen -G "/usr/lib/*/libmimalloc.so" >/dev/null || compgen -G "/usr/lib/libmimalloc.so" >/dev/null \
+                || missing+=(libmimalloc-dev) ;;
     *) echo "ensure-deps: unknown extra '$extra'" >&2; exit 2 ;;
   esac
 done

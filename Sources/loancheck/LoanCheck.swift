@@ -19,7 +19,7 @@ struct LoanCheck: ParsableCommand {
             2 a usage error, an invalid input or rule pack, or an output that cannot be written \
             (standard output closed by its reader included).
             """,
-        version: version,
+        version: "\(version) (commit \(BuildInfo.commit))",
         subcommands: [AuditCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self,
                       AprCommand.self, EvalCommand.self, SchemaCommand.self, SQLCommand.self, ImportCommand.self],
         defaultSubcommand: nil
@@ -34,6 +34,21 @@ enum LoanCheckMain {
         // A closed pipe (`loancheck audit | head`) is then a write error (EPIPE), handled below,
         // instead of a kill by SIGPIPE (exit 141 in a shell).
         signal(SIGPIPE, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.isEmpty {
+            // No subcommand is a usage error: the help goes to standard error, and the status says so.
+            FileOutput.standardError.write(LoanCheck.helpMessage() + "\n")
+            LoanCheck.exit(withError: ExitCode(ExitStatus.invalidInput))
+        }
+        if arguments == ["--version"] {
+            do {
+                try FileOutput.standardOutput.write(VersionText.full())
+            } catch {
+                if !error.isBrokenPipe { CommandSupport.report([error.diagnostic], sources: SourceTexts()) }
+                LoanCheck.exit(withError: ExitCode(ExitStatus.invalidInput))
+            }
+            LoanCheck.exit()
+        }
         do {
             var command = try LoanCheck.parseAsRoot()
             try SingleValuedOptions.check(Array(CommandLine.arguments.dropFirst()), command: type(of: command))

@@ -8,10 +8,26 @@ import Testing
     @Test func versionAndHelp() throws {
         let version = try L.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout == "0.1.0\n")
+        let lines = version.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "loancheck 0.1.0")
+        // The commit the binary was built from (a hex abbreviation, "+modified" for a dirty tree) or "unknown".
+        #expect(lines.dropFirst().first?.range(of: #"^commit: ([0-9a-f]{7,40}(\+modified)?|unknown)$"#, options: .regularExpression) != nil,
+                "\(version.stdout)")
+        #expect(lines.contains("rules: \(L.repository)/Rules"), "\(version.stdout)")
+        #expect(lines.contains("  cn-interest-rate-caps 2026.11 (in-force, 6 rules)"), "\(version.stdout)")
+        #expect(lines.contains("  cn-online-microlender-draft-2020 2026.11 (draft, 5 rules)"), "\(version.stdout)")
         let help = try L.run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("audit"))
+    }
+
+    @Test func noSubcommandIsAUsageErrorWithTheHelpOnStandardError() throws {
+        let result = try L.run([])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("OVERVIEW: Check Chinese lending products"))
+        #expect(result.stderr.contains("USAGE: loancheck <subcommand>"))
+        #expect(result.stderr.contains("  audit "))
     }
 
     @Test func duplicateKeyIsReportedAtTheSecondKeyNamingTheFirst() throws {
