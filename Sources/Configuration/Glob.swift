@@ -21,6 +21,11 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public struct Problem: Error, Sendable, Hashable {
         public let message: String
         public let hint: String
+
+        public init(message: String, hint: String) {
+            self.message = message
+            self.hint = hint
+        }
     }
 
     public var description: String { pattern }

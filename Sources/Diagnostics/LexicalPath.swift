@@ -22,6 +22,22 @@ public enum LexicalPath {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// `path` normalised without making it absolute: `./a/../b//c` is `b/c`; a leading `..` that cannot
+    /// be resolved by name stays (`../x`); `.` for an empty result.
+    public static func tidy(_ path: String) -> String {
+        if path.hasPrefix("/") { return normalised(path) }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     /// The absolute normalised `path` relative to the directory `root`: `.` for the root itself, nil
     /// when the path is outside it.
     public static func relative(_ path: String, to root: String) -> String? {
