@@ -25,7 +25,7 @@ public enum StarterFiles {
             # Rules switched off (recorded in every report), or kept alone (rule or pack ids):
             # rules:
             #   disable: [CN-OML-CAPITAL]
-            #   only: [cn-bank-internet-loans, CN-RATE-APR-24]
+            #   only: [cn-bank-internet-lending-2020, CN-RATE-APR-24]
             # Extra rules directories, like --rules:
             # packs: [compliance/house-rules]
 

@@ -35,8 +35,14 @@ enum LoanCheckMain {
         // instead of a kill by SIGPIPE (exit 141 in a shell).
         signal(SIGPIPE, SIG_IGN)
         do {
+            // A repeated single-valued option is refused before parsing, so that it is reported even when
+            // the command line has another problem (`sql` without its required --dialect).
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let name = arguments.first, let subcommand = LoanCheck.configuration.subcommands.first(where: { $0._commandName == name }) {
+                try SingleValuedOptions.check(arguments, command: subcommand)
+            }
             var command = try LoanCheck.parseAsRoot()
-            try SingleValuedOptions.check(Array(CommandLine.arguments.dropFirst()), command: type(of: command))
+            try SingleValuedOptions.check(arguments, command: type(of: command))
             try command.run()
         } catch let error as OutputError {
             // The reader of a closed pipe is gone and wanted no more: no message, but never a pass.
