@@ -3,7 +3,8 @@ import YAML
 
 /// Which of the YAML files found are loancheck documents: `include` and `exclude` of loancheck.yaml
 /// and `--exclude` on the command line, applied to every file (found in a directory or named on the
-/// command line). A file named `loancheck.yaml` is the configuration, never a document.
+/// command line). A file named `loancheck.yaml`, and the configuration file in use whatever its name,
+/// is the configuration, never a document.
 ///
 /// A file left out is never a silent skip of a loancheck document: `guardSkipped` reads each file
 /// left out and makes one that declares a document kind at its top level (`kind: LoanProduct`) an
@@ -49,10 +50,13 @@ public struct FileSelection: Sendable {
 
     public var include: [Pattern]
     public var exclude: [Pattern]
+    /// The configuration file in use (absolute), whatever its name (`--config ci.yaml`).
+    public var configurationFile: String?
 
-    public init(include: [Pattern] = [], exclude: [Pattern] = []) {
+    public init(include: [Pattern] = [], exclude: [Pattern] = [], configurationFile: String? = nil) {
         self.include = include
         self.exclude = exclude
+        self.configurationFile = configurationFile
     }
 
     /// The selection of `config` (nil: none) and the `--exclude` patterns, relative to the absolute
@@ -61,6 +65,7 @@ public struct FileSelection: Sendable {
         include = config.map { config in config.include.map { Pattern($0.value, base: config.directory, location: $0.location) } } ?? []
         exclude = (config.map { config in config.exclude.map { Pattern($0.value, base: config.directory, location: $0.location) } } ?? [])
             + commandLineExcludes.map { Pattern($0, base: workingDirectory, location: nil) }
+        configurationFile = config?.file
     }
 
     /// Splits `files` (relative to the absolute directory `root`, or absolute) into the files read and
@@ -79,7 +84,7 @@ public struct FileSelection: Sendable {
     }
 
     private func reason(leavingOut path: String) -> Reason? {
-        if path.split(separator: "/").last == Substring(Self.configurationName) { return .configurationFile }
+        if path == configurationFile || path.split(separator: "/").last == Substring(Self.configurationName) { return .configurationFile }
         if let pattern = exclude.first(where: { $0.matches(path) }) { return .excluded(pattern) }
         if !include.isEmpty, !include.contains(where: { $0.matches(path) }) { return .notIncluded }
         return nil
@@ -109,7 +114,7 @@ public struct FileSelection: Sendable {
                     hint: "add a pattern to `include` that matches it, or move it out of the audited directories"))
             case .configurationFile:
                 diagnostics.append(.error(
-                    "'\(file)' holds a \(found.kind) document, but a file named \(configurationName) is loancheck's configuration",
+                    "'\(file)' holds a \(found.kind) document, but it is read as loancheck's configuration (a file named \(configurationName), or --config)",
                     at: location, hint: "rename the file"))
             }
         }

@@ -32,8 +32,8 @@ struct AuditCommand: ParsableCommand {
 /// The options of an audit, shared by `audit` and `import` (which reads an SQL engine's result instead
 /// of running an engine).
 struct AuditOptions: ParsableArguments {
-    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case).")
-    var paths: [String] = ["."]
+    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case); - reads standard input (default: the directory of loancheck.yaml, else .).")
+    var paths: [String] = []
 
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added, or replacing shipped packs with the same id).")
     var rulesDirectories: [String] = []
@@ -86,7 +86,7 @@ struct AuditOptions: ParsableArguments {
         try color.apply()
         let space = try Workspace.open(workspace)
         let config = space.config
-        let paths = self.paths.map(space.commandLinePath)
+        let paths = space.inputPaths(self.paths)
         let rulesDirectories = space.rulesDirectories(self.rulesDirectories)
         let outputs = self.outputs.map(space.commandLinePath)
         let baseline = self.baseline.map(space.commandLinePath) ?? config?.baseline.map { space.named($0.value) }

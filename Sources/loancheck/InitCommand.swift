@@ -66,7 +66,7 @@ struct InitCommand: ParsableCommand {
         }
         var out = "wrote " + files.map { LexicalPath.join(Self.shown(root, from: start), $0.0) }.joined(separator: ", ") + "\n"
         out += excluded.isEmpty ? "no other YAML files found: `exclude` is empty\n"
-            : "excluded \(excluded.count) YAML file\(excluded.count == 1 ? "" : "s") that \(excluded.count == 1 ? "is" : "are") not loancheck documents: "
+            : "excluded \(excluded.count) YAML file\(excluded.count == 1 ? " that is not a loancheck document" : "s that are not loancheck documents"): "
                 + excluded.joined(separator: ", ") + "\n"
         out += "next: `loancheck audit`, then commit the files (docs/configuration.md, docs/ci.md)\n"
         try FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))

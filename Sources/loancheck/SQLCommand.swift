@@ -15,7 +15,7 @@ struct SQLCommand: ParsableCommand {
     )
 
     @Argument(help: "YAML files or directories: institutions, products, waivers and the LedgerSchema of the tape.")
-    var paths: [String] = ["."]
+    var paths: [String] = []
 
     @Option(name: .customLong("dialect"), help: "duckdb | postgres | spark | trino.")
     var dialect: String
@@ -45,7 +45,7 @@ struct SQLCommand: ParsableCommand {
     func run() throws {
         try color.apply()
         let space = try Workspace.open(workspace)
-        let paths = self.paths.map(space.commandLinePath)
+        let paths = space.inputPaths(self.paths)
         let rulesDirectories = space.rulesDirectories(self.rulesDirectories)
         let output = self.output.map(space.commandLinePath)
         let manifest = self.manifest.map(space.commandLinePath)

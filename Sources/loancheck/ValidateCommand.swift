@@ -13,8 +13,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Load and check documents (YAML syntax, schema, units, references) and loan tapes without auditing them."
     )
 
-    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case); - reads standard input.")
-    var paths: [String] = ["."]
+    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case); - reads standard input (default: the directory of loancheck.yaml, else .).")
+    var paths: [String] = []
 
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added or replaced by id).")
     var rulesDirectories: [String] = []
@@ -30,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try color.apply()
         let space = try Workspace.open(workspace)
-        let paths = self.paths.map(space.commandLinePath)
+        let paths = space.inputPaths(self.paths)
         let rulesDirectories = space.rulesDirectories(self.rulesDirectories)
         let request = DocumentRequest(paths: paths, selection: try space.selection(excludes: workspace.excludes), root: space.root,
                                       requireReferences: !noReferences)

@@ -106,6 +106,14 @@ struct Workspace {
         return named(LexicalPath.absolute(path, from: startDirectory), directory: path.hasSuffix("/"))
     }
 
+    /// The documents to read: the paths given, else the directory of the configuration file (the
+    /// repository it describes, whatever subdirectory the command runs in), else the start directory.
+    func inputPaths(_ given: [String]) -> [String] {
+        if !given.isEmpty { return given.map(commandLinePath) }
+        if let config { return [named(config.directory)] }
+        return [commandLinePath(".")]
+    }
+
     /// An absolute path (from loancheck.yaml) as the run names it.
     func named(_ absolutePath: String, directory: Bool = false) -> String {
         let name = LexicalPath.relative(absolutePath, to: root) ?? absolutePath

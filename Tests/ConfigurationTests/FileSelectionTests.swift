@@ -67,3 +67,21 @@ import Testing
         #expect(try ConfigReader().read(StarterFiles.configuration(excluding: []), file: "/r/loancheck.yaml", displayName: "l").exclude.isEmpty)
     }
 }
+
+@Suite struct CIDocsTests {
+    /// docs/ci.md quotes the files `loancheck init` writes, exactly (scripts/check-ci-docs.sh runs them).
+    @Test func theDocumentedWorkflowsAreTheOnesInitWrites() throws {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        let page = try String(contentsOfFile: parts.joined(separator: "/") + "/docs/ci.md", encoding: .utf8)
+        func block(_ name: String) -> String? {
+            guard let marker = page.range(of: "<!-- ci-docs: \(name) "),
+                  let open = page.range(of: "```yaml\n", range: marker.upperBound..<page.endIndex),
+                  let close = page.range(of: "\n```\n", range: open.upperBound..<page.endIndex) else { return nil }
+            return String(page[open.upperBound..<close.lowerBound]) + "\n"
+        }
+        #expect(block("github") == StarterFiles.githubWorkflow)
+        #expect(block("gitlab") == StarterFiles.gitlabJob)
+        #expect(StarterFiles.githubWorkflow.contains("run: loancheck audit --format sarif --output loancheck.sarif --format github\n"))
+    }
+}

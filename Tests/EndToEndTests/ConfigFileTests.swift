@@ -83,7 +83,7 @@ import Testing
         #expect(result.status == 1, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
-        #expect(Set(findings.compactMap { $0["rule"] as? String }) == ["CN-CFC-CAPITAL", "CN-BANK-CREDIT-LINE"])
+        #expect(Set(findings.compactMap { $0["rule"] as? String }) == ["CN-CFC-CAPITAL", "CN-CFC-LOAN-CREDIT-LINE", "CN-BANK-CREDIT-LINE"])
         let changes = try #require(json["ruleChanges"] as? [String: Any])
         let disabled = try #require(changes["disabledRules"] as? [[String: Any]]).compactMap { $0["rule"] as? String }
         #expect(disabled.contains("CN-CFC-CREDIT-LINE") && disabled.contains("CN-RATE-APR-24") && !disabled.contains("CN-CFC-CAPITAL"))
