@@ -93,6 +93,7 @@ struct Workspace {
                                   sources: config?.sources ?? SourceTexts())
             throw ExitCode(ExitStatus.invalidInput)
         }
+        if root != start { anchorEnvironmentPaths(from: start) }
         if root != start, chdir(root) != 0 {
             throw CommandSupport.usageError("cannot change to the source root '\(root)': \(String(cString: strerror(errno)))")
         }
@@ -149,6 +150,19 @@ struct Workspace {
 
     /// The configuration's text, for diagnostics located in it.
     var sources: SourceTexts { config?.sources ?? SourceTexts() }
+
+    /// The variables that name a file or directory: a relative one (`LOANCHECK_RULES=Rules`,
+    /// `LOANCHECK_DUCKDB=.venv/bin/duckdb`) is made absolute before the run leaves the directory it
+    /// is relative to. A bare command name (`duckdb`, looked up in PATH) stays as it is.
+    static let pathVariables = ["LOANCHECK_RULES", "LOANCHECK_DUCKDB", "LOANCHECK_PSQL", "LOANCHECK_SPARK"]
+
+    private static func anchorEnvironmentPaths(from start: String) {
+        for name in pathVariables {
+            guard let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty, !value.hasPrefix("/") else { continue }
+            if name != "LOANCHECK_RULES" && !value.contains("/") { continue }
+            setenv(name, LexicalPath.absolute(value, from: start), 1)
+        }
+    }
 
     private static func currentDirectory() -> String {
         guard let buffer = getcwd(nil, 0) else { return "/" }

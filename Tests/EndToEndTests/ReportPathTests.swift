@@ -66,6 +66,22 @@ import Testing
         #expect(missing.stderr == "loancheck: error: the source root '\(root)/nowhere' is not a directory\n  hint: check the path given to --source-root\n")
     }
 
+    @Test func relativePathsInTheEnvironmentStillPointWhereTheyDid() throws {
+        let root = try ConfigFileTests.repository(config: "exclude: [docker-compose.yml]\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // A hidden directory: never read as documents of the repository.
+        try FileManager.default.copyItem(atPath: L.repository + "/Rules", toPath: root + "/.rules")
+        let result = try L.run(["validate"], in: root + "/compliance/products", environment: ["LOANCHECK_RULES": "../../.rules"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "validate: 23 files, 8 Institution, 11 LoanProduct, 2 Waiver, 2 LedgerSchema (19 loans); no errors\n")
+        let wrong = try L.run(["validate"], in: root + "/compliance/products", environment: ["LOANCHECK_RULES": "nowhere"])
+        #expect(wrong.stderr == """
+            loancheck: error: LOANCHECK_RULES names '\(root)/compliance/products/nowhere', which is not a directory
+              hint: point LOANCHECK_RULES at a Rules/ directory (with schema/documents.yaml and packs/), or unset it
+
+            """)
+    }
+
     @Test func textDiagnosticsNameFilesFromTheRootToo() throws {
         let root = try ConfigFileTests.repository()
         defer { try? FileManager.default.removeItem(atPath: root) }
