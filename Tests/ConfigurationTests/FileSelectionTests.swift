@@ -25,6 +25,14 @@ import Testing
         #expect(reasons == ["excluded by docker-compose.yml", "not included", "configuration", "not included"])
     }
 
+    @Test func withoutPatternsOnlyTheConfigurationIsLeftOut() {
+        let (kept, skipped) = FileSelection().apply(["loancheck.yaml", "a/loancheck.yaml", "a/my-loancheck.yaml", "b.yaml"], root: "/r")
+        #expect(kept == ["a/my-loancheck.yaml", "b.yaml"])
+        #expect(skipped.map(\.file) == ["loancheck.yaml", "a/loancheck.yaml"])
+        let named = FileSelection(configurationFile: "/r/ci/lc.yaml").apply(["ci/lc.yaml", "ci/other.yaml"], root: "/r")
+        #expect(named.kept == ["ci/other.yaml"])
+    }
+
     @Test func commandLineExcludesAreRelativeToTheWorkingDirectory() throws {
         let selection = FileSelection(config: nil, commandLineExcludes: [try Glob("old/*.yaml")], workingDirectory: "/repo/compliance")
         let (kept, _) = selection.apply(["compliance/old/a.yaml", "old/a.yaml"], root: "/repo")
