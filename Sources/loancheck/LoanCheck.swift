@@ -42,7 +42,6 @@ enum LoanCheckMain {
                 try SingleValuedOptions.check(arguments, command: subcommand)
             }
             var command = try LoanCheck.parseAsRoot()
-            try SingleValuedOptions.check(arguments, command: type(of: command))
             try command.run()
         } catch let error as OutputError {
             // The reader of a closed pipe is gone and wanted no more: no message, but never a pass.
