@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 AS_OF ?= 2026-11-22
 LOANCHECK = .build/debug/loancheck
 
-.PHONY: deps build release test audit-examples validate-reports check-html install clean
+.PHONY: deps build release test audit-examples validate-reports check-html check-ci-docs install clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -24,12 +24,21 @@ audit-examples: build
 	  if [ $$status -eq 1 ]; then echo "(exit 1: the examples' deliberate violations were found)"; \
 	  elif [ $$status -ne 0 ]; then exit $$status; fi
 
-## Every test: unit and end-to-end suites, the packs' own cases, SARIF/JUnit schema validation.
+## Every test: unit and end-to-end suites, the packs' own cases, SARIF/JUnit schema validation, the
+## HTML report in a browser, and the CI set-ups of docs/ci.md as written.
 test: build
 	$(SWIFT) test
 	$(LOANCHECK) test
 	$(MAKE) --no-print-directory validate-reports
 	$(MAKE) --no-print-directory check-html
+	$(MAKE) --no-print-directory check-ci-docs
+
+## Runs the commands of docs/ci.md and docs/report-formats.md as written on a copy of Examples/ in a fresh
+## git repository (paths checked against the files), and the shipped pre-commit hooks with the real
+## pre-commit (installed into .build/venv-pre-commit when missing).
+check-ci-docs: build
+	@scripts/ensure-deps.sh xmllint
+	scripts/check-ci-docs.sh
 
 ## Renders the HTML report of Examples/ in headless Chromium and checks the DOM against the JSON report.
 check-html: build

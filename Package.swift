@@ -49,11 +49,13 @@ let package = Package(
         .target(name: "LedgerSQL", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "LedgerTape", "LedgerPlan", "Compliance", "LedgerAudit"]),
         // Stage 5: one renderer per output format.
         .target(name: "Reporting", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "Compliance"]),
+        // loancheck.yaml (DESIGN §9): reading and finding it, include/exclude patterns, the starter files of `init`.
+        .target(name: "Configuration", dependencies: ["Diagnostics", "YAML"]),
         .executableTarget(
             name: "loancheck",
             dependencies: [
                 "Diagnostics", "YAML", "RuleLanguage", "LoanDomain", "Compliance", "Reporting", "LedgerTape", "LedgerPlan",
-                "LedgerAudit", "LedgerStream", "LedgerSQL",
+                "LedgerAudit", "LedgerStream", "LedgerSQL", "Configuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: mimalloc,
@@ -71,6 +73,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RuleLanguageTests", dependencies: ["RuleLanguage", "Diagnostics"]),
         .testTarget(name: "LoanDomainTests", dependencies: ["LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "YAML", "Diagnostics"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Compliance", "LoanDomain", "RuleLanguage", "Diagnostics"]),
         // Runs the built `loancheck` binary for the end-to-end and robustness tests.
         .target(name: "LoanCheckTestSupport", path: "Tests/LoanCheckTestSupport"),

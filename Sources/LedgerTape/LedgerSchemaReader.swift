@@ -230,7 +230,8 @@ public struct LedgerSchemaReader {
             guard let pointer = matches.gl_pathv[index] else { continue }
             let path = String(cString: pointer)
             var status = stat()
-            if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG { result.append(path) }
+            // Named like every other input: `loans.csv`, not `./loans.csv` or `sub/../loans.csv`.
+            if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG { result.append(LexicalPath.tidy(path)) }
         }
         return result.sorted()
     }

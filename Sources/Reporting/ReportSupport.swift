@@ -191,24 +191,27 @@ struct ReportPaths {
         self.root = root
     }
 
-    /// The path relative to the root, or nil when it is absolute and outside the root.
+    /// The path relative to the root, normalised (no `./`, no `a/../`), or nil when it is outside the
+    /// root. loancheck names its inputs from the source root already (the command runs from it); this
+    /// keeps the renderers right for any `AuditReport`.
     func relative(_ file: String) -> String? {
-        if !file.hasPrefix("/") {
-            var path = Substring(file)
-            while path.hasPrefix("./") { path = path.dropFirst(2) }
-            return String(path)
-        }
-        let prefix = root == "/" ? "/" : root + "/"
-        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : nil
+        let tidy = LexicalPath.tidy(file)
+        if !tidy.hasPrefix("/") { return tidy.hasPrefix("../") || tidy == ".." ? nil : tidy }
+        return LexicalPath.relative(tidy, to: root).flatMap { $0 == "." ? nil : $0 }
     }
 
-    /// The path as shown in annotations: relative when possible, else as given.
-    func display(_ file: String) -> String { relative(file) ?? file }
+    /// The path as shown in annotations: relative to the root when under it, else absolute.
+    func display(_ file: String) -> String { relative(file) ?? absolute(file) }
 
     /// A relative URI reference (with `%SRCROOT%` as its base) or an absolute `file://` URI.
     func uri(_ file: String) -> (uri: String, relative: Bool) {
         if let relative = relative(file) { return (Self.percentEncoded(relative), true) }
-        return ("file://" + Self.percentEncoded(file), false)
+        return ("file://" + Self.percentEncoded(absolute(file)), false)
+    }
+
+    /// `file` made absolute against the root, normalised.
+    private func absolute(_ file: String) -> String {
+        LexicalPath.absolute(file, from: root)
     }
 
     /// The root as an absolute `file://` URI ending in `/` (SARIF `originalUriBaseIds`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Compliance
+import Configuration
 import Diagnostics
 import FoundationEssentials
 import LedgerAudit
@@ -31,8 +32,8 @@ struct AuditCommand: ParsableCommand {
 /// The options of an audit, shared by `audit` and `import` (which reads an SQL engine's result instead
 /// of running an engine).
 struct AuditOptions: ParsableArguments {
-    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case).")
-    var paths: [String] = ["."]
+    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case); - reads standard input (default: the directory of loancheck.yaml, else .).")
+    var paths: [String] = []
 
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added, or replacing shipped packs with the same id).")
     var rulesDirectories: [String] = []
@@ -53,8 +54,8 @@ struct AuditOptions: ParsableArguments {
     @Option(name: .customLong("output"), help: "Write the report to FILE (repeatable, paired with --format).")
     var outputs: [String] = []
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above: error | warning | info | never.")
-    var failOn: String = "error"
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above: error (default) | warning | info | never.")
+    var failOn: String?
 
     @Option(name: .customLong("lang"), help: "zh | en (default: zh when LANG starts with zh, else en).")
     var language: String?
@@ -75,12 +76,26 @@ struct AuditOptions: ParsableArguments {
     @Option(name: .customLong("warn-expiring"), help: "Info finding for a waiver expiring within DAYS (default 30).")
     var warnExpiring: Int = 30
 
+    @OptionGroup var workspace: WorkspaceOptions
 
-    /// Loads, audits (the ledger through `engine`) and writes every report.
+    @OptionGroup var color: ColorOptions
+
+    /// Loads, audits (the ledger through `engine`) and writes every report. The configuration file
+    /// gives what the command line does not; the run then works from the source root (`Workspace`).
     func run(engine makeEngine: () throws -> any LedgerEngine) throws {
+        try color.apply()
+        let space = try Workspace.open(workspace)
+        let config = space.config
+        let paths = space.inputPaths(self.paths)
+        let rulesDirectories = space.rulesDirectories(self.rulesDirectories)
+        let outputs = self.outputs.map(space.commandLinePath)
+        let baseline = self.baseline.map(space.commandLinePath) ?? config?.baseline.map { space.named($0.value) }
+        let writeBaseline = self.writeBaseline.map(space.commandLinePath)
+        let failuresOut = self.failuresOut.map(space.commandLinePath)
+
         let date = try CommandOptions.asOfDate(asOf)
-        let threshold = try CommandOptions.threshold(failOn)
-        let lang = try CommandOptions.language(language)
+        let threshold = try CommandOptions.threshold(failOn ?? config?.failOn?.value ?? "error")
+        let lang = try CommandOptions.language(language ?? config?.language?.value)
         let targets = try CommandOptions.outputTargets(formats: formats, outputs: outputs)
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
         let destinations = try AuditOutputs(reports: targets, baseline: writeBaseline)
@@ -88,8 +103,10 @@ struct AuditOptions: ParsableArguments {
 
         guard maxFindingsPerRule >= 0 else { throw CommandSupport.usageError("--max-findings-per-rule must be 0 (all) or more") }
         let ledgerEngine = try makeEngine()
-        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, disabling: disabledRules,
-                                                                              paths: paths)
+        let choice = space.ruleChoice(disabling: disabledRules)
+        let request = DocumentRequest(paths: paths, selection: try space.selection(excludes: workspace.excludes), root: space.root)
+        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, choice: choice, request: request,
+                                                                          sources: space.sources)
         let ledger: LedgerResults?
         do {
             ledger = try LedgerAuditor(rules: rules, engine: ledgerEngine)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Compliance
+import Configuration
 import Diagnostics
 import FoundationEssentials
 import LoanDomain
@@ -8,21 +9,23 @@ import YAML
 /// Loading shared by the commands: rule sets and documents, failing closed (exit 2) with every
 /// diagnostic rendered like a compiler's.
 enum CommandSupport {
-    /// The shipped rules plus `--rules` directories; exit 2 on any defect.
-    static func loadRules(extra: [String], disabling: [String] = []) throws -> RuleSet {
+    /// The shipped rules plus `--rules` directories; exit 2 on any defect. `sources`: texts for
+    /// diagnostics located outside the packs (loancheck.yaml, for `rules.disable` and `rules.only`).
+    static func loadRules(extra: [String], choice: RuleChoice = RuleChoice(), sources extraSources: SourceTexts = SourceTexts()) throws -> RuleSet {
         if let problem = RulesDirectory.environmentProblem() {
             throw usageError(problem, hint: "point LOANCHECK_RULES at a Rules/ directory (with schema/documents.yaml and packs/), or unset it")
         }
         do {
-            let rules = try PackLoader().load(shipped: RulesDirectory.locate(), extra: extra, disabling: disabling)
+            let rules = try PackLoader().load(shipped: RulesDirectory.locate(), extra: extra, choice: choice)
             for line in rules.changes.lines {
                 FileOutput.standardError.write("loancheck: notice: \(DisplayText.safe(line))\n")
             }
             return rules
         } catch {
-            var sources = SourceTexts()
+            var sources = extraSources
             for diagnostic in error.diagnostics {
-                if let file = diagnostic.location?.file, let text = try? String(contentsOfFile: file, encoding: .utf8) {
+                if let file = diagnostic.location?.file, sources.line(1, of: file) == nil,
+                   let text = try? String(contentsOfFile: file, encoding: .utf8) {
                     sources.add(file: file, text: text)
                 }
             }
@@ -34,33 +37,47 @@ enum CommandSupport {
     /// Every document under `paths`, enriched; exit 2 when any input is invalid. Without
     /// `requireReferences` (`apr`, `eval` on one product file) a lender need not be loaded.
     static func loadDocuments(_ paths: [String], schema: DocumentSchema, requireReferences: Bool = true) throws -> LoadOutcome {
-        try loadDocuments(InputDiscovery().discover(paths), paths: paths, schema: schema, requireReferences: requireReferences)
+        let request = DocumentRequest(paths: paths, requireReferences: requireReferences)
+        return try loadDocuments(request.discover(), request: request, schema: schema)
     }
 
     /// The rule set and the documents, the input directories walked while the packs are compiled.
     static func loadRulesAndDocuments(
-        extra: [String], disabling: [String] = [], paths: [String], requireReferences: Bool = true
+        extra: [String], choice: RuleChoice = RuleChoice(), request: DocumentRequest, sources: SourceTexts = SourceTexts()
     ) throws -> (rules: RuleSet, outcome: LoadOutcome) {
-        let discovery = BackgroundResult { InputDiscovery().discover(paths) }
-        let rules = try loadRules(extra: extra, disabling: disabling)
-        let outcome = try loadDocuments(discovery.value, paths: paths, schema: rules.schema, requireReferences: requireReferences)
+        let discovery = BackgroundResult { request.discover() }
+        let rules = try loadRules(extra: extra, choice: choice, sources: sources)
+        let outcome = try loadDocuments(discovery.value, request: request, schema: rules.schema)
         return (rules, outcome)
     }
 
-    private static func loadDocuments(
-        _ discovery: (files: [String], diagnostics: [Diagnostic]), paths: [String], schema: DocumentSchema, requireReferences: Bool
-    ) throws -> LoadOutcome {
-        let outcome = DocumentLoader(schema: schema, requireReferences: requireReferences, limits: try inputLimits())
+    /// The rule set and the documents, as the commands without a configuration file load them.
+    static func loadRulesAndDocuments(
+        extra: [String], disabling: [String] = [], paths: [String], requireReferences: Bool = true
+    ) throws -> (rules: RuleSet, outcome: LoadOutcome) {
+        try loadRulesAndDocuments(extra: extra, choice: RuleChoice(disable: disabling.map { RuleChoice.Name($0) }),
+                                  request: DocumentRequest(paths: paths, requireReferences: requireReferences))
+    }
+
+    private static func loadDocuments(_ discovery: DocumentRequest.Discovery, request: DocumentRequest, schema: DocumentSchema) throws -> LoadOutcome {
+        let limits = try inputLimits()
+        let outcome = DocumentLoader(schema: schema, requireReferences: request.requireReferences, limits: limits)
             .load(files: discovery.files)
-        let diagnostics = discovery.diagnostics + outcome.diagnostics
+        let kinds = Set(schema.kindNames + [DocumentLoader.ledgerSchemaKind])
+        let guarded = FileSelection.guardSkipped(discovery.skipped, kinds: kinds, maxBytes: limits.maxFileBytes)
+        let diagnostics = discovery.diagnostics + guarded.diagnostics + outcome.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) {
-            report(diagnostics, sources: outcome.sources)
+            var sources = outcome.sources
+            sources.merge(guarded.sources)
+            report(diagnostics, sources: sources)
             let errors = diagnostics.filter { $0.severity == .error }.count
             FileOutput.standardError.write("loancheck: \(errors) error\(errors == 1 ? "" : "s") in the input; nothing was audited\n")
             throw ExitCode(ExitStatus.invalidInput)
         }
         if discovery.files.isEmpty {
-            report([.error("no YAML files found in \(paths.joined(separator: ", "))", at: nil,
+            let skipped = discovery.skipped.count
+            let note = skipped == 0 ? "" : " (\(skipped) file\(skipped == 1 ? " is" : "s are") left out by include/exclude patterns)"
+            report([.error("no YAML files found in \(request.paths.joined(separator: ", "))\(note)", at: nil,
                            hint: "pass the directory that holds the *.yaml product and institution files")], sources: SourceTexts())
             throw ExitCode(ExitStatus.invalidInput)
         }

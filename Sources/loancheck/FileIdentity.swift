@@ -1,3 +1,5 @@
+import Diagnostics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -37,15 +39,7 @@ enum FileIdentity: Hashable, Sendable {
            let directory = realPath("/" + parts.dropLast().joined(separator: "/")) {
             return (directory == "/" ? "" : directory) + "/" + name
         }
-        var kept: [Substring] = []
-        for part in parts {
-            switch part {
-            case ".": continue
-            case "..": _ = kept.popLast()
-            default: kept.append(part)
-            }
-        }
-        return "/" + kept.joined(separator: "/")
+        return LexicalPath.normalised(absolute)
     }
 
     private static func currentDirectory() -> String {

@@ -38,10 +38,16 @@ struct FileOutput: Sendable {
         if let failure { throw OutputError(path: path, code: failure) }
     }
 
-    /// Whether this stream is a terminal and colour is allowed (`NO_COLOR` unset or empty).
+    /// Whether to colour this stream: `--color always|never`, else a terminal with colour allowed
+    /// (`NO_COLOR` unset or empty).
     var supportsColor: Bool { Self.supportsColor(descriptor) }
 
     static func supportsColor(_ descriptor: Int32) -> Bool {
+        switch ColorMode.current {
+        case .always: return true
+        case .never: return false
+        case .auto: break
+        }
         guard isatty(descriptor) == 1 else { return false }
         if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
         if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }

@@ -21,7 +21,7 @@ struct LoanCheck: ParsableCommand {
             """,
         version: "\(version) (commit \(BuildInfo.commit))",
         subcommands: [AuditCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self,
-                      AprCommand.self, EvalCommand.self, SchemaCommand.self, SQLCommand.self, ImportCommand.self],
+                      AprCommand.self, EvalCommand.self, SchemaCommand.self, SQLCommand.self, ImportCommand.self, InitCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -50,8 +50,13 @@ enum LoanCheckMain {
             LoanCheck.exit()
         }
         do {
+            // A repeated single-valued option is refused before parsing, so that it is reported even when
+            // the command line has another problem (`sql` without its required --dialect).
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let name = arguments.first, let subcommand = LoanCheck.configuration.subcommands.first(where: { $0._commandName == name }) {
+                try SingleValuedOptions.check(arguments, command: subcommand)
+            }
             var command = try LoanCheck.parseAsRoot()
-            try SingleValuedOptions.check(Array(CommandLine.arguments.dropFirst()), command: type(of: command))
             try command.run()
         } catch let error as OutputError {
             // The reader of a closed pipe is gone and wanted no more: no message, but never a pass.

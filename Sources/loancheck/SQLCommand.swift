@@ -15,7 +15,7 @@ struct SQLCommand: ParsableCommand {
     )
 
     @Argument(help: "YAML files or directories: institutions, products, waivers and the LedgerSchema of the tape.")
-    var paths: [String] = ["."]
+    var paths: [String] = []
 
     @Option(name: .customLong("dialect"), help: "duckdb | postgres | spark | trino.")
     var dialect: String
@@ -38,7 +38,17 @@ struct SQLCommand: ParsableCommand {
     @Option(name: .customLong("manifest"), help: "Also write what the script was compiled from to FILE, for `loancheck import`.")
     var manifest: String?
 
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @OptionGroup var color: ColorOptions
+
     func run() throws {
+        try color.apply()
+        let space = try Workspace.open(workspace)
+        let paths = space.inputPaths(self.paths)
+        let rulesDirectories = space.rulesDirectories(self.rulesDirectories)
+        let output = self.output.map(space.commandLinePath)
+        let manifest = self.manifest.map(space.commandLinePath)
         let date = try CommandOptions.asOfDate(asOf)
         guard let chosen = SQLDialect(rawValue: dialect) else {
             throw CommandSupport.usageError("unknown dialect '\(dialect)'",
@@ -46,7 +56,10 @@ struct SQLCommand: ParsableCommand {
                                                 ?? "dialects: duckdb, postgres, spark, trino")
         }
         guard maxFindingsPerRule >= 0 else { throw CommandSupport.usageError("--max-findings-per-rule must be 0 (all) or more") }
-        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, disabling: disabledRules, paths: paths)
+        let choice = space.ruleChoice(disabling: disabledRules)
+        let documents = DocumentRequest(paths: paths, selection: try space.selection(excludes: workspace.excludes), root: space.root)
+        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, choice: choice, request: documents,
+                                                                          sources: space.sources)
         let request: LedgerRequest
         do {
             guard let built = try LedgerAuditor(rules: rules, engine: NoLedgerEngine())

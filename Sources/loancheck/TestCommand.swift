@@ -20,8 +20,15 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("engine"), help: "The ledger engine for the cases with a tape: stream (default) | duckdb | postgres | spark.")
     var engine: String = "stream"
 
+    @OptionGroup var config: ConfigFileOptions
+
+    @OptionGroup var color: ColorOptions
+
     func run() throws {
-        let rules = try CommandSupport.loadRules(extra: rulesDirectories)
+        try color.apply()
+        // The configuration's `packs` are tested with the shipped ones.
+        let space = try Workspace.open(config: config)
+        let rules = try CommandSupport.loadRules(extra: space.rulesDirectories(rulesDirectories), sources: space.sources)
         let known = Set(rules.packs.map(\.id))
         for pack in packs where !known.contains(pack) {
             throw CommandSupport.usageError("unknown pack '\(pack)'",

@@ -13,16 +13,30 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Load and check documents (YAML syntax, schema, units, references) and loan tapes without auditing them."
     )
 
-    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case).")
-    var paths: [String] = ["."]
+    @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case); - reads standard input (default: the directory of loancheck.yaml, else .).")
+    var paths: [String] = []
 
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added or replaced by id).")
     var rulesDirectories: [String] = []
 
+    @Flag(name: .customLong("no-references"),
+          help: "Check the files alone: lenders, co-funders, affiliates and waiver subjects need not be loaded (loan tapes are not read).")
+    var noReferences = false
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @OptionGroup var color: ColorOptions
+
     func run() throws {
-        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, paths: paths)
+        try color.apply()
+        let space = try Workspace.open(workspace)
+        let paths = space.inputPaths(self.paths)
+        let rulesDirectories = space.rulesDirectories(self.rulesDirectories)
+        let request = DocumentRequest(paths: paths, selection: try space.selection(excludes: workspace.excludes), root: space.root,
+                                      requireReferences: !noReferences)
+        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, request: request, sources: space.sources)
         var waiverProblems = WaiverApplication.unknownRules(outcome.documents.waivers, rules: rules)
-        if waiverProblems.isEmpty {
+        if waiverProblems.isEmpty, !noReferences {
             // Waivers of ledger rules name loans and groups: those are checked against the tape by `audit`.
             let documentWaivers = outcome.documents.waivers.filter { waiver in
                 guard case .string(let rule)? = waiver["rule"] else { return true }
@@ -35,12 +49,14 @@ struct ValidateCommand: ParsableCommand {
             CommandSupport.report(waiverProblems, sources: outcome.sources)
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let loans = try validateTapes(outcome)
+        let loans = noReferences ? nil : try validateTapes(outcome)
         let documents = outcome.documents.documents
         var counts = ["Institution", "LoanProduct", "Waiver"].map { kind in
             "\(documents.filter { $0.kind == kind }.count) \(kind)"
         }
-        if let loans { counts.append("\(outcome.ledgerSchemas.count) LedgerSchema (\(loans) loan\(loans == 1 ? "" : "s"))") }
+        if noReferences, !outcome.ledgerSchemas.isEmpty {
+            counts.append("\(outcome.ledgerSchemas.count) LedgerSchema (tapes not read: --no-references)")
+        } else if let loans { counts.append("\(outcome.ledgerSchemas.count) LedgerSchema (\(loans) loan\(loans == 1 ? "" : "s"))") }
         try FileOutput.standardOutput.write(
             "validate: \(outcome.inputs.count) file\(outcome.inputs.count == 1 ? "" : "s"), \(counts.joined(separator: ", ")); no errors\n")
     }

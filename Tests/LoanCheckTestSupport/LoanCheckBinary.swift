@@ -41,13 +41,20 @@ public enum LoanCheckBinary {
     }()
 
     /// Runs `loancheck arguments` in `directory` (default: the checkout) with `environment` added, stdin
-    /// empty, colours off and `LOANCHECK_RULES` and the `LOANCHECK_MAX_…` limits unset.
+    /// `standardInput` (default: empty), colours off and `LOANCHECK_RULES` and the `LOANCHECK_MAX_…` limits unset.
     public static func run(
         _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
-        timeout: TimeInterval = 120
+        timeout: TimeInterval = 120, standardInput: String? = nil
     ) throws -> Output {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
+        var input: FileHandle?
+        if let standardInput {
+            let inPath = scratch + "/stdin"
+            _ = FileManager.default.createFile(atPath: inPath, contents: Data(standardInput.utf8))
+            input = FileHandle(forReadingAtPath: inPath)
+        }
+        defer { try? input?.close() }
         let outPath = scratch + "/stdout"
         let errPath = scratch + "/stderr"
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
@@ -59,7 +66,8 @@ public enum LoanCheckBinary {
             try? err.close()
         }
 
-        let process = try start(arguments, in: directory, environment: extra, standardOutput: out, standardError: err)
+        let process = try start(arguments, in: directory, environment: extra, standardOutput: out, standardError: err,
+                                standardInput: input)
 
         let deadline = Date().addingTimeInterval(timeout)
         var timedOut = false
@@ -83,7 +91,7 @@ public enum LoanCheckBinary {
     /// error where the caller wants them (e.g. a pipe whose reading end is closed).
     public static func start(
         _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
-        standardOutput: FileHandle, standardError: FileHandle
+        standardOutput: FileHandle, standardError: FileHandle, standardInput: FileHandle? = nil
     ) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -101,7 +109,7 @@ public enum LoanCheckBinary {
         process.environment = environment
         process.standardOutput = standardOutput
         process.standardError = standardError
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = standardInput ?? FileHandle.nullDevice
         try process.run()
         return process
     }

@@ -45,6 +45,16 @@ import Testing
         #expect(ReportPaths(sourceRoot: "/").relative("/a/b.yaml") == "a/b.yaml")
     }
 
+    @Test func pathsAreNormalisedAndOutsideTheRootAbsolute() {
+        let paths = ReportPaths(sourceRoot: "/work/repo")
+        #expect(paths.relative("ledger/../tapes/./loans.csv") == "tapes/loans.csv")
+        #expect(paths.relative("/work/repo/a/../products/p.yaml") == "products/p.yaml")
+        #expect(paths.relative("../other/p.yaml") == nil)
+        #expect(paths.display("../other/p.yaml") == "/work/other/p.yaml")
+        #expect(paths.uri("../other/p.yaml") == (uri: "file:///work/other/p.yaml", relative: false))
+        #expect(paths.display("/etc/./x/../a.yaml") == "/etc/a.yaml")
+    }
+
     @Test func sarifHelpURIs() {
         #expect(SARIFReport.absoluteURI("https://www.gov.cn/zhengce/content_5527628.htm") == "https://www.gov.cn/zhengce/content_5527628.htm")
         #expect(SARIFReport.absoluteURI("https://example.org/办法 全文?a=1%20b") == "https://example.org/%E5%8A%9E%E6%B3%95%20%E5%85%A8%E6%96%87?a=1%20b")

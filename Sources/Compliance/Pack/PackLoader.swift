@@ -15,6 +15,12 @@ public struct PackLoader: Sendable {
     /// `disabling`: rule ids switched off explicitly (`--disable-rule`); the rules a replacing pack
     /// leaves out must be among them.
     public func load(shipped: String?, extra: [String], disabling: [String] = []) throws(DiagnosticList) -> RuleSet {
+        try load(shipped: shipped, extra: extra, choice: RuleChoice(disable: disabling.map { RuleChoice.Name($0) }))
+    }
+
+    /// `choice`: the rules switched off (`--disable-rule`, `rules.disable` and `rules.only` of
+    /// loancheck.yaml); the rules a replacing pack leaves out must be among them.
+    public func load(shipped: String?, extra: [String], choice: RuleChoice) throws(DiagnosticList) -> RuleSet {
         var diagnostics: [Diagnostic] = []
         var sources = SourceTexts()
         guard let shipped else {
@@ -96,7 +102,7 @@ public struct PackLoader: Sendable {
             }
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
-        let selection = try RuleSelection(packs: packs, extra: extraPacks, replaced: replaced, disabling: disabling)
+        let selection = try RuleSelection(packs: packs, extra: extraPacks, replaced: replaced, choice: choice)
         guard selection.packs.contains(where: { !$0.rules.isEmpty }) else {
             throw DiagnosticList([.error("no rule is loaded: an audit would check nothing", at: nil,
                                          hint: "the rules directories hold no rule (or every rule is disabled)")])

@@ -12,10 +12,15 @@ struct RuleSelection {
     /// `replaced`: each shipped pack that a `--rules` pack replaced, with the index of its replacement;
     /// `extra`: the indexes of the packs read from `--rules` directories.
     init(
-        packs loaded: [RulePack], extra: Set<Int>, replaced: [(shipped: RulePack, by: Int)], disabling: [String]
+        packs loaded: [RulePack], extra: Set<Int>, replaced: [(shipped: RulePack, by: Int)], choice: RuleChoice
     ) throws(DiagnosticList) {
-        let disabled = Set(disabling)
-        var diagnostics: [Diagnostic] = []
+        var dropped = Set<String>()
+        for (shipped, index) in replaced {
+            let kept = Set(loaded[index].rules.map(\.id))
+            dropped.formUnion(shipped.rules.map(\.id).filter { !kept.contains($0) })
+        }
+        let (disabled, unknown) = choice.disabledIds(packs: loaded, dropped: dropped)
+        var diagnostics: [Diagnostic] = unknown
         var replacements: [PackReplacement] = []
         var shippedRuleIds = Set<String>()
         for (shipped, index) in replaced {
@@ -52,11 +57,6 @@ struct RuleSelection {
             for rule in shipped.rules where disabled.contains(rule.id) && !disabledRules.contains(where: { $0.id == rule.id }) {
                 disabledRules.append(DisabledRule(id: rule.id, packId: shipped.id, shipped: true))
             }
-        }
-        let known = Set(loaded.flatMap { $0.rules.map(\.id) }).union(shippedRuleIds)
-        for id in disabling where !known.contains(id) {
-            diagnostics.append(.error("--disable-rule names unknown rule '\(id)'", at: nil,
-                                      hint: Suggestions.hint(for: id, in: known.sorted()) ?? "see `loancheck rules` for the rule ids"))
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
         self.packs = packs

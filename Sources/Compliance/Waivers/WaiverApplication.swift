@@ -58,8 +58,11 @@ public struct WaiverApplication: Sendable {
     /// An error for each waiver that names a rule the loaded packs do not define (DESIGN §2: an input
     /// error). `audit` reports it when applying waivers, `validate` when loading.
     public static func unknownRules(_ waivers: [LoadedDocument], rules: RuleSet) -> [Diagnostic] {
-        waivers.compactMap { waiver in
-            guard case .string(let ruleId)? = waiver["rule"], rules.rule(ruleId) == nil else { return nil }
+        // A waiver of a rule switched off for this run (`--disable-rule`, `rules.only`) names a known
+        // rule: it has nothing to waive in this run, and is kept for the runs that check the rule.
+        let disabled = Set(rules.changes.disabledRules.map(\.id))
+        return waivers.compactMap { waiver in
+            guard case .string(let ruleId)? = waiver["rule"], rules.rule(ruleId) == nil, !disabled.contains(ruleId) else { return nil }
             return .error("waiver names unknown rule '\(ruleId)'", at: waiver.record.location(of: "rule") ?? waiver.location,
                           hint: Suggestions.hint(for: ruleId, in: rules.ruleIds) ?? "see `loancheck rules` for the rule ids")
         }

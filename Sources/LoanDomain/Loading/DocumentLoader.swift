@@ -55,7 +55,12 @@ public struct DocumentLoader: Sendable {
     /// The kind of the documents that describe loan tapes; read by the ledger stage, not decoded here.
     public static let ledgerSchemaKind = "LedgerSchema"
 
-    /// Reads and loads `files` (already discovered and sorted).
+    /// The file name that stands for standard input (`loancheck validate -`).
+    public static let standardInput = "-"
+    /// The name standard input has in locations and reports.
+    public static let standardInputName = "<stdin>"
+
+    /// Reads and loads `files` (already discovered and sorted); `standardInput` reads standard input.
     public func load(files: [String]) -> LoadOutcome {
         finish(files.concurrentMap { loadFile($0) })
     }
@@ -129,7 +134,9 @@ public struct DocumentLoader: Sendable {
         }
     }
 
-    private func loadFile(_ file: String) -> FileResult {
+    private func loadFile(_ path: String) -> FileResult {
+        let isStandardInput = path == Self.standardInput
+        let file = isStandardInput ? Self.standardInputName : path
         do {
             // Documents are decoded as they are parsed (in batches, on other cores) and their trees
             // dropped: a multi-document file of 100,000 products never holds 100,000 trees. A file that
@@ -137,7 +144,7 @@ public struct DocumentLoader: Sendable {
             var result = FileResult(file: file)
             var count = 0
             var pipeline = DocumentPipeline<FileResult> { nodes in decode(nodes, file: file) }
-            result.text = try YAMLReader.parseFile(atPath: file, limits: limits) { node in
+            result.text = try YAMLReader.parseFile(atPath: isStandardInput ? "/dev/stdin" : file, displayPath: file, limits: limits) { node in
                 count += 1
                 if pipeline.add(node) {
                     for part in pipeline.takeReady() { result.append(part) }
@@ -153,7 +160,8 @@ public struct DocumentLoader: Sendable {
         } catch {
             // The text is read again only to quote the lines of located errors: a file refused for its
             // size has none, and must not be read whole after all.
-            let located = error.diagnostics.contains { $0.location?.file == file }
+            // Standard input cannot be read twice.
+            let located = !isStandardInput && error.diagnostics.contains { $0.location?.file == file }
             return FileResult(file: file, text: located ? TextFileReader.lossyText(atPath: file) : nil, diagnostics: error.diagnostics,
                               isUnreadable: true)
         }
@@ -193,8 +201,14 @@ public struct DocumentLoader: Sendable {
             return nil
         }
         guard let kindNode = node.value(forKey: "kind"), let kind = kindNode.scalar?.text else {
-            decoder.appendDiagnostic(.error("document has no 'kind'", at: node.location,
-                                            hint: "add `kind:` with one of \(schema.kindNames.joined(separator: ", "))"))
+            // Most often a YAML file of another tool (docker-compose.yml) in an audited directory.
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            var hints = ["add `kind:` with one of \(schema.kindNames.joined(separator: ", "))"]
+            if file != Self.standardInputName {
+                hints.append("if '\(file)' is not a loancheck document, leave it out: `exclude: [\(name)]` in loancheck.yaml "
+                             + "(`loancheck init` writes one), or --exclude \(name)")
+            }
+            decoder.appendDiagnostic(Diagnostic(.error, "document has no 'kind'", at: node.location, hints: hints))
             return nil
         }
         guard let kindSchema = schema.kind(kind) else {
