@@ -52,7 +52,6 @@ enum LoanCheckMain {
         do {
             // A repeated single-valued option is refused before parsing, so that it is reported even when
             // the command line has another problem (`sql` without its required --dialect).
-            let arguments = Array(CommandLine.arguments.dropFirst())
             if let name = arguments.first, let subcommand = LoanCheck.configuration.subcommands.first(where: { $0._commandName == name }) {
                 try SingleValuedOptions.check(arguments, command: subcommand)
             }
