@@ -99,7 +99,8 @@ struct ReportLabels {
 
     /// Column headers of a count table: errors, warnings, info, waived, total.
     var countHeaders: [String] {
-        [pick("错误", "Errors"), pick("警告", "Warnings"), pick("提示", "Info"), pick("已豁免", "Waived"), pick("合计", "Total")]
+        [pick("错误", "Errors"), pick("警告", "Warnings"), pick("提示", "Info"), pick("无法评估", "Cannot evaluate"),
+         pick("已豁免", "Waived"), pick("合计", "Total")]
     }
     var waived: String { pick("已豁免", "waived") }
     var bySeverity: String { pick("按严重程度统计的发现", "Findings by severity") }
@@ -116,14 +117,13 @@ struct ReportLabels {
     var noRulesChecked: String { pick("没有检查任何规则。", "No rules were checked.") }
 
     /// The verdict line of the cover: `1 项错误、0 项警告、0 项提示，1 项已豁免` / `1 error, 0 warnings, …`.
-    func verdict(_ summary: (error: Int, warning: Int, info: Int, waived: Int)) -> String {
+    func verdict(_ summary: AuditReport.Summary) -> String {
         if language == .zh {
             let (error, warning, info, waived) = (ReportWording.grouped(summary.error), ReportWording.grouped(summary.warning),
                                                   ReportWording.grouped(summary.info), ReportWording.grouped(summary.waived))
-            return "\(error) 项错误、\(warning) 项警告、\(info) 项提示，\(waived) 项已豁免"
+            return "\(error) 项错误、\(warning) 项警告、\(info) 项提示、\(ReportWording.grouped(summary.cannotEvaluate)) 项无法评估，\(waived) 项已豁免"
         }
-        return [ReportWording.count(summary.error, "error"), ReportWording.count(summary.warning, "warning"),
-                ReportWording.count(summary.info, "info"), "\(ReportWording.grouped(summary.waived)) waived"].joined(separator: ", ")
+        return ReportWording.summaryLine(summary)
     }
 
     // MARK: - Check outcomes

@@ -23,8 +23,7 @@ struct JSONReport {
     }
 
     func document() -> JSONValue {
-        let summary = report.summary
-        return .object([
+        .object([
             ("formatVersion", .int(Self.formatVersion)),
             ("tool", .object([("name", .string(report.toolName)), ("version", .string(report.toolVersion))])),
             ("asOf", .string(report.asOf.description)),
@@ -33,14 +32,21 @@ struct JSONReport {
             ("ruleChanges", Self.ruleChanges(report)),
             ("inputs", Self.inputs(report)),
             ("findings", .array(of: report.findings) { finding($0) }),
-            ("summary", .object([
-                ("error", .int(summary.error)), ("warning", .int(summary.warning)),
-                ("info", .int(summary.info)), ("waived", .int(summary.waived)),
-                ("byRule", Self.byRule(report)),
-            ])),
+            ("summary", Self.summary(report)),
             ("waivers", Self.waivers(report)),
             ("baseline", Self.baseline(report)),
             ("ledger", Self.ledger(report)),
+        ])
+    }
+
+    /// `summary`: unwaived violations by severity, "cannot evaluate" findings apart, waived findings, and
+    /// the counts per rule (shared with the SARIF stamp).
+    static func summary(_ report: AuditReport) -> JSONValue {
+        let summary = report.summary
+        return .object([
+            ("error", .int(summary.error)), ("warning", .int(summary.warning)), ("info", .int(summary.info)),
+            ("cannotEvaluate", .int(summary.cannotEvaluate)), ("waived", .int(summary.waived)),
+            ("byRule", byRule(report)),
         ])
     }
 
@@ -96,6 +102,7 @@ struct JSONReport {
             ("waiver", finding.waiver.map(Self.waiver) ?? .null),
             ("baseline", wording.baselineState(of: finding).map(JSONValue.string) ?? .null),
             ("ledger", finding.ledger.map(Self.ledgerDetail) ?? .null),
+            ("products", finding.products.isEmpty ? .null : .array(finding.products.map(JSONValue.string))),
         ])
     }
 

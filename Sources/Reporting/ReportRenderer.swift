@@ -26,10 +26,15 @@ public struct ReportOptions: Sendable {
     /// are made relative to (SARIF `%SRCROOT%`, GitHub annotation and Markdown paths). nil = the current
     /// directory.
     public var sourceRoot: String?
-    /// The tool's home page, for SARIF `tool.driver.informationUri` (omitted when nil).
+    /// The tool's home page: SARIF `tool.driver.informationUri`, and the base of the `helpUri` of a
+    /// shipped rule without an official text (omitted when nil).
     public var informationUri: String?
 
-    public init(useColor: Bool = false, sourceRoot: String? = nil, informationUri: String? = nil) {
+    /// The project's home page, the default `informationUri`: the one place to change when the project
+    /// is published elsewhere (a fork, an internal mirror).
+    public static let projectHome = "https://github.com/loancheck/loancheck"
+
+    public init(useColor: Bool = false, sourceRoot: String? = nil, informationUri: String? = ReportOptions.projectHome) {
         self.useColor = useColor
         self.sourceRoot = sourceRoot
         self.informationUri = informationUri

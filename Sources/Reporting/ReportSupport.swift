@@ -26,11 +26,14 @@ struct ReportWording {
         noun == "info" ? "\(grouped(number)) info" : "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
     }
 
-    /// `1 error, 0 warnings, 0 info, 1 waived`.
-    var summaryLine: String {
-        let summary = report.summary
-        return [Self.count(summary.error, "error"), Self.count(summary.warning, "warning"),
-                Self.count(summary.info, "info"), "\(Self.grouped(summary.waived)) waived"].joined(separator: ", ")
+    /// `1 error, 0 warnings, 0 info, 2 cannot evaluate, 1 waived`: violations by severity, then the
+    /// findings that could not be evaluated (counted apart), then the waived ones.
+    var summaryLine: String { Self.summaryLine(report.summary) }
+
+    /// The summary line of `summary` (see `summaryLine`).
+    static func summaryLine(_ summary: AuditReport.Summary) -> String {
+        [count(summary.error, "error"), count(summary.warning, "warning"), count(summary.info, "info"),
+         "\(grouped(summary.cannotEvaluate)) cannot evaluate", "\(grouped(summary.waived)) waived"].joined(separator: ", ")
     }
 
     /// `baseline: 1 new, 0 persisting, fixed: 2`, or nil without a baseline.
@@ -114,6 +117,7 @@ struct ReportWording {
         } else if !finding.path.isEmpty {
             lines.append("path: \(finding.path)")
         }
+        if !finding.products.isEmpty { lines.append("products: " + finding.products.joined(separator: ", ")) }
         lines += ledgerLines(finding)
         if let evidence = Self.evidence(finding.evidence) { lines.append("evidence: \(evidence)") }
         if let detail = detail(of: finding) { lines.append("detail: \(detail)") }

@@ -33,16 +33,13 @@ public struct Auditor: Sendable {
             .apply(to: &checks, ledgerFindings: &ledgerFindings, waivers: documents.waivers, documentSet: documents,
                    ledgerSeen: ledger?.seenWaivedKeys)
         if !waivers.diagnostics.isEmpty { return .failure(DiagnosticList(waivers.diagnostics)) }
-        let findings = checks.flatMap(\.findings) + ledgerFindings + waivers.notices
+        let findings = LenderFindings.merge(checks.flatMap(\.findings), documents: documents) + ledgerFindings + waivers.notices
         var sources = outcome.sources
         sources.merge(rules.sources)
         if let ledger { sources.merge(ledger.sources) }
         let report = AuditReport(
             toolName: "loancheck", toolVersion: toolVersion, asOf: asOf, language: language,
-            packs: rules.packs.map { pack in
-                AuditReport.PackStamp(id: pack.id, version: pack.version, sha256: pack.sha256, status: pack.status,
-                                      title: pack.title, instrument: pack.instrument, file: pack.file)
-            },
+            packs: Self.packStamps(rules),
             inputs: Self.stamps(outcome.inputs) + (ledger?.inputs ?? []),
             subjects: documents.documents.filter { $0.kind != "Waiver" }.concurrentMap { summary($0) },
             // Ledger rules are listed only when a tape was audited: a product audit does not check them.
@@ -57,6 +54,15 @@ public struct Auditor: Sendable {
             },
             sources: sources)
         return .success(report)
+    }
+
+    /// The stamp of every pack, with its source and whether it is a shipped pack.
+    static func packStamps(_ rules: RuleSet) -> [AuditReport.PackStamp] {
+        rules.packs.map { pack in
+            AuditReport.PackStamp(id: pack.id, version: pack.version, sha256: pack.sha256, status: pack.status,
+                                  title: pack.title, instrument: pack.instrument, file: pack.file, source: pack.source,
+                                  shipped: !rules.extraPackIds.contains(pack.id))
+        }
     }
 
     private static func earliestEffective(_ rules: RuleSet) -> CivilDate? {
