@@ -214,19 +214,39 @@ struct ReportLabels {
     func baselineState(_ state: String) -> String {
         switch state {
         case "new": pick("新增", "new")
+        case "worsened": pick("变差", "worsened")
+        case "updated": pick("数值变化", "updated")
         case "persisting": pick("既有", "persisting")
         default: state
         }
     }
 
-    var baselineCounts: [String] { [pick("新增", "New"), pick("既有", "Persisting"), pick("已修复", "Fixed")] }
+    /// `worsened (baseline ¥300,000, now ¥400,000)`: the state, with the accepted and the current value
+    /// when the value changed.
+    func baselineState(of finding: Finding, in baseline: BaselineComparison) -> String? {
+        guard let state = baseline.state(of: finding) else { return nil }
+        guard let accepted = baseline.acceptedActual(of: finding) else { return baselineState(state) }
+        return baselineState(state) + pick("（基线 \(accepted)，现为 \(finding.evidence.actual)）",
+                                           " (baseline \(accepted), now \(finding.evidence.actual))")
+    }
 
-    /// `1 new, 1 persisting, 1 fixed (only new findings fail the check).`
+    var baselineCounts: [String] {
+        [pick("新增", "New"), pick("变差", "Worsened"), pick("数值变化", "Updated"), pick("既有", "Persisting"), pick("已修复", "Fixed")]
+    }
+
+    /// The counts of `baselineCounts`, in its order.
+    static func baselineCounts(_ baseline: BaselineComparison) -> [Int] {
+        [baseline.newKeys.count, baseline.worsenedKeys.count, baseline.updatedKeys.count, baseline.persistingKeys.count,
+         baseline.fixed.count]
+    }
+
+    /// `1 new, 0 worsened, 0 updated, 1 persisting, 1 fixed (only new and worsened findings fail the check).`
     func baselineLine(_ baseline: BaselineComparison) -> String {
         let (new, persisting, fixed) = (baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count)
+        let (worsened, updated) = (baseline.worsenedKeys.count, baseline.updatedKeys.count)
         let removed = baseline.removed.count
-        return pick("新增 \(new)，既有 \(persisting)，已修复 \(fixed)\(removed > 0 ? "，对象已移除 \(removed)" : "")（只有新增的发现导致检查失败）。",
-                    "\(new) new, \(persisting) persisting, \(fixed) fixed\(removed > 0 ? ", \(removed) removed with their documents" : "") (only new findings fail the check).")
+        return pick("新增 \(new)，变差 \(worsened)，数值变化 \(updated)，既有 \(persisting)，已修复 \(fixed)\(removed > 0 ? "，对象已移除 \(removed)" : "")（只有新增和变差的发现导致检查失败）。",
+                    "\(new) new, \(worsened) worsened, \(updated) updated, \(persisting) persisting, \(fixed) fixed\(removed > 0 ? ", \(removed) removed with their documents" : "") (only new and worsened findings fail the check).")
     }
 
     /// `2 (1 applied, 1 expired)`.

@@ -96,12 +96,12 @@ struct HTMLSections {
                           rows: ["<tr>" + HTML.text("th", [("scope", "row")], labels.findings) + severityCells.joined() + "</tr>"],
                           attributes: [("id", "summary-severity")], numeric: [1, 2, 3, 4, 5, 6])
         if let baseline = report.baseline {
-            let cells = [baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count]
-            let keys = ["new", "persisting", "fixed"]
+            let cells = ReportLabels.baselineCounts(baseline)
+            let keys = ["new", "worsened", "updated", "persisting", "fixed"]
             out += HTML.table(caption: labels.baseline, headers: [labels.baseline] + labels.baselineCounts,
                               rows: ["<tr>" + HTML.text("th", [("scope", "row")], labels.findings)
                                      + zip(keys, cells).map { HTML.countCell($1, [("data-baseline", $0)]) }.joined() + "</tr>"],
-                              attributes: [("id", "summary-baseline")], numeric: [1, 2, 3])
+                              attributes: [("id", "summary-baseline")], numeric: [1, 2, 3, 4, 5])
         }
         out += HTML.table(caption: labels.byPack, headers: [labels.pack] + labels.countHeaders,
                           rows: digest.countsByPack.map { pack, counts in

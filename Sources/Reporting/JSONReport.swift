@@ -103,6 +103,7 @@ struct JSONReport {
             ("baseline", wording.baselineState(of: finding).map(JSONValue.string) ?? .null),
             ("ledger", finding.ledger.map(Self.ledgerDetail) ?? .null),
             ("products", finding.products.isEmpty ? .null : .array(finding.products.map(JSONValue.string))),
+            ("baselineActual", report.baseline?.acceptedActual(of: finding).map(JSONValue.string) ?? .null),
         ])
     }
 
@@ -212,6 +213,8 @@ struct JSONReport {
         guard let baseline = report.baseline else { return .null }
         return .object([
             ("new", .int(baseline.newKeys.count)),
+            ("worsened", .int(baseline.worsenedKeys.count)),
+            ("updated", .int(baseline.updatedKeys.count)),
             ("persisting", .int(baseline.persistingKeys.count)),
             ("fixed", .array(baseline.fixed.map(baselineEntry))),
             ("removed", .array(baseline.removed.map(baselineEntry))),

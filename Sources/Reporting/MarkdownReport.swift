@@ -87,7 +87,7 @@ struct MarkdownReport {
         var cells = [summary.error, summary.warning, summary.info, summary.cannotEvaluate, summary.waived].map(ReportWording.grouped)
         if let baseline = report.baseline {
             titles += labels.baselineCounts
-            cells += [baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count].map(ReportWording.grouped)
+            cells += ReportLabels.baselineCounts(baseline).map(ReportWording.grouped)
         }
         var out = Self.header(titles, numeric: Set(titles.indices)) + Self.row(cells)
         if let baseline = report.baseline { out += "\n" + self.baseline(baseline, mask: digest.wording.mask) }
@@ -183,7 +183,7 @@ struct MarkdownReport {
                 if let waiver = finding.waiver { message += " — " + labels.waiver(waiver) }
                 var cells = [Self.code(finding.rule), Self.cell(labels.severity(finding.severity)), Self.code(finding.path), location,
                              Self.cell(message), evidence.map(Self.cell).joined(separator: "<br>")]
-                if withBaseline { cells.append(Self.cell(report.baseline?.state(of: finding).map(labels.baselineState) ?? "")) }
+                if withBaseline { cells.append(Self.cell(report.baseline.flatMap { labels.baselineState(of: finding, in: $0) } ?? "")) }
                 out += Self.row(cells)
                 shown += 1
             }

@@ -36,10 +36,11 @@ struct ReportWording {
          "\(grouped(summary.cannotEvaluate)) cannot evaluate", "\(grouped(summary.waived)) waived"].joined(separator: ", ")
     }
 
-    /// `baseline: 1 new, 0 persisting, fixed: 2`, or nil without a baseline.
+    /// `baseline: 1 new, 0 worsened, 0 updated, 0 persisting, fixed: 2`, or nil without a baseline.
     var baselineLine: String? {
         guard let baseline = report.baseline else { return nil }
-        return "baseline: \(baseline.newKeys.count) new, \(baseline.persistingKeys.count) persisting, fixed: \(baseline.fixed.count)"
+        return "baseline: \(baseline.newKeys.count) new, \(baseline.worsenedKeys.count) worsened, \(baseline.updatedKeys.count) updated, "
+            + "\(baseline.persistingKeys.count) persisting, fixed: \(baseline.fixed.count)"
             + (baseline.removed.isEmpty ? "" : ", removed: \(baseline.removed.count)")
     }
 
@@ -103,7 +104,7 @@ struct ReportWording {
         }
     }
 
-    /// `new` or `persisting` when a baseline is used and the finding is in its scope.
+    /// `new`, `worsened`, `updated` or `persisting` when a baseline is used and the finding is in its scope.
     func baselineState(of finding: Finding) -> String? {
         report.baseline?.state(of: finding)
     }
@@ -125,7 +126,10 @@ struct ReportWording {
         lines.append("citation: \(citation(finding.citation, effective: finding.effective))")
         if let note = finding.regimeNote { lines.append("note: \(text(note))") }
         if let waiver = finding.waiver { lines.append(Self.waiver(waiver)) }
-        if let state = baselineState(of: finding) { lines.append("baseline: \(state)") }
+        if let state = baselineState(of: finding) {
+            let accepted = report.baseline?.acceptedActual(of: finding)
+            lines.append("baseline: \(state)" + (accepted.map { " (baseline \($0), now \(finding.evidence.actual))" } ?? ""))
+        }
         return lines
     }
 

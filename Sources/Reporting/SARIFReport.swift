@@ -210,7 +210,13 @@ struct SARIFReport {
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(ReportWording.fingerprint(of: finding)))])),
         ]
         if let state = wording.baselineState(of: finding) {
-            members.append(("baselineState", .string(state == "new" ? "new" : "unchanged")))
+            // A worse or a changed value of an accepted finding is `updated`.
+            let sarifState = switch state {
+            case "new": "new"
+            case "worsened", "updated": "updated"
+            default: "unchanged"
+            }
+            members.append(("baselineState", .string(sarifState)))
         }
         if let waiver = finding.waiver, waiver.applied {
             members.append(("suppressions", .array([.object([
@@ -240,6 +246,9 @@ struct SARIFReport {
         ]
         if let ledger = finding.ledger { properties.append(("ledger", JSONReport.ledgerDetail(ledger))) }
         if !finding.products.isEmpty { properties.append(("products", .array(finding.products.map(JSONValue.string)))) }
+        if let accepted = report.baseline?.acceptedActual(of: finding) {
+            properties += [("baselineState", .string(wording.baselineState(of: finding) ?? "")), ("baselineActual", .string(accepted))]
+        }
         members.append(("properties", .object(properties)))
         return .object(members)
     }

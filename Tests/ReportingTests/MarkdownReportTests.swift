@@ -195,13 +195,13 @@ import Testing
 
     @Test func baselineSectionAndColumn() throws {
         let markdown = ReportRenderer.render(try BaselineFixture.report(), format: .markdown)
-        #expect(markdown.contains("| Errors | Warnings | Info | Cannot evaluate | Waived | New | Persisting | Fixed |\n|---:|---:|---:|---:|---:|---:|---:|\n| 2 | 0 | 0 | 1 | 1 | 1 | 1 |\n"))
+        #expect(markdown.contains("| Errors | Warnings | Info | Cannot evaluate | Waived | New | Worsened | Updated | Persisting | Fixed |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n| 2 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 1 | 1 |\n"))
         #expect(markdown.contains("| Rule | Severity | Field | Location | Message | Evidence | Baseline |\n"))
         #expect(markdown.contains(" | persisting |\n") && markdown.contains(" | new |\n"))
         #expect(markdown.contains("""
         #### Baseline
 
-        1 new, 1 persisting, 1 fixed (only new findings fail the check).
+        1 new, 0 worsened, 0 updated, 1 persisting, 1 fixed (only new and worsened findings fail the check).
 
         | Fixed since the baseline | Subject | Field | File |
         |---|---|---|---|

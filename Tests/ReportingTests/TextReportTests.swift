@@ -132,7 +132,7 @@ import Testing
         fixed since the baseline:
           CN-BANK-CREDIT-LINE LoanProduct/gone-loan credit_line.max (products/gone.yaml)
 
-        2 errors, 0 warnings, 0 info, 0 cannot evaluate, 1 waived; baseline: 1 new, 1 persisting, fixed: 1
+        2 errors, 0 warnings, 0 info, 0 cannot evaluate, 1 waived; baseline: 1 new, 0 worsened, 0 updated, 1 persisting, fixed: 1
 
         """))
     }
@@ -147,7 +147,7 @@ import Testing
         in the baseline, about documents no longer audited (removed, not fixed):
           CN-BANK-CREDIT-LINE LoanProduct/gone-loan credit_line.max (products/gone.yaml)
 
-        2 errors, 0 warnings, 0 info, 0 cannot evaluate, 1 waived; baseline: 1 new, 1 persisting, fixed: 0, removed: 1
+        2 errors, 0 warnings, 0 info, 0 cannot evaluate, 1 waived; baseline: 1 new, 0 worsened, 0 updated, 1 persisting, fixed: 0, removed: 1
 
         """))
     }

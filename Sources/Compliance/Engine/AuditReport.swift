@@ -166,13 +166,13 @@ public struct AuditReport: Sendable {
         return waived
     }
 
-    /// The findings that count for the exit code: unwaived, at or above `threshold`, and new against the
-    /// baseline when there is one.
+    /// The findings that count for the exit code: unwaived, at or above `threshold`, and new or worsened
+    /// against the baseline when there is one.
     public func failing(at threshold: FindingSeverity?) -> [Finding] {
         guard let threshold else { return [] }
         return findings.filter { finding in
             !finding.isWaived && finding.severity >= threshold
-                && (baseline.map { $0.state(of: finding) == "new" } ?? true)
+                && (baseline.map { $0.counts(finding) } ?? true)
         }
     }
 
