@@ -32,11 +32,31 @@ struct JSONReport {
             ("ruleChanges", Self.ruleChanges(report)),
             ("inputs", Self.inputs(report)),
             ("findings", .array(of: report.findings) { finding($0) }),
+            ("errors", Self.errors(report)),
+            ("audited", .bool(report.audited)),
             ("summary", Self.summary(report)),
             ("waivers", Self.waivers(report)),
             ("baseline", Self.baseline(report)),
             ("ledger", Self.ledger(report)),
         ])
+    }
+
+    /// `errors`: the input problems that stopped the audit (empty when it ran), each with its
+    /// `LC-INPUT-…` rule, kind, severity, message, location, hints and notes.
+    static func errors(_ report: AuditReport) -> JSONValue {
+        .array(report.inputErrors.map { diagnostic in
+            .object([
+                ("rule", .string(InputErrorReport.rule(diagnostic))),
+                ("kind", .string((diagnostic.kind ?? .schema).rawValue)),
+                ("severity", .string(diagnostic.severity.rawValue)),
+                ("message", .string(diagnostic.message)),
+                ("location", diagnostic.location.map(location) ?? .null),
+                ("hints", .array(diagnostic.hints.map(JSONValue.string))),
+                ("notes", .array(diagnostic.notes.map { note in
+                    .object([("message", .string(note.message)), ("location", note.location.map(location) ?? .null)])
+                })),
+            ])
+        })
     }
 
     /// `summary`: unwaived violations by severity, "cannot evaluate" findings apart, waived findings, and

@@ -46,7 +46,9 @@ public enum ReportRenderer {
     /// The report as `format`, ending with a newline. Rendering is deterministic: the same report and
     /// options give the same text (no clock, no host name).
     public static func render(_ report: AuditReport, format: ReportFormat, options: ReportOptions = ReportOptions()) -> String {
-        switch format {
+        // A run that audited nothing (invalid inputs, or `validate`) has its own report in every format.
+        if !report.audited { return InputErrorReport(report: report, options: options).render(format) }
+        return switch format {
         case .text: TextReport(report: report, useColor: options.useColor).render()
         case .json: JSONReport(report: report).render()
         case .sarif: SARIFReport(report: report, options: options).render()

@@ -10,6 +10,17 @@ import YAML
 enum CommandSupport {
     /// The shipped rules plus `--rules` directories; exit 2 on any defect.
     static func loadRules(extra: [String], disabling: [String] = []) throws -> RuleSet {
+        do {
+            return try rules(extra: extra, disabling: disabling)
+        } catch let failure as InputFailure {
+            failure.printToStandardError()
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    /// The shipped rules plus `--rules` directories, or the packs' problems (rules errors). A
+    /// `LOANCHECK_RULES` that is not a rules directory is a usage error (exit 2).
+    static func rules(extra: [String], disabling: [String] = []) throws -> RuleSet {
         if let problem = RulesDirectory.environmentProblem() {
             throw usageError(problem, hint: "point LOANCHECK_RULES at a Rules/ directory (with schema/documents.yaml and packs/), or unset it")
         }
@@ -26,8 +37,7 @@ enum CommandSupport {
                     sources.add(file: file, text: text)
                 }
             }
-            report(error.diagnostics, sources: sources)
-            throw ExitCode(ExitStatus.invalidInput)
+            throw InputFailure(diagnostics: error.diagnostics.map { $0.reclassified(as: .rules) }, sources: sources)
         }
     }
 
@@ -37,14 +47,38 @@ enum CommandSupport {
         try loadDocuments(InputDiscovery().discover(paths), paths: paths, schema: schema, requireReferences: requireReferences)
     }
 
-    /// The rule set and the documents, the input directories walked while the packs are compiled.
+    /// The rule set and the documents, the input directories walked while the packs are compiled; exit
+    /// 2 on any defect.
     static func loadRulesAndDocuments(
         extra: [String], disabling: [String] = [], paths: [String], requireReferences: Bool = true
     ) throws -> (rules: RuleSet, outcome: LoadOutcome) {
+        do {
+            return try rulesAndDocuments(extra: extra, disabling: disabling, paths: paths, requireReferences: requireReferences)
+        } catch let failure as InputFailure {
+            failure.printToStandardError()
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    /// The rule set and the documents, or what made them invalid (`InputFailure`, with what was read).
+    static func rulesAndDocuments(
+        extra: [String], disabling: [String] = [], paths: [String], requireReferences: Bool = true
+    ) throws -> (rules: RuleSet, outcome: LoadOutcome) {
         let discovery = BackgroundResult { InputDiscovery().discover(paths) }
-        let rules = try loadRules(extra: extra, disabling: disabling)
-        let outcome = try loadDocuments(discovery.value, paths: paths, schema: rules.schema, requireReferences: requireReferences)
-        return (rules, outcome)
+        let rules: RuleSet
+        do {
+            rules = try self.rules(extra: extra, disabling: disabling)
+        } catch var failure as InputFailure {
+            failure.files = discovery.value.files
+            throw failure
+        }
+        do {
+            let outcome = try loadDocuments(discovery.value, paths: paths, schema: rules.schema, requireReferences: requireReferences)
+            return (rules, outcome)
+        } catch var failure as InputFailure {
+            failure.rules = rules
+            throw failure
+        }
     }
 
     private static func loadDocuments(
@@ -52,17 +86,16 @@ enum CommandSupport {
     ) throws -> LoadOutcome {
         let outcome = DocumentLoader(schema: schema, requireReferences: requireReferences, limits: try inputLimits())
             .load(files: discovery.files)
-        let diagnostics = discovery.diagnostics + outcome.diagnostics
+        let diagnostics = discovery.diagnostics.map { $0.classified(as: .file) } + outcome.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) {
-            report(diagnostics, sources: outcome.sources)
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            FileOutput.standardError.write("loancheck: \(errors) error\(errors == 1 ? "" : "s") in the input; nothing was audited\n")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw InputFailure(diagnostics: diagnostics, sources: outcome.sources, inputs: outcome.inputs, files: discovery.files,
+                               closing: InputFailure.closingLine(diagnostics))
         }
         if discovery.files.isEmpty {
-            report([.error("no YAML files found in \(paths.joined(separator: ", "))", at: nil,
-                           hint: "pass the directory that holds the *.yaml product and institution files")], sources: SourceTexts())
-            throw ExitCode(ExitStatus.invalidInput)
+            throw InputFailure(diagnostics: [Diagnostic.error("no YAML files found in \(paths.joined(separator: ", "))", at: nil,
+                                                              hint: "pass the directory that holds the *.yaml product and institution files")
+                                                .classified(as: .file)],
+                               sources: SourceTexts())
         }
         return outcome
     }
@@ -87,8 +120,17 @@ enum CommandSupport {
     /// how many more there were.
     static func report(_ diagnostics: [Diagnostic], sources: SourceTexts, limit: Int = diagnosticLimit) {
         let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor)
-        // In file and line order, like a compiler; diagnostics without a place first. The sort is stable.
-        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
+        let ordered = ordered(diagnostics)
+        FileOutput.standardError.write(renderer.render(Array(ordered.prefix(limit))))
+        if ordered.count > limit {
+            let more = ordered.count - limit
+            FileOutput.standardError.write("loancheck: \(more) more diagnostic\(more == 1 ? "" : "s") not shown (the first \(limit) are above)\n")
+        }
+    }
+
+    /// In file and line order, like a compiler; diagnostics without a place first. The sort is stable.
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
             switch (lhs.element.location, rhs.element.location) {
             case (nil, nil): return lhs.offset < rhs.offset
             case (nil, _): return true
@@ -96,11 +138,6 @@ enum CommandSupport {
             case (let a?, let b?): return a == b ? lhs.offset < rhs.offset : a < b
             }
         }.map(\.element)
-        FileOutput.standardError.write(renderer.render(Array(ordered.prefix(limit))))
-        if ordered.count > limit {
-            let more = ordered.count - limit
-            FileOutput.standardError.write("loancheck: \(more) more diagnostic\(more == 1 ? "" : "s") not shown (the first \(limit) are above)\n")
-        }
     }
 
     /// A usage error: message, hint, exit 2.

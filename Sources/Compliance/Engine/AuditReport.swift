@@ -83,6 +83,12 @@ public struct AuditReport: Sendable {
     public let baseline: BaselineComparison?
     /// File texts, for source snippets.
     public let sources: SourceTexts
+    /// False for the report of a run that audited nothing: `loancheck validate`, or an audit whose
+    /// inputs are invalid (`inputErrors` then says why; see `inputCheck`).
+    public internal(set) var audited = true
+    /// The problems with the inputs that stopped the audit (every one found, in the order reported);
+    /// empty when the audit ran. Each has a `kind` (its `LC-INPUT-…` rule in the reports).
+    public internal(set) var inputErrors: [Diagnostic] = []
 
     /// What a ledger audit read: the engine, the rows, the cap on listed findings.
     public struct LedgerStamp: Sendable, Hashable {

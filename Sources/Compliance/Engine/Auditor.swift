@@ -24,7 +24,7 @@ public struct Auditor: Sendable {
             return .failure(DiagnosticList([.error(
                 "no rule is in force on \(asOf): the audit would check nothing", at: nil,
                 hint: "check --as-of (the earliest rule takes effect on \(Self.earliestEffective(rules).map(\.description) ?? "—")); "
-                    + "pass --allow-no-rules to audit anyway")]))
+                    + "pass --allow-no-rules to audit anyway").classified(as: .rules)]))
         }
         let documents = outcome.documents
         var checks = AuditEngine(packs: rules.packs).checks(documents, asOf: asOf)
@@ -32,7 +32,7 @@ public struct Auditor: Sendable {
         let waivers = WaiverApplication(asOf: asOf, warnExpiringDays: warnExpiringDays, rules: rules)
             .apply(to: &checks, ledgerFindings: &ledgerFindings, waivers: documents.waivers, documentSet: documents,
                    ledgerSeen: ledger?.seenWaivedKeys)
-        if !waivers.diagnostics.isEmpty { return .failure(DiagnosticList(waivers.diagnostics)) }
+        if !waivers.diagnostics.isEmpty { return .failure(DiagnosticList(waivers.diagnostics.map { $0.classified(as: .reference) })) }
         let findings = LenderFindings.merge(checks.flatMap(\.findings), documents: documents) + ledgerFindings + waivers.notices
         var sources = outcome.sources
         sources.merge(rules.sources)
