@@ -69,12 +69,14 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
     @Test func designSection5KeysInAStableOrder() throws {
         let json = ReportRenderer.render(try ReportFixture.report(), format: .json)
         #expect(keys(in: json, indent: 2) == [
-            "formatVersion", "tool", "asOf", "language", "packs", "ruleChanges", "inputs", "findings", "summary", "waivers", "baseline",
+            "formatVersion", "tool", "asOf", "language", "packs", "ruleChanges", "inputs", "findings", "errors", "audited", "summary",
+            "waivers", "baseline",
             "ledger",
         ])
         #expect(keys(in: json, indent: 6, from: "\"findings\"") == [
             "rule", "severity", "packStatus", "subject", "path", "location", "message", "messages", "evidence", "citation",
             "regimeNote", "cannotEvaluate", "waived", "waiver", "baseline", "ledger", "products",
+            "baselineActual",
         ])
         #expect(json.hasSuffix("}\n"))
     }
@@ -160,7 +162,8 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
               "waiver": null,
               "baseline": null,
               "ledger": null,
-              "products": null
+              "products": null,
+              "baselineActual": null
             },
         """))
         #expect(json.contains("""

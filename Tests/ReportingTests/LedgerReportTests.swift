@@ -179,6 +179,7 @@ import Testing
         // properties keep the full key and the ledger detail, as the JSON report does.
         #expect(text.contains("""
                   "properties": {
+                    "severity": "error",
                     "subject": {
                       "kind": "LoanGroup",
                       "id": "nb/B-1001"

@@ -46,22 +46,22 @@ import Testing
         ### Summary
 
         | Errors | Warnings | Info | Cannot evaluate | Waived |
-        |---:|---:|---:|---:|
-        | 1 | 0 | 0 | 1 |
+        |---:|---:|---:|---:|---:|
+        | 1 | 0 | 0 | 0 | 1 |
 
         | Pack | Errors | Warnings | Info | Cannot evaluate | Waived | Total |
-        |---|---:|---:|---:|---:|---:|
-        | Interim Measures for the Administration of Internet Loans of Commercial Banks `cn-bank-internet-lending-2020` | 1 | 0 | 0 | 1 | 2 |
+        |---|---:|---:|---:|---:|---:|---:|
+        | Interim Measures for the Administration of Internet Loans of Commercial Banks `cn-bank-internet-lending-2020` | 1 | 0 | 0 | 0 | 1 | 2 |
 
         | Institutions | Errors | Warnings | Info | Cannot evaluate | Waived | Total |
-        |---|---:|---:|---:|---:|---:|
-        | 某全国性股份制银行 `nb` | 1 | 0 | 0 | 1 | 2 |
-        | 某小额贷款公司 `mlc` | 0 | 0 | 0 | 0 | 0 |
+        |---|---:|---:|---:|---:|---:|---:|
+        | 某全国性股份制银行 `nb` | 1 | 0 | 0 | 0 | 1 | 2 |
+        | 某小额贷款公司 `mlc` | 0 | 0 | 0 | 0 | 0 | 0 |
 
         | Findings per rule | Errors | Warnings | Info | Cannot evaluate | Waived | Total |
-        |---|---:|---:|---:|---:|---:|
-        | `CN-BANK-CREDIT-LINE` | 1 | 0 | 0 | 1 | 2 |
-        | `CN-BANK-BULLET-TERM` | 0 | 0 | 0 | 0 | 0 |
+        |---|---:|---:|---:|---:|---:|---:|
+        | `CN-BANK-CREDIT-LINE` | 1 | 0 | 0 | 0 | 1 | 2 |
+        | `CN-BANK-BULLET-TERM` | 0 | 0 | 0 | 0 | 0 | 0 |
 
         <details>
         <summary>Outcome per product and rule</summary>
