@@ -47,13 +47,25 @@ check-html: build
 	  --format json --output .build/reports/report.json --fail-on never
 	scripts/check-html-report.sh .build/reports/report.html .build/reports/report.json CN-BANK-CREDIT-LINE CN-RATE-APR-24
 
-## Writes SARIF and JUnit reports of Examples/ and validates them against the SARIF 2.1.0 and JUnit schemas.
+## Writes SARIF and JUnit reports of Examples/, and of a copy with an invalid input, and validates them against the
+## SARIF 2.1.0 and JUnit schemas.
 validate-reports: build
 	@scripts/ensure-deps.sh xmllint
 	@mkdir -p .build/reports
 	@$(LOANCHECK) audit Examples/ --as-of $(AS_OF) --format sarif --output .build/reports/report.sarif \
 	  --format junit --output .build/reports/report.xml --format text --fail-on never >/dev/null
 	scripts/validate-reports.sh .build/reports
+	@# An invalid input (a share written without %) still gives both reports, its error as a result (exit 2).
+	@rm -rf .build/reports/invalid-input && mkdir -p .build/reports/invalid-input/docs
+	@cp -R Examples/institutions Examples/products .build/reports/invalid-input/docs/
+	@sed -i 's/share: 25%/share: 25/' .build/reports/invalid-input/docs/products/tl-nationwide-loan.yaml
+	@$(LOANCHECK) audit .build/reports/invalid-input/docs --as-of $(AS_OF) --format sarif --output .build/reports/invalid-input/report.sarif \
+	  --format junit --output .build/reports/invalid-input/report.xml 2>/dev/null; status=$$?; \
+	  if [ $$status -ne 2 ]; then echo "expected exit 2 on an invalid input, got $$status"; exit 1; fi
+	@python3 -c 'import json,sys; run=json.load(open(sys.argv[1]))["runs"][0]; \
+	  assert not run["invocations"][0]["executionSuccessful"], "executionSuccessful"; \
+	  assert [r["ruleId"] for r in run["results"]] == ["LC-INPUT-UNIT"], run["results"]' .build/reports/invalid-input/report.sarif
+	scripts/validate-reports.sh .build/reports/invalid-input
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/loancheck

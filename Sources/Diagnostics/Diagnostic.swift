@@ -37,6 +37,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// How to fix it; each becomes a `hint:` line.
     public let hints: [String]
     public let notes: [Note]
+    /// What kind of input problem this is, for the reports of a run whose inputs are invalid (set by
+    /// the stage that found it; nil for usage errors).
+    public private(set) var kind: DiagnosticKind?
 
     public init(
         _ severity: Severity = .error,
@@ -67,7 +70,25 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A copy with one more hint.
     public func adding(hint: String) -> Diagnostic {
-        Diagnostic(severity, message, at: location, hints: hints + [hint], notes: notes)
+        var copy = Diagnostic(severity, message, at: location, hints: hints + [hint], notes: notes)
+        copy.kind = kind
+        return copy
+    }
+
+    /// This diagnostic with `kind`, unless an earlier stage gave it one (a unit error found while a
+    /// document was decoded stays a unit error).
+    public func classified(as kind: DiagnosticKind) -> Diagnostic {
+        guard self.kind == nil else { return self }
+        var copy = self
+        copy.kind = kind
+        return copy
+    }
+
+    /// This diagnostic with `kind`, whatever it had (every problem of a rule pack is a rules error).
+    public func reclassified(as kind: DiagnosticKind) -> Diagnostic {
+        var copy = self
+        copy.kind = kind
+        return copy
     }
 }
 

@@ -50,7 +50,7 @@ public struct DiagnosticRenderer: Sendable {
 
     /// `text` made safe to print (`DisplayText`), cut to its first `messageLimit` characters, saying
     /// how many more there were.
-    static func clip(_ text: String) -> String {
+    public static func clip(_ text: String) -> String {
         guard text.utf8.count > messageLimit else { return DisplayText.safe(text) }
         let scalars = text.unicodeScalars
         guard let end = scalars.index(scalars.startIndex, offsetBy: messageLimit, limitedBy: scalars.endIndex),

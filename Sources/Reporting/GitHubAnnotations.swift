@@ -40,7 +40,7 @@ struct GitHubAnnotations {
             out += annotation(finding, paths: paths) + "\n"
         }
         for rule in LedgerRuleTotals.all(report) {
-            let open = rule.counts.error + rule.counts.warning + rule.counts.info
+            let open = rule.counts.error + rule.counts.warning + rule.counts.info + rule.counts.cannotEvaluate
             let shown = annotated[rule.id] ?? 0
             guard open > shown else { continue }
             out += DisplayText.safe("\(rule.id): \(ReportWording.grouped(shown)) of \(ReportWording.grouped(open)) unwaived failures annotated; "

@@ -65,7 +65,8 @@ struct HTMLCharts {
 
     // MARK: - Findings per rule
 
-    /// A horizontal stacked bar per rule: unwaived errors, warnings and info, then waived findings.
+    /// A horizontal stacked bar per rule: unwaived errors, warnings and info, "cannot evaluate", then
+    /// waived findings.
     func findingsPerRule() -> String {
         let rules = digest.chartRules
         guard !rules.isEmpty else { return HTML.text("p", [], labels.noRulesChecked) }
@@ -102,14 +103,15 @@ struct HTMLCharts {
             out += "<g" + HTML.attributes([
                 ("class", "bar"), ("data-rule", rule.id), ("data-count", String(count.total)),
                 ("data-error", String(count.error)), ("data-warning", String(count.warning)),
-                ("data-info", String(count.info)), ("data-waived", String(count.waived)),
+                ("data-info", String(count.info)), ("data-cannot-evaluate", String(count.cannotEvaluate)),
+                ("data-waived", String(count.waived)),
             ]) + ">" + HTML.text("title", [], "\(rule.id) — \(labels.text(rule.title)): \(countPhrase(count))")
             out += "<text x=\"\(Self.number(labelWidth - 8))\" y=\"\(Self.number(y + 15))\" font-size=\"\(Self.number(labelSize))\" "
                 + "text-anchor=\"end\" font-family=\"\(Self.monoFont)\" fill=\"#1f2328\">"
                 + HTMLEscaping.text(Self.truncated(rule.id, labelCells)) + "</text>"
             var x = labelWidth
-            for (severity, value) in [("error", count.error), ("warning", count.warning), ("info", count.info), ("waived", count.waived)]
-            where value > 0 {
+            for (severity, value) in [("error", count.error), ("warning", count.warning), ("info", count.info),
+                                      ("cannotEvaluate", count.cannotEvaluate), ("waived", count.waived)] where value > 0 {
                 let width = barArea * Double(value) / Double(maximum)
                 out += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y + 4))\" width=\"\(Self.number(width))\" height=\"14\" "
                     + "fill=\"\(HTMLStyle.colors(severity).fill)\" stroke=\"#ffffff\" stroke-width=\"1\"/>"
@@ -123,14 +125,15 @@ struct HTMLCharts {
 
     /// `2` or `2 + 1 waived` at the end of a bar.
     private func valueLabel(_ count: FindingCounts) -> String {
-        let open = count.error + count.warning + count.info
+        let open = count.error + count.warning + count.info + count.cannotEvaluate
         return count.waived == 0 ? ReportWording.grouped(open)
             : "\(ReportWording.grouped(open)) + \(ReportWording.grouped(count.waived)) \(labels.waived)"
     }
 
-    /// `1 error, 0 warnings, 0 info, 1 waived` in the report's language.
+    /// `1 error, 0 warnings, 0 info, 0 cannot evaluate, 1 waived` in the report's language.
     func countPhrase(_ count: FindingCounts) -> String {
-        labels.verdict((count.error, count.warning, count.info, count.waived))
+        labels.verdict(AuditReport.Summary(error: count.error, warning: count.warning, info: count.info,
+                                           cannotEvaluate: count.cannotEvaluate, waived: count.waived))
     }
 
     /// A tick step giving at most about 10 ticks: 1, 2, 5, 10, 20, 50…

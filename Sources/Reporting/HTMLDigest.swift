@@ -50,18 +50,21 @@ enum CheckCellState: String, Sendable, CaseIterable {
     }
 }
 
-/// Counts of findings: unwaived by severity, and waived.
+/// Counts of findings: unwaived violations by severity, unwaived "cannot evaluate" findings (apart
+/// from the violations), and waived findings.
 struct FindingCounts: Sendable {
     var error = 0
     var warning = 0
     var info = 0
+    var cannotEvaluate = 0
     var waived = 0
 
     /// Every finding counted, waived ones included.
-    var total: Int { error + warning + info + waived }
+    var total: Int { error + warning + info + cannotEvaluate + waived }
 
     mutating func add(_ finding: Finding) {
         if finding.isWaived { waived += 1; return }
+        if finding.cannotEvaluate { cannotEvaluate += 1; return }
         switch finding.severity {
         case .error: error += 1
         case .warning: warning += 1
@@ -80,6 +83,7 @@ struct FindingCounts: Sendable {
         error = counts.error
         warning = counts.warning
         info = counts.info
+        cannotEvaluate = counts.cannotEvaluate
         waived = counts.waived
     }
 
@@ -87,11 +91,15 @@ struct FindingCounts: Sendable {
         error += other.error
         warning += other.warning
         info += other.info
+        cannotEvaluate += other.cannotEvaluate
         waived += other.waived
     }
 
-    /// error, warning, info, waived, total — the columns of the count tables.
-    var columns: [Int] { [error, warning, info, waived, total] }
+    /// error, warning, info, cannot evaluate, waived, total — the columns of the count tables.
+    var columns: [Int] { [error, warning, info, cannotEvaluate, waived, total] }
+
+    /// The `data-severity` keys of the columns (HTML), in the order of `columns`.
+    static let keys = ["error", "warning", "info", "cannotEvaluate", "waived", "total"]
 }
 
 /// The audit report regrouped for the reports for people: subjects per institution, findings and checks

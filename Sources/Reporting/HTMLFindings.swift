@@ -120,8 +120,8 @@ struct HTMLFindings {
             out += fact(labels.waiver, HTML.text("span", [("class", "waiver \(waiver.outcome.rawValue)")], labels.waiver(waiver))
                         + HTMLEscaping.text(" (") + HTML.code(waiver.location.description) + HTMLEscaping.text(")"))
         }
-        if let state = report.baseline?.state(of: finding) {
-            out += fact(labels.baseline, HTMLEscaping.text(labels.baselineState(state)))
+        if let baseline = report.baseline, let state = labels.baselineState(of: finding, in: baseline) {
+            out += fact(labels.baseline, HTMLEscaping.text(state))
         }
         return out + "</dl>\n</article>\n"
     }

@@ -99,7 +99,8 @@ struct ReportLabels {
 
     /// Column headers of a count table: errors, warnings, info, waived, total.
     var countHeaders: [String] {
-        [pick("错误", "Errors"), pick("警告", "Warnings"), pick("提示", "Info"), pick("已豁免", "Waived"), pick("合计", "Total")]
+        [pick("错误", "Errors"), pick("警告", "Warnings"), pick("提示", "Info"), pick("无法评估", "Cannot evaluate"),
+         pick("已豁免", "Waived"), pick("合计", "Total")]
     }
     var waived: String { pick("已豁免", "waived") }
     var bySeverity: String { pick("按严重程度统计的发现", "Findings by severity") }
@@ -116,14 +117,13 @@ struct ReportLabels {
     var noRulesChecked: String { pick("没有检查任何规则。", "No rules were checked.") }
 
     /// The verdict line of the cover: `1 项错误、0 项警告、0 项提示，1 项已豁免` / `1 error, 0 warnings, …`.
-    func verdict(_ summary: (error: Int, warning: Int, info: Int, waived: Int)) -> String {
+    func verdict(_ summary: AuditReport.Summary) -> String {
         if language == .zh {
             let (error, warning, info, waived) = (ReportWording.grouped(summary.error), ReportWording.grouped(summary.warning),
                                                   ReportWording.grouped(summary.info), ReportWording.grouped(summary.waived))
-            return "\(error) 项错误、\(warning) 项警告、\(info) 项提示，\(waived) 项已豁免"
+            return "\(error) 项错误、\(warning) 项警告、\(info) 项提示、\(ReportWording.grouped(summary.cannotEvaluate)) 项无法评估，\(waived) 项已豁免"
         }
-        return [ReportWording.count(summary.error, "error"), ReportWording.count(summary.warning, "warning"),
-                ReportWording.count(summary.info, "info"), "\(ReportWording.grouped(summary.waived)) waived"].joined(separator: ", ")
+        return ReportWording.summaryLine(summary)
     }
 
     // MARK: - Check outcomes
@@ -214,19 +214,39 @@ struct ReportLabels {
     func baselineState(_ state: String) -> String {
         switch state {
         case "new": pick("新增", "new")
+        case "worsened": pick("变差", "worsened")
+        case "updated": pick("数值变化", "updated")
         case "persisting": pick("既有", "persisting")
         default: state
         }
     }
 
-    var baselineCounts: [String] { [pick("新增", "New"), pick("既有", "Persisting"), pick("已修复", "Fixed")] }
+    /// `worsened (baseline ¥300,000, now ¥400,000)`: the state, with the accepted and the current value
+    /// when the value changed.
+    func baselineState(of finding: Finding, in baseline: BaselineComparison) -> String? {
+        guard let state = baseline.state(of: finding) else { return nil }
+        guard let accepted = baseline.acceptedActual(of: finding) else { return baselineState(state) }
+        return baselineState(state) + pick("（基线 \(accepted)，现为 \(finding.evidence.actual)）",
+                                           " (baseline \(accepted), now \(finding.evidence.actual))")
+    }
 
-    /// `1 new, 1 persisting, 1 fixed (only new findings fail the check).`
+    var baselineCounts: [String] {
+        [pick("新增", "New"), pick("变差", "Worsened"), pick("数值变化", "Updated"), pick("既有", "Persisting"), pick("已修复", "Fixed")]
+    }
+
+    /// The counts of `baselineCounts`, in its order.
+    static func baselineCounts(_ baseline: BaselineComparison) -> [Int] {
+        [baseline.newKeys.count, baseline.worsenedKeys.count, baseline.updatedKeys.count, baseline.persistingKeys.count,
+         baseline.fixed.count]
+    }
+
+    /// `1 new, 0 worsened, 0 updated, 1 persisting, 1 fixed (only new and worsened findings fail the check).`
     func baselineLine(_ baseline: BaselineComparison) -> String {
         let (new, persisting, fixed) = (baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count)
+        let (worsened, updated) = (baseline.worsenedKeys.count, baseline.updatedKeys.count)
         let removed = baseline.removed.count
-        return pick("新增 \(new)，既有 \(persisting)，已修复 \(fixed)\(removed > 0 ? "，对象已移除 \(removed)" : "")（只有新增的发现导致检查失败）。",
-                    "\(new) new, \(persisting) persisting, \(fixed) fixed\(removed > 0 ? ", \(removed) removed with their documents" : "") (only new findings fail the check).")
+        return pick("新增 \(new)，变差 \(worsened)，数值变化 \(updated)，既有 \(persisting)，已修复 \(fixed)\(removed > 0 ? "，对象已移除 \(removed)" : "")（只有新增和变差的发现导致检查失败）。",
+                    "\(new) new, \(worsened) worsened, \(updated) updated, \(persisting) persisting, \(fixed) fixed\(removed > 0 ? ", \(removed) removed with their documents" : "") (only new and worsened findings fail the check).")
     }
 
     /// `2 (1 applied, 1 expired)`.

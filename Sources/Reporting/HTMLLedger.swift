@@ -39,12 +39,11 @@ struct HTMLLedger {
         HTML.text("dt", [], term) + HTML.element("dd", [], definition) + "\n"
     }
 
-    /// Per rule: loans or groups checked, unwaived errors, warnings and info ("cannot evaluate"
-    /// included), "cannot evaluate", waived, and how many failures are listed of the total.
+    /// Per rule: loans or groups checked, unwaived violations by severity, "cannot evaluate", waived, and how many failures are listed of the total.
     private func rulesTable() -> String {
         HTML.table(
             caption: labels.ledgerRules,
-            headers: [labels.rule, labels.checked] + Array(labels.countHeaders.prefix(3)) + [labels.cannotEvaluate, labels.countHeaders[3],
+            headers: [labels.rule, labels.checked] + Array(labels.countHeaders.prefix(3)) + [labels.cannotEvaluate, labels.countHeaders[4],
                                                                                          labels.listedOfTotal],
             rows: ledger.rules.map { rule in
                 let counts = rule.counts
@@ -88,12 +87,12 @@ struct HTMLLedger {
                 name = HTMLEscaping.text(labels.lenderNotKnown)
             }
             return "<tr" + HTML.attributes([("data-lender", lender ?? "")]) + ">" + HTML.element("th", [("scope", "row")], name)
-                + zip(["error", "warning", "info", "waived", "total"], counts.columns).map { key, value in
+                + zip(FindingCounts.keys, counts.columns).map { key, value in
                     HTML.countCell(value, [("data-severity", key)])
                 }.joined() + "</tr>"
         }
         return HTML.table(caption: labels.listedPerLender, headers: [labels.lender] + labels.countHeaders, rows: rows,
-                          attributes: [("id", "ledger-lenders")], numeric: [1, 2, 3, 4, 5])
+                          attributes: [("id", "ledger-lenders")], numeric: [1, 2, 3, 4, 5, 6])
             + HTML.text("p", [("class", "muted")], labels.perLenderNote) + "\n"
     }
 

@@ -89,36 +89,36 @@ struct HTMLSections {
         var out = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n" + HTML.text("h2", [("id", "summary-title")], labels.summary) + "\n"
         let summary = report.summary
         let counts = FindingCounts.from(summary)
-        let severityCells = zip(["error", "warning", "info", "waived", "total"], counts.columns).map { key, value in
+        let severityCells = zip(FindingCounts.keys, counts.columns).map { key, value in
             HTML.countCell(value, [("data-severity", key), ("id", "count-\(key)")])
         }
         out += HTML.table(caption: labels.bySeverity, headers: [labels.allFindings] + labels.countHeaders,
                           rows: ["<tr>" + HTML.text("th", [("scope", "row")], labels.findings) + severityCells.joined() + "</tr>"],
-                          attributes: [("id", "summary-severity")], numeric: [1, 2, 3, 4, 5])
+                          attributes: [("id", "summary-severity")], numeric: [1, 2, 3, 4, 5, 6])
         if let baseline = report.baseline {
-            let cells = [baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count]
-            let keys = ["new", "persisting", "fixed"]
+            let cells = ReportLabels.baselineCounts(baseline)
+            let keys = ["new", "worsened", "updated", "persisting", "fixed"]
             out += HTML.table(caption: labels.baseline, headers: [labels.baseline] + labels.baselineCounts,
                               rows: ["<tr>" + HTML.text("th", [("scope", "row")], labels.findings)
                                      + zip(keys, cells).map { HTML.countCell($1, [("data-baseline", $0)]) }.joined() + "</tr>"],
-                              attributes: [("id", "summary-baseline")], numeric: [1, 2, 3])
+                              attributes: [("id", "summary-baseline")], numeric: [1, 2, 3, 4, 5])
         }
         out += HTML.table(caption: labels.byPack, headers: [labels.pack] + labels.countHeaders,
                           rows: digest.countsByPack.map { pack, counts in
                               "<tr" + HTML.attributes([("data-pack", pack.id)]) + ">"
                                   + HTML.element("th", [("scope", "row")], HTMLEscaping.text(labels.text(pack.title)) + "<br>" + HTML.code(pack.id))
                                   + countCells(counts) + "</tr>"
-                          }, attributes: [("id", "summary-packs")], numeric: [1, 2, 3, 4, 5])
+                          }, attributes: [("id", "summary-packs")], numeric: [1, 2, 3, 4, 5, 6])
         out += HTML.table(caption: labels.byInstitution, headers: [labels.institutions] + labels.countHeaders,
                           rows: digest.countsByInstitution.map { institution, counts in
                               let name = institution.map { HTMLEscaping.text($0.name) + "<br>" + HTML.code($0.id) }
                                   ?? HTMLEscaping.text(labels.otherFindings)
                               return "<tr" + HTML.attributes([("data-institution", institution?.id ?? "")]) + ">"
                                   + HTML.element("th", [("scope", "row")], name) + countCells(counts) + "</tr>"
-                          }, attributes: [("id", "summary-institutions")], numeric: [1, 2, 3, 4, 5])
+                          }, attributes: [("id", "summary-institutions")], numeric: [1, 2, 3, 4, 5, 6])
         let charts = HTMLCharts(digest: digest, labels: labels)
         out += "<figure id=\"figure-findings-per-rule\">\n" + HTML.text("figcaption", [], labels.perRule) + "\n"
-        out += "<ul class=\"legend\">" + ["error", "warning", "info", "waived"].enumerated().map { index, key in
+        out += "<ul class=\"legend\">" + FindingCounts.keys.dropLast().enumerated().map { index, key in
             "<li>" + HTML.element("span", [("class", "swatch sev-\(key)"), ("aria-hidden", "true")], "")
                 + HTMLEscaping.text(labels.countHeaders[index]) + "</li>"
         }.joined() + "</ul>\n"
@@ -137,7 +137,7 @@ struct HTMLSections {
     }
 
     private func countCells(_ counts: FindingCounts) -> String {
-        zip(["error", "warning", "info", "waived", "total"], counts.columns).map { key, value in
+        zip(FindingCounts.keys, counts.columns).map { key, value in
             HTML.countCell(value, [("data-severity", key)])
         }.joined()
     }
@@ -264,11 +264,12 @@ struct HTMLSections {
 
 extension FindingCounts {
     /// The counts of `AuditReport.summary`.
-    static func from(_ summary: (error: Int, warning: Int, info: Int, waived: Int)) -> FindingCounts {
+    static func from(_ summary: AuditReport.Summary) -> FindingCounts {
         var counts = FindingCounts()
         counts.error = summary.error
         counts.warning = summary.warning
         counts.info = summary.info
+        counts.cannotEvaluate = summary.cannotEvaluate
         counts.waived = summary.waived
         return counts
     }

@@ -10,6 +10,7 @@ enum HTMLStyle {
         case "error": ("#cf222e", "#a40e26")
         case "warning": ("#d4a72c", "#7d4e00")
         case "info": ("#218bff", "#0550ae")
+        case "cannotEvaluate": ("#8250df", "#6639ba")
         default: ("#afb8c1", "#57606a") // waived
         }
     }
@@ -20,7 +21,7 @@ enum HTMLStyle {
             let colors = state.colors
             css += ".state-\(state.rawValue) { background: \(colors.fill); color: \(colors.ink); }\n"
         }
-        for severity in ["error", "warning", "info", "waived"] {
+        for severity in ["error", "warning", "info", "cannotEvaluate", "waived"] {
             let colors = Self.colors(severity)
             css += "article.finding.sev-\(severity) { border-left-color: \(colors.fill); }\n"
             css += ".badge.sev-\(severity) { color: \(colors.ink); }\n"

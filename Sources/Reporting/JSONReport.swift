@@ -23,8 +23,7 @@ struct JSONReport {
     }
 
     func document() -> JSONValue {
-        let summary = report.summary
-        return .object([
+        .object([
             ("formatVersion", .int(Self.formatVersion)),
             ("tool", .object([("name", .string(report.toolName)), ("version", .string(report.toolVersion))])),
             ("asOf", .string(report.asOf.description)),
@@ -33,14 +32,41 @@ struct JSONReport {
             ("ruleChanges", Self.ruleChanges(report)),
             ("inputs", Self.inputs(report)),
             ("findings", .array(of: report.findings) { finding($0) }),
-            ("summary", .object([
-                ("error", .int(summary.error)), ("warning", .int(summary.warning)),
-                ("info", .int(summary.info)), ("waived", .int(summary.waived)),
-                ("byRule", Self.byRule(report)),
-            ])),
+            ("errors", Self.errors(report)),
+            ("audited", .bool(report.audited)),
+            ("summary", Self.summary(report)),
             ("waivers", Self.waivers(report)),
             ("baseline", Self.baseline(report)),
             ("ledger", Self.ledger(report)),
+        ])
+    }
+
+    /// `errors`: the input problems that stopped the audit (empty when it ran), each with its
+    /// `LC-INPUT-…` rule, kind, severity, message, location, hints and notes.
+    static func errors(_ report: AuditReport) -> JSONValue {
+        .array(report.inputErrors.map { diagnostic in
+            .object([
+                ("rule", .string(InputErrorReport.rule(diagnostic))),
+                ("kind", .string((diagnostic.kind ?? .schema).rawValue)),
+                ("severity", .string(diagnostic.severity.rawValue)),
+                ("message", .string(diagnostic.message)),
+                ("location", diagnostic.location.map(location) ?? .null),
+                ("hints", .array(diagnostic.hints.map(JSONValue.string))),
+                ("notes", .array(diagnostic.notes.map { note in
+                    .object([("message", .string(note.message)), ("location", note.location.map(location) ?? .null)])
+                })),
+            ])
+        })
+    }
+
+    /// `summary`: unwaived violations by severity, "cannot evaluate" findings apart, waived findings, and
+    /// the counts per rule (shared with the SARIF stamp).
+    static func summary(_ report: AuditReport) -> JSONValue {
+        let summary = report.summary
+        return .object([
+            ("error", .int(summary.error)), ("warning", .int(summary.warning)), ("info", .int(summary.info)),
+            ("cannotEvaluate", .int(summary.cannotEvaluate)), ("waived", .int(summary.waived)),
+            ("byRule", byRule(report)),
         ])
     }
 
@@ -96,6 +122,8 @@ struct JSONReport {
             ("waiver", finding.waiver.map(Self.waiver) ?? .null),
             ("baseline", wording.baselineState(of: finding).map(JSONValue.string) ?? .null),
             ("ledger", finding.ledger.map(Self.ledgerDetail) ?? .null),
+            ("products", finding.products.isEmpty ? .null : .array(finding.products.map(JSONValue.string))),
+            ("baselineActual", report.baseline?.acceptedActual(of: finding).map(JSONValue.string) ?? .null),
         ])
     }
 
@@ -205,6 +233,8 @@ struct JSONReport {
         guard let baseline = report.baseline else { return .null }
         return .object([
             ("new", .int(baseline.newKeys.count)),
+            ("worsened", .int(baseline.worsenedKeys.count)),
+            ("updated", .int(baseline.updatedKeys.count)),
             ("persisting", .int(baseline.persistingKeys.count)),
             ("fixed", .array(baseline.fixed.map(baselineEntry))),
             ("removed", .array(baseline.removed.map(baselineEntry))),

@@ -33,7 +33,8 @@ struct JUnitReport {
         xml.comment("\(wording.headerLine); \(wording.summaryLine)")
         xml.open("testsuites")
         let checkFindings = Set(report.checks.flatMap(\.findings))
-        let notices = report.findings.filter { !checkFindings.contains($0) && $0.ledger == nil }
+        // A finding about a lender reached through its products is in each product's check already.
+        let notices = report.findings.filter { !checkFindings.contains($0) && $0.ledger == nil && $0.products.isEmpty }
         let checks = Dictionary(grouping: report.checks, by: \.rule)
         let noticesByRule = Dictionary(grouping: notices, by: \.rule)
         let ledgerFindings = Dictionary(grouping: report.findings.filter { $0.ledger != nil }, by: \.rule)
@@ -115,9 +116,9 @@ struct JUnitReport {
         into xml: inout XMLWriter
     ) {
         let checked = totals?.counts.checked ?? 0
-        let open = totals.map { $0.counts.error + $0.counts.warning + $0.counts.info } ?? 0
+        let violations = totals.map { $0.counts.error + $0.counts.warning + $0.counts.info } ?? 0
         let cannotEvaluate = totals?.counts.cannotEvaluate ?? 0
-        let violations = open - cannotEvaluate
+        let open = violations + cannotEvaluate
         xml.open("testsuite", [
             ("name", rule.id), ("package", rule.packId), ("id", String(id)),
             ("tests", String(checked)), ("failures", String(violations)), ("errors", String(cannotEvaluate)),

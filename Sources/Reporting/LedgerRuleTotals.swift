@@ -7,8 +7,8 @@ import Compliance
 /// the report lists at most `--max-findings-per-rule` of them and counts the rest in `unlisted`.
 struct LedgerRuleTotals: Sendable {
     let rule: AuditReport.RuleSummary
-    /// Unwaived failures by severity ("cannot evaluate" included), waived listed ones, "cannot
-    /// evaluate" ones and the loans or groups checked.
+    /// Unwaived violations by severity, "cannot evaluate" ones (apart), waived listed ones and the loans
+    /// or groups checked.
     let counts: RuleCounts
     let failures: Int
     let unlisted: Int

@@ -28,7 +28,7 @@ struct MarkdownLedger {
         }
         if !ledger.rules.isEmpty {
             out += MarkdownReport.header([labels.ledgerRules, labels.checked] + Array(labels.countHeaders.prefix(3))
-                                         + [labels.cannotEvaluate, labels.countHeaders[3], labels.listedOfTotal],
+                                         + [labels.cannotEvaluate, labels.countHeaders[4], labels.listedOfTotal],
                                          numeric: [1, 2, 3, 4, 5, 6, 7])
             for rule in ledger.rules {
                 let counts = rule.counts
@@ -43,7 +43,7 @@ struct MarkdownLedger {
             out += "\n"
         }
         if !ledger.countsByLender.isEmpty {
-            out += MarkdownReport.header([labels.listedPerLender] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
+            out += MarkdownReport.header([labels.listedPerLender] + labels.countHeaders, numeric: [1, 2, 3, 4, 5, 6])
             for (lender, institution, counts) in ledger.countsByLender {
                 let name = institution.map { "\(Self.cell($0.name)) \(Self.code($0.id))" } ?? lender.map(Self.code) ?? Self.cell(labels.lenderNotKnown)
                 out += MarkdownReport.row([name] + counts.columns.map(ReportWording.grouped))

@@ -83,21 +83,21 @@ struct MarkdownReport {
 
     private func summary(_ digest: ReportDigest) -> String {
         let summary = report.summary
-        var titles = Array(labels.countHeaders.prefix(4))
-        var cells = [summary.error, summary.warning, summary.info, summary.waived].map(ReportWording.grouped)
+        var titles = Array(labels.countHeaders.prefix(5))
+        var cells = [summary.error, summary.warning, summary.info, summary.cannotEvaluate, summary.waived].map(ReportWording.grouped)
         if let baseline = report.baseline {
             titles += labels.baselineCounts
-            cells += [baseline.newKeys.count, baseline.persistingKeys.count, baseline.fixed.count].map(ReportWording.grouped)
+            cells += ReportLabels.baselineCounts(baseline).map(ReportWording.grouped)
         }
         var out = Self.header(titles, numeric: Set(titles.indices)) + Self.row(cells)
         if let baseline = report.baseline { out += "\n" + self.baseline(baseline, mask: digest.wording.mask) }
-        out += "\n" + Self.header([labels.pack] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
+        out += "\n" + Self.header([labels.pack] + labels.countHeaders, numeric: [1, 2, 3, 4, 5, 6])
         for (pack, counts) in digest.countsByPack {
             out += Self.row(["\(Self.cell(labels.text(pack.title))) \(Self.code(pack.id))"] + counts.columns.map(ReportWording.grouped))
         }
         let institutions = digest.countsByInstitution
         if !institutions.isEmpty {
-            out += "\n" + Self.header([labels.institutions] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
+            out += "\n" + Self.header([labels.institutions] + labels.countHeaders, numeric: [1, 2, 3, 4, 5, 6])
             for (institution, counts) in institutions {
                 let name = institution.map { "\(Self.cell($0.name)) \(Self.code($0.id))" } ?? Self.cell(labels.otherFindings)
                 out += Self.row([name] + counts.columns.map(ReportWording.grouped))
@@ -105,7 +105,7 @@ struct MarkdownReport {
         }
         let rules = digest.chartRules
         if !rules.isEmpty {
-            out += "\n" + Self.header([labels.perRule] + labels.countHeaders, numeric: [1, 2, 3, 4, 5])
+            out += "\n" + Self.header([labels.perRule] + labels.countHeaders, numeric: [1, 2, 3, 4, 5, 6])
             for rule in rules {
                 out += Self.row([Self.code(rule.id)] + (digest.countsByRule[rule.id] ?? FindingCounts()).columns.map(ReportWording.grouped))
             }
@@ -183,7 +183,7 @@ struct MarkdownReport {
                 if let waiver = finding.waiver { message += " — " + labels.waiver(waiver) }
                 var cells = [Self.code(finding.rule), Self.cell(labels.severity(finding.severity)), Self.code(finding.path), location,
                              Self.cell(message), evidence.map(Self.cell).joined(separator: "<br>")]
-                if withBaseline { cells.append(Self.cell(report.baseline?.state(of: finding).map(labels.baselineState) ?? "")) }
+                if withBaseline { cells.append(Self.cell(report.baseline.flatMap { labels.baselineState(of: finding, in: $0) } ?? "")) }
                 out += Self.row(cells)
                 shown += 1
             }

@@ -26,10 +26,15 @@ public struct ReportOptions: Sendable {
     /// are made relative to (SARIF `%SRCROOT%`, GitHub annotation and Markdown paths). nil = the current
     /// directory.
     public var sourceRoot: String?
-    /// The tool's home page, for SARIF `tool.driver.informationUri` (omitted when nil).
+    /// The tool's home page: SARIF `tool.driver.informationUri`, and the base of the `helpUri` of a
+    /// shipped rule without an official text (omitted when nil).
     public var informationUri: String?
 
-    public init(useColor: Bool = false, sourceRoot: String? = nil, informationUri: String? = nil) {
+    /// The project's home page, the default `informationUri`: the one place to change when the project
+    /// is published elsewhere (a fork, an internal mirror).
+    public static let projectHome = "https://github.com/loancheck/loancheck"
+
+    public init(useColor: Bool = false, sourceRoot: String? = nil, informationUri: String? = ReportOptions.projectHome) {
         self.useColor = useColor
         self.sourceRoot = sourceRoot
         self.informationUri = informationUri
@@ -41,7 +46,9 @@ public enum ReportRenderer {
     /// The report as `format`, ending with a newline. Rendering is deterministic: the same report and
     /// options give the same text (no clock, no host name).
     public static func render(_ report: AuditReport, format: ReportFormat, options: ReportOptions = ReportOptions()) -> String {
-        switch format {
+        // A run that audited nothing (invalid inputs, or `validate`) has its own report in every format.
+        if !report.audited { return InputErrorReport(report: report, options: options).render(format) }
+        return switch format {
         case .text: TextReport(report: report, useColor: options.useColor).render()
         case .json: JSONReport(report: report).render()
         case .sarif: SARIFReport(report: report, options: options).render()

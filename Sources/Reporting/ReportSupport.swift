@@ -26,17 +26,21 @@ struct ReportWording {
         noun == "info" ? "\(grouped(number)) info" : "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
     }
 
-    /// `1 error, 0 warnings, 0 info, 1 waived`.
-    var summaryLine: String {
-        let summary = report.summary
-        return [Self.count(summary.error, "error"), Self.count(summary.warning, "warning"),
-                Self.count(summary.info, "info"), "\(Self.grouped(summary.waived)) waived"].joined(separator: ", ")
+    /// `1 error, 0 warnings, 0 info, 2 cannot evaluate, 1 waived`: violations by severity, then the
+    /// findings that could not be evaluated (counted apart), then the waived ones.
+    var summaryLine: String { Self.summaryLine(report.summary) }
+
+    /// The summary line of `summary` (see `summaryLine`).
+    static func summaryLine(_ summary: AuditReport.Summary) -> String {
+        [count(summary.error, "error"), count(summary.warning, "warning"), count(summary.info, "info"),
+         "\(grouped(summary.cannotEvaluate)) cannot evaluate", "\(grouped(summary.waived)) waived"].joined(separator: ", ")
     }
 
-    /// `baseline: 1 new, 0 persisting, fixed: 2`, or nil without a baseline.
+    /// `baseline: 1 new, 0 worsened, 0 updated, 0 persisting, fixed: 2`, or nil without a baseline.
     var baselineLine: String? {
         guard let baseline = report.baseline else { return nil }
-        return "baseline: \(baseline.newKeys.count) new, \(baseline.persistingKeys.count) persisting, fixed: \(baseline.fixed.count)"
+        return "baseline: \(baseline.newKeys.count) new, \(baseline.worsenedKeys.count) worsened, \(baseline.updatedKeys.count) updated, "
+            + "\(baseline.persistingKeys.count) persisting, fixed: \(baseline.fixed.count)"
             + (baseline.removed.isEmpty ? "" : ", removed: \(baseline.removed.count)")
     }
 
@@ -100,7 +104,7 @@ struct ReportWording {
         }
     }
 
-    /// `new` or `persisting` when a baseline is used and the finding is in its scope.
+    /// `new`, `worsened`, `updated` or `persisting` when a baseline is used and the finding is in its scope.
     func baselineState(of finding: Finding) -> String? {
         report.baseline?.state(of: finding)
     }
@@ -114,6 +118,7 @@ struct ReportWording {
         } else if !finding.path.isEmpty {
             lines.append("path: \(finding.path)")
         }
+        if !finding.products.isEmpty { lines.append("products: " + finding.products.joined(separator: ", ")) }
         lines += ledgerLines(finding)
         if let evidence = Self.evidence(finding.evidence) { lines.append("evidence: \(evidence)") }
         if let detail = detail(of: finding) { lines.append("detail: \(detail)") }
@@ -121,7 +126,10 @@ struct ReportWording {
         lines.append("citation: \(citation(finding.citation, effective: finding.effective))")
         if let note = finding.regimeNote { lines.append("note: \(text(note))") }
         if let waiver = finding.waiver { lines.append(Self.waiver(waiver)) }
-        if let state = baselineState(of: finding) { lines.append("baseline: \(state)") }
+        if let state = baselineState(of: finding) {
+            let accepted = report.baseline?.acceptedActual(of: finding)
+            lines.append("baseline: \(state)" + (accepted.map { " (baseline \($0), now \(finding.evidence.actual))" } ?? ""))
+        }
         return lines
     }
 

@@ -49,18 +49,13 @@ struct SARIFReport {
                 ("hashes", .object([("sha-256", .string(input.sha256))])),
             ])
         }
-        let summary = report.summary
         var stamp: [(String, JSONValue)] = [
             ("asOf", .string(report.asOf.description)),
             ("packs", JSONReport.packs(report)),
             ("ruleChanges", JSONReport.ruleChanges(report)),
             ("inputs", JSONReport.inputs(report)),
             ("waivers", JSONReport.waivers(report)),
-            ("summary", .object([
-                ("error", .int(summary.error)), ("warning", .int(summary.warning)),
-                ("info", .int(summary.info)), ("waived", .int(summary.waived)),
-                ("byRule", JSONReport.byRule(report)),
-            ])),
+            ("summary", JSONReport.summary(report)),
         ]
         if report.baseline != nil { stamp.append(("baseline", JSONReport.baseline(report))) }
         if report.ledger != nil { stamp.append(("ledger", JSONReport.ledger(report))) }
@@ -112,13 +107,28 @@ struct SARIFReport {
             ("shortDescription", .object([("text", .string(DisplayText.safe(title)))])),
             ("fullDescription", .object([("text", .string(DisplayText.safe("\(title). Requirement: \(rule.requirement). Citation: \(citation).")))])),
         ]
-        if let url = rule.citation.url.flatMap(Self.absoluteURI) { members.append(("helpUri", .string(url))) }
+        if let url = helpURI(rule, pack: pack) { members.append(("helpUri", .string(url))) }
         members += [
             ("help", .object([("text", .string(helpText(rule))), ("markdown", .string(helpMarkdown(rule)))])),
             ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
             ("properties", .object(properties)),
         ]
         return .object(members)
+    }
+
+    /// Where a viewer links the rule's help: the official text (the rule's citation `url`, else its pack's
+    /// `source`); else, for a shipped rule, its pack file in the project's repository
+    /// (`<informationUri>/blob/main/Rules/packs/FILE`, the text `loancheck explain` shows); else the pack
+    /// file itself as a `file://` URI.
+    func helpURI(_ rule: AuditReport.RuleSummary, pack: AuditReport.PackStamp?) -> String? {
+        if let url = (rule.citation.url ?? pack?.source).flatMap(Self.absoluteURI) { return url }
+        guard let pack else { return nil }
+        let name = pack.file.split(separator: "/").last.map(String.init) ?? pack.file
+        if pack.shipped, let home = options.informationUri {
+            return Self.absoluteURI("\(home)/blob/main/Rules/packs/\(ReportPaths.percentEncoded(name))")
+        }
+        let absolute = pack.file.hasPrefix("/") ? pack.file : ReportPaths(sourceRoot: nil).root + "/" + pack.file
+        return "file://" + ReportPaths.percentEncoded(absolute)
     }
 
     /// The invocation: successful, with a warning notification for each change made to the shipped
@@ -189,14 +199,24 @@ struct SARIFReport {
     private func result(_ finding: Finding, indexes: Indexes) -> JSONValue {
         var members: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
         if let index = indexes.rules[finding.rule] { members.append(("ruleIndex", .int(index))) }
+        // A waived finding is a note (its suppression says why); a rule that could not be evaluated is
+        // a finding to review, not a violation: kind `review`, whose level SARIF requires to be `none`
+        // (§3.27.10). `properties.severity` keeps loancheck's severity.
+        if finding.cannotEvaluate && !finding.isWaived { members.append(("kind", .string("review"))) }
         members += [
-            ("level", .string(Self.level(finding.severity))),
+            ("level", .string(finding.isWaived ? "note" : finding.cannotEvaluate ? "none" : Self.level(finding.severity))),
             ("message", .object([("text", .string(DisplayText.safe(wording.message(of: finding))))])),
             ("locations", .array(locations(finding, artifacts: indexes.artifacts))),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(ReportWording.fingerprint(of: finding)))])),
         ]
         if let state = wording.baselineState(of: finding) {
-            members.append(("baselineState", .string(state == "new" ? "new" : "unchanged")))
+            // A worse or a changed value of an accepted finding is `updated`.
+            let sarifState = switch state {
+            case "new": "new"
+            case "worsened", "updated": "updated"
+            default: "unchanged"
+            }
+            members.append(("baselineState", .string(sarifState)))
         }
         if let waiver = finding.waiver, waiver.applied {
             members.append(("suppressions", .array([.object([
@@ -207,6 +227,7 @@ struct SARIFReport {
             ])])))
         }
         var properties: [(String, JSONValue)] = [
+            ("severity", .string(finding.severity.rawValue)),
             ("subject", JSONReport.subject(finding.subject)),
             ("path", .string(finding.path)),
             ("pack", .string(finding.packId)),
@@ -224,6 +245,10 @@ struct SARIFReport {
             ("waiver", finding.waiver.map(JSONReport.waiver) ?? .null),
         ]
         if let ledger = finding.ledger { properties.append(("ledger", JSONReport.ledgerDetail(ledger))) }
+        if !finding.products.isEmpty { properties.append(("products", .array(finding.products.map(JSONValue.string)))) }
+        if let accepted = report.baseline?.acceptedActual(of: finding) {
+            properties += [("baselineState", .string(wording.baselineState(of: finding) ?? "")), ("baselineActual", .string(accepted))]
+        }
         members.append(("properties", .object(properties)))
         return .object(members)
     }

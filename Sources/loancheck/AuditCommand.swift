@@ -80,18 +80,34 @@ struct AuditOptions: ParsableArguments {
 
     @OptionGroup var color: ColorOptions
 
+    /// Paths and choices with the configuration file applied: what the command line does not give.
+    private struct Resolved {
+        var paths: [String]
+        var rulesDirectories: [String]
+        var baseline: String?
+        var failuresOut: String?
+        var choice: RuleChoice
+        var request: DocumentRequest
+        var sources: SourceTexts
+    }
+
     /// Loads, audits (the ledger through `engine`) and writes every report. The configuration file
     /// gives what the command line does not; the run then works from the source root (`Workspace`).
+    /// Invalid inputs (documents, packs, tapes, waivers, the baseline) are printed as ever and then
+    /// written to every report asked for (`writeInputFailure`), with exit 2.
     func run(engine makeEngine: () throws -> any LedgerEngine) throws {
         try color.apply()
         let space = try Workspace.open(workspace)
         let config = space.config
         let paths = space.inputPaths(self.paths)
-        let rulesDirectories = space.rulesDirectories(self.rulesDirectories)
         let outputs = self.outputs.map(space.commandLinePath)
-        let baseline = self.baseline.map(space.commandLinePath) ?? config?.baseline.map { space.named($0.value) }
         let writeBaseline = self.writeBaseline.map(space.commandLinePath)
-        let failuresOut = self.failuresOut.map(space.commandLinePath)
+        let resolved = Resolved(
+            paths: paths, rulesDirectories: space.rulesDirectories(self.rulesDirectories),
+            baseline: self.baseline.map(space.commandLinePath) ?? config?.baseline.map { space.named($0.value) },
+            failuresOut: self.failuresOut.map(space.commandLinePath), choice: space.ruleChoice(disabling: disabledRules),
+            request: DocumentRequest(paths: paths, selection: try space.selection(excludes: workspace.excludes), root: space.root),
+            sources: space.sources)
 
         let date = try CommandOptions.asOfDate(asOf)
         let threshold = try CommandOptions.threshold(failOn ?? config?.failOn?.value ?? "error")
@@ -99,40 +115,56 @@ struct AuditOptions: ParsableArguments {
         let targets = try CommandOptions.outputTargets(formats: formats, outputs: outputs)
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
         let destinations = try AuditOutputs(reports: targets, baseline: writeBaseline)
-        let previous = try baseline.map(BaselineFile.read)
-
         guard maxFindingsPerRule >= 0 else { throw CommandSupport.usageError("--max-findings-per-rule must be 0 (all) or more") }
         let ledgerEngine = try makeEngine()
-        let choice = space.ruleChoice(disabling: disabledRules)
-        let request = DocumentRequest(paths: paths, selection: try space.selection(excludes: workspace.excludes), root: space.root)
-        let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, choice: choice, request: request,
-                                                                          sources: space.sources)
+        do {
+            try audit(resolved, engine: ledgerEngine, date: date, threshold: threshold, language: lang, destinations: destinations)
+        } catch let failure as InputFailure {
+            try writeInputFailure(failure, asOf: date, language: lang, destinations: destinations,
+                                  rulesDirectories: resolved.rulesDirectories, baseline: resolved.baseline)
+        }
+    }
+
+    private func audit(
+        _ resolved: Resolved, engine ledgerEngine: any LedgerEngine, date: CivilDate, threshold: FindingSeverity?,
+        language lang: ReportLanguage, destinations: AuditOutputs
+    ) throws {
+        let (rules, outcome) = try CommandSupport.rulesAndDocuments(extra: resolved.rulesDirectories, choice: resolved.choice,
+                                                                    request: resolved.request, sources: resolved.sources)
+        let files = outcome.inputs.map(\.path)
+        func failure(_ diagnostics: [Diagnostic], sources extra: SourceTexts = SourceTexts(), closing: String? = nil,
+                     limit: Int = CommandSupport.diagnosticLimit, files more: [String] = []) -> InputFailure {
+            var sources = outcome.sources
+            sources.merge(extra)
+            return InputFailure(diagnostics: diagnostics, sources: sources, rules: rules, inputs: outcome.inputs, files: files + more,
+                                closing: closing, limit: limit)
+        }
+        let previous: Baseline?
+        do {
+            previous = try resolved.baseline.map(BaselineFile.read)
+        } catch {
+            throw failure(error.diagnostics)
+        }
         let ledger: LedgerResults?
         do {
             ledger = try LedgerAuditor(rules: rules, engine: ledgerEngine)
-                .audit(outcome, asOf: date, options: .init(maxFindingsPerRule: maxFindingsPerRule, failuresDirectory: failuresOut))
+                .audit(outcome, asOf: date, options: .init(maxFindingsPerRule: maxFindingsPerRule, failuresDirectory: resolved.failuresOut))
         } catch {
-            var sources = outcome.sources
-            sources.merge(error.sources)
             // A tape's errors are already bounded: the first 100 of each kind, then a count.
-            CommandSupport.report(error.diagnostics, sources: sources, limit: 2_000)
-            let count = error.diagnostics.filter { $0.severity == .error }.count
-            FileOutput.standardError.write("loancheck: \(count) error\(count == 1 ? "" : "s") in the ledger input; nothing was audited\n")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw failure(error.diagnostics.map { $0.classified(as: .tape) }, sources: error.sources,
+                          closing: InputFailure.closingLine(error.diagnostics, in: "the ledger input"), limit: 2_000,
+                          files: error.diagnostics.compactMap { $0.location?.file })
         }
         // Loan tapes are known once the ledger stage has read their schemas.
-        try destinations.refuseOverwriting(inputs: outcome.inputs.map(\.path) + (ledger?.inputs.map(\.path) ?? []),
-                                           rulesDirectories: rulesDirectories, baseline: baseline)
+        try destinations.refuseOverwriting(inputs: files + (ledger?.inputs.map(\.path) ?? []),
+                                           rulesDirectories: resolved.rulesDirectories, baseline: resolved.baseline)
         let report: AuditReport
         switch Auditor(rules: rules, toolVersion: LoanCheck.version)
             .audit(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous,
                    allowNoRulesInForce: allowNoRules, ledger: ledger) {
         case .success(let value): report = value
         case .failure(let error):
-            var sources = outcome.sources
-            if let ledger { sources.merge(ledger.sources) }
-            CommandSupport.report(error.diagnostics, sources: sources)
-            throw ExitCode(ExitStatus.invalidInput)
+            throw failure(error.diagnostics, sources: ledger?.sources ?? SourceTexts(), files: ledger?.inputs.map(\.path) ?? [])
         }
         ProcessLifetime.keepUntilExit(report)
         ProcessLifetime.keepUntilExit(rules)
@@ -146,4 +178,24 @@ struct AuditOptions: ParsableArguments {
             baseline: { try Baseline(findings: report.findings, asOf: date.description).json() })
         if report.fails(at: threshold) { throw ExitCode(ExitStatus.findings) }
     }
+}
+
+/// Invalid inputs: printed to standard error as ever, then written to every report of the run — the
+/// input problems as results of their `LC-INPUT-…` rules — and exit 2. No baseline is written (there are
+/// no findings to record), and no output may overwrite an input found.
+func writeInputFailure(
+    _ failure: InputFailure, asOf: CivilDate, language: ReportLanguage, destinations: AuditOutputs, rulesDirectories: [String],
+    baseline: String?
+) throws -> Never {
+    failure.printToStandardError()
+    try destinations.refuseOverwriting(inputs: failure.files, rulesDirectories: rulesDirectories, baseline: baseline)
+    let report = AuditReport.inputCheck(toolVersion: LoanCheck.version, asOf: asOf, language: language, rules: failure.rules,
+                                        inputs: failure.inputs, errors: failure.listed, sources: failure.sources)
+    try destinations.write(
+        report: { format, toStandardOutput in
+            // On a terminal the diagnostics are on standard error already.
+            toStandardOutput && format == .text ? "" : ReportRenderer.render(report, format: format)
+        },
+        baseline: nil)
+    throw ExitCode(ExitStatus.invalidInput)
 }

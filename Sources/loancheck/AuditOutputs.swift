@@ -92,12 +92,20 @@ struct AuditOutputs {
     }
 
     /// Renders and writes every output. Regular files are staged first and the rest (standard output,
-    /// devices, FIFOs) written next, so that a failure on any of them replaces no file.
-    func write(report: (ReportFormat, _ toStandardOutput: Bool) -> String, baseline: () throws -> String) throws {
+    /// devices, FIFOs) written next, so that a failure on any of them replaces no file. Without
+    /// `baseline` (a run whose inputs are invalid) the baseline output is not written.
+    func write(report: (ReportFormat, _ toStandardOutput: Bool) -> String, baseline: (() throws -> String)?) throws {
         try OutputTransaction.perform { transaction in
             for output in outputs.filter(\.destination.isReplaced) + outputs.filter({ !$0.destination.isReplaced }) {
                 // Rendered one at a time: a report of 100,000 products is tens of megabytes.
-                let text = try output.format.map { report($0, output.destination == .standardOutput) } ?? baseline()
+                let text: String
+                if let format = output.format {
+                    text = report(format, output.destination == .standardOutput)
+                } else if let baseline {
+                    text = try baseline()
+                } else {
+                    continue
+                }
                 try transaction.write(text, to: output.destination)
             }
         }

@@ -1,24 +1,29 @@
 import Compliance
+import Diagnostics
 import FoundationEssentials
 
-/// Reading the `--baseline` file, with a usage error (exit 2) that says what is wrong with it.
+/// Reading the `--baseline` file, with an error that says what is wrong with it (a baseline error of
+/// the input: exit 2, and every report says it).
 enum BaselineFile {
-    static func read(_ path: String) throws -> Baseline {
+    static func read(_ path: String) throws(InputFailure) -> Baseline {
+        let rewrite = "write one with --write-baseline FILE"
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandSupport.usageError("cannot read baseline '\(path)'", hint: "write one with --write-baseline FILE")
+            throw failure("cannot read baseline '\(path)'", hint: rewrite)
         }
-        guard !data.isEmpty else {
-            throw CommandSupport.usageError("baseline '\(path)' is empty", hint: "write one with --write-baseline FILE")
-        }
+        guard !data.isEmpty else { throw failure("baseline '\(path)' is empty", hint: rewrite) }
         do {
             return try Baseline.read(json: data)
         } catch let error as BaselineError {
-            throw CommandSupport.usageError("baseline '\(path)': \(error.message)")
+            throw failure("baseline '\(path)': \(error.message)", hint: nil)
         } catch let error as DecodingError {
-            throw CommandSupport.usageError("baseline '\(path)' \(problem(error))", hint: "write one with --write-baseline FILE")
+            throw failure("baseline '\(path)' \(problem(error))", hint: rewrite)
         } catch {
-            throw CommandSupport.usageError("baseline '\(path)' is not valid JSON", hint: "write one with --write-baseline FILE")
+            throw failure("baseline '\(path)' is not valid JSON", hint: rewrite)
         }
+    }
+
+    private static func failure(_ message: String, hint: String?) -> InputFailure {
+        InputFailure(diagnostics: [Diagnostic.error(message, at: nil, hint: hint).classified(as: .baseline)], sources: SourceTexts())
     }
 
     /// What a decoding error means for the file: bad JSON, or valid JSON of the wrong shape.

@@ -11,7 +11,18 @@ import YAML
 enum CommandSupport {
     /// The shipped rules plus `--rules` directories; exit 2 on any defect. `sources`: texts for
     /// diagnostics located outside the packs (loancheck.yaml, for `rules.disable` and `rules.only`).
-    static func loadRules(extra: [String], choice: RuleChoice = RuleChoice(), sources extraSources: SourceTexts = SourceTexts()) throws -> RuleSet {
+    static func loadRules(extra: [String], choice: RuleChoice = RuleChoice(), sources: SourceTexts = SourceTexts()) throws -> RuleSet {
+        do {
+            return try rules(extra: extra, choice: choice, sources: sources)
+        } catch let failure as InputFailure {
+            failure.printToStandardError()
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    /// The shipped rules plus `--rules` directories, or the packs' problems (rules errors). A
+    /// `LOANCHECK_RULES` that is not a rules directory is a usage error (exit 2).
+    static func rules(extra: [String], choice: RuleChoice = RuleChoice(), sources extraSources: SourceTexts = SourceTexts()) throws -> RuleSet {
         if let problem = RulesDirectory.environmentProblem() {
             throw usageError(problem, hint: "point LOANCHECK_RULES at a Rules/ directory (with schema/documents.yaml and packs/), or unset it")
         }
@@ -29,8 +40,7 @@ enum CommandSupport {
                     sources.add(file: file, text: text)
                 }
             }
-            report(error.diagnostics, sources: sources)
-            throw ExitCode(ExitStatus.invalidInput)
+            throw InputFailure(diagnostics: error.diagnostics.map { $0.reclassified(as: .rules) }, sources: sources)
         }
     }
 
@@ -38,17 +48,25 @@ enum CommandSupport {
     /// `requireReferences` (`apr`, `eval` on one product file) a lender need not be loaded.
     static func loadDocuments(_ paths: [String], schema: DocumentSchema, requireReferences: Bool = true) throws -> LoadOutcome {
         let request = DocumentRequest(paths: paths, requireReferences: requireReferences)
-        return try loadDocuments(request.discover(), request: request, schema: schema)
+        do {
+            return try loadDocuments(request.discover(), request: request, schema: schema)
+        } catch let failure as InputFailure {
+            failure.printToStandardError()
+            throw ExitCode(ExitStatus.invalidInput)
+        }
     }
 
-    /// The rule set and the documents, the input directories walked while the packs are compiled.
+    /// The rule set and the documents, the input directories walked while the packs are compiled; exit
+    /// 2 on any defect.
     static func loadRulesAndDocuments(
         extra: [String], choice: RuleChoice = RuleChoice(), request: DocumentRequest, sources: SourceTexts = SourceTexts()
     ) throws -> (rules: RuleSet, outcome: LoadOutcome) {
-        let discovery = BackgroundResult { request.discover() }
-        let rules = try loadRules(extra: extra, choice: choice, sources: sources)
-        let outcome = try loadDocuments(discovery.value, request: request, schema: rules.schema)
-        return (rules, outcome)
+        do {
+            return try rulesAndDocuments(extra: extra, choice: choice, request: request, sources: sources)
+        } catch let failure as InputFailure {
+            failure.printToStandardError()
+            throw ExitCode(ExitStatus.invalidInput)
+        }
     }
 
     /// The rule set and the documents, as the commands without a configuration file load them.
@@ -59,27 +77,47 @@ enum CommandSupport {
                                   request: DocumentRequest(paths: paths, requireReferences: requireReferences))
     }
 
+    /// The rule set and the documents, or what made them invalid (`InputFailure`, with what was read).
+    static func rulesAndDocuments(
+        extra: [String], choice: RuleChoice = RuleChoice(), request: DocumentRequest, sources: SourceTexts = SourceTexts()
+    ) throws -> (rules: RuleSet, outcome: LoadOutcome) {
+        let discovery = BackgroundResult { request.discover() }
+        let rules: RuleSet
+        do {
+            rules = try self.rules(extra: extra, choice: choice, sources: sources)
+        } catch var failure as InputFailure {
+            failure.files = discovery.value.files
+            throw failure
+        }
+        do {
+            let outcome = try loadDocuments(discovery.value, request: request, schema: rules.schema)
+            return (rules, outcome)
+        } catch var failure as InputFailure {
+            failure.rules = rules
+            throw failure
+        }
+    }
+
     private static func loadDocuments(_ discovery: DocumentRequest.Discovery, request: DocumentRequest, schema: DocumentSchema) throws -> LoadOutcome {
         let limits = try inputLimits()
         let outcome = DocumentLoader(schema: schema, requireReferences: request.requireReferences, limits: limits)
             .load(files: discovery.files)
         let kinds = Set(schema.kindNames + [DocumentLoader.ledgerSchemaKind])
         let guarded = FileSelection.guardSkipped(discovery.skipped, kinds: kinds, maxBytes: limits.maxFileBytes)
-        let diagnostics = discovery.diagnostics + guarded.diagnostics + outcome.diagnostics
+        let diagnostics = (discovery.diagnostics + guarded.diagnostics).map { $0.classified(as: .file) } + outcome.diagnostics
         if diagnostics.contains(where: { $0.severity == .error }) {
             var sources = outcome.sources
             sources.merge(guarded.sources)
-            report(diagnostics, sources: sources)
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            FileOutput.standardError.write("loancheck: \(errors) error\(errors == 1 ? "" : "s") in the input; nothing was audited\n")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw InputFailure(diagnostics: diagnostics, sources: sources, inputs: outcome.inputs, files: discovery.files,
+                               closing: InputFailure.closingLine(diagnostics))
         }
         if discovery.files.isEmpty {
             let skipped = discovery.skipped.count
             let note = skipped == 0 ? "" : " (\(skipped) file\(skipped == 1 ? " is" : "s are") left out by include/exclude patterns)"
-            report([.error("no YAML files found in \(request.paths.joined(separator: ", "))\(note)", at: nil,
-                           hint: "pass the directory that holds the *.yaml product and institution files")], sources: SourceTexts())
-            throw ExitCode(ExitStatus.invalidInput)
+            throw InputFailure(diagnostics: [Diagnostic.error("no YAML files found in \(request.paths.joined(separator: ", "))\(note)", at: nil,
+                                                              hint: "pass the directory that holds the *.yaml product and institution files")
+                                                .classified(as: .file)],
+                               sources: SourceTexts())
         }
         return outcome
     }
@@ -104,8 +142,17 @@ enum CommandSupport {
     /// how many more there were.
     static func report(_ diagnostics: [Diagnostic], sources: SourceTexts, limit: Int = diagnosticLimit) {
         let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor)
-        // In file and line order, like a compiler; diagnostics without a place first. The sort is stable.
-        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
+        let ordered = ordered(diagnostics)
+        FileOutput.standardError.write(renderer.render(Array(ordered.prefix(limit))))
+        if ordered.count > limit {
+            let more = ordered.count - limit
+            FileOutput.standardError.write("loancheck: \(more) more diagnostic\(more == 1 ? "" : "s") not shown (the first \(limit) are above)\n")
+        }
+    }
+
+    /// In file and line order, like a compiler; diagnostics without a place first. The sort is stable.
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
             switch (lhs.element.location, rhs.element.location) {
             case (nil, nil): return lhs.offset < rhs.offset
             case (nil, _): return true
@@ -113,11 +160,6 @@ enum CommandSupport {
             case (let a?, let b?): return a == b ? lhs.offset < rhs.offset : a < b
             }
         }.map(\.element)
-        FileOutput.standardError.write(renderer.render(Array(ordered.prefix(limit))))
-        if ordered.count > limit {
-            let more = ordered.count - limit
-            FileOutput.standardError.write("loancheck: \(more) more diagnostic\(more == 1 ? "" : "s") not shown (the first \(limit) are above)\n")
-        }
     }
 
     /// A usage error: message, hint, exit 2.

@@ -24,7 +24,7 @@ struct JSONShape: Decodable {
         let citation: Citation; let regimeNote: String?; let cannotEvaluate: Bool; let waived: Bool
         let waiver: Waiver?; let baseline: String?
     }
-    struct Summary: Decodable { let error: Int; let warning: Int; let info: Int; let waived: Int }
+    struct Summary: Decodable { let error: Int; let warning: Int; let info: Int; let cannotEvaluate: Int; let waived: Int }
     struct WaiverRecord: Decodable {
         let rule: String; let subject: String; let approvedBy: String; let reference: String?; let reason: String
         let expires: String; let status: String; let matched: Int; let location: Location
@@ -69,12 +69,14 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
     @Test func designSection5KeysInAStableOrder() throws {
         let json = ReportRenderer.render(try ReportFixture.report(), format: .json)
         #expect(keys(in: json, indent: 2) == [
-            "formatVersion", "tool", "asOf", "language", "packs", "ruleChanges", "inputs", "findings", "summary", "waivers", "baseline",
+            "formatVersion", "tool", "asOf", "language", "packs", "ruleChanges", "inputs", "findings", "errors", "audited", "summary",
+            "waivers", "baseline",
             "ledger",
         ])
         #expect(keys(in: json, indent: 6, from: "\"findings\"") == [
             "rule", "severity", "packStatus", "subject", "path", "location", "message", "messages", "evidence", "citation",
-            "regimeNote", "cannotEvaluate", "waived", "waiver", "baseline", "ledger",
+            "regimeNote", "cannotEvaluate", "waived", "waiver", "baseline", "ledger", "products",
+            "baselineActual",
         ])
         #expect(json.hasSuffix("}\n"))
     }
@@ -159,7 +161,9 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
               "waived": false,
               "waiver": null,
               "baseline": null,
-              "ledger": null
+              "ledger": null,
+              "products": null,
+              "baselineActual": null
             },
         """))
         #expect(json.contains("""
@@ -167,6 +171,7 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
             "error": 1,
             "warning": 0,
             "info": 0,
+            "cannotEvaluate": 0,
             "waived": 1,
             "byRule": {
               "CN-BANK-CREDIT-LINE": {
@@ -207,7 +212,8 @@ func keys(in text: String, indent: Int, from start: String? = nil) -> [String] {
         #expect(rate.regimeNote == "draft, not in force" && !rate.cannotEvaluate)
         let notice = try #require(shape.findings.last)
         #expect(notice.severity == "info" && notice.location?.file == "waivers/legacy.yaml" && notice.location?.line == 7)
-        #expect(shape.summary.info == 1 && shape.summary.warning == 8)
+        // The four "cannot evaluate" findings are counted apart from the violations.
+        #expect(shape.summary.info == 1 && shape.summary.warning == 4 && shape.summary.cannotEvaluate == 4)
         #expect(shape.packs.map(\.id) == ["cn-bank-internet-lending-2020", "test-reporting"])
     }
 

@@ -22,10 +22,10 @@ import Testing
 
         - CN-BANK-LOAN-CREDIT-LINE: 2 of 52,311 failures listed (--max-findings-per-rule 2; --failures-out DIR lists all)
 
-        | Listed findings per lender | Errors | Warnings | Info | Waived | Total |
-        |---|---:|---:|---:|---:|---:|
-        | 某全国性股份制银行 `nb` | 2 | 0 | 0 | 1 | 3 |
-        | Lender not known | 1 | 0 | 0 | 0 | 1 |
+        | Listed findings per lender | Errors | Warnings | Info | Cannot evaluate | Waived | Total |
+        |---|---:|---:|---:|---:|---:|---:|
+        | 某全国性股份制银行 `nb` | 2 | 0 | 0 | 0 | 1 | 3 |
+        | Lender not known | 1 | 0 | 0 | 0 | 0 | 1 |
 
         Only the findings listed in the report; the true totals are per rule (above).
 
@@ -40,7 +40,7 @@ import Testing
 
         """##))
         // The summary counts the true totals; the waivers table shows a group's key hashed.
-        #expect(markdown.contains("| 52,313 | 0 | 0 | 2 |\n"))
+        #expect(markdown.contains("| 52,313 | 0 | 0 | 0 | 2 |\n"))
         #expect(markdown.contains("| `TEST-BORROWER-BALANCE` | `nb/borrower#bbbb6d0e` | applied | 合规部 |  | 2026-12-31 | 1 | 已于报告日后结清 |\n"))
         for borrower in ["B-1001", "B-2001", "B-3003", "B-5005"] {
             #expect(!markdown.contains(borrower))
@@ -82,8 +82,8 @@ import Testing
             + "CN-BANK-LOAN-CREDIT-LINE: 2 of 52,311 failures listed (--max-findings-per-rule 2; --failures-out DIR lists all)</li>\n</ul>\n"))
         // Listed findings per lender: a loan's lender, a group's institution; a loan without either.
         #expect(html.contains(#"""
-        <tr data-lender="nb"><th scope="row">某全国性股份制银行<br><a href="#subject-Institution-nb"><code>nb</code></a></th><td class="num" data-count="2" data-severity="error">2</td><td class="num zero" data-count="0" data-severity="warning">0</td><td class="num zero" data-count="0" data-severity="info">0</td><td class="num" data-count="1" data-severity="waived">1</td><td class="num" data-count="3" data-severity="total">3</td></tr>
-        <tr data-lender=""><th scope="row">Lender not known</th><td class="num" data-count="1" data-severity="error">1</td><td class="num zero" data-count="0" data-severity="warning">0</td><td class="num zero" data-count="0" data-severity="info">0</td><td class="num zero" data-count="0" data-severity="waived">0</td><td class="num" data-count="1" data-severity="total">1</td></tr>
+        <tr data-lender="nb"><th scope="row">某全国性股份制银行<br><a href="#subject-Institution-nb"><code>nb</code></a></th><td class="num" data-count="2" data-severity="error">2</td><td class="num zero" data-count="0" data-severity="warning">0</td><td class="num zero" data-count="0" data-severity="info">0</td><td class="num zero" data-count="0" data-severity="cannotEvaluate">0</td><td class="num" data-count="1" data-severity="waived">1</td><td class="num" data-count="3" data-severity="total">3</td></tr>
+        <tr data-lender=""><th scope="row">Lender not known</th><td class="num" data-count="1" data-severity="error">1</td><td class="num zero" data-count="0" data-severity="warning">0</td><td class="num zero" data-count="0" data-severity="info">0</td><td class="num zero" data-count="0" data-severity="cannotEvaluate">0</td><td class="num zero" data-count="0" data-severity="waived">0</td><td class="num" data-count="1" data-severity="total">1</td></tr>
         """#))
         // The worst groups, worst first: the waived one at 150%, then one fen over.
         let bars = HTMLProbe.tags("g", in: html).filter { $0.contains("class=\"group-ratio\"") }
@@ -123,7 +123,7 @@ import Testing
         #expect(html.contains("<li data-rule=\"CN-BANK-LOAN-CREDIT-LINE\" data-unlisted=\"52309\">CN-BANK-LOAN-CREDIT-LINE：共 52,311 项不合规或无法评估，"
             + "列出 2 项（--max-findings-per-rule 2；--failures-out DIR 可输出全部）</li>"))
         #expect(html.contains("<p class=\"message\">nb/borrower#63f0af8c 的余额为 ¥200,000.01，应 ≤ ¥200,000</p>"))
-        #expect(html.contains("<span class=\"verdict\">52,313 项错误、0 项警告、0 项提示，2 项已豁免</span>"))
+        #expect(html.contains("<span class=\"verdict\">52,313 项错误、0 项警告、0 项提示、0 项无法评估，2 项已豁免</span>"))
     }
 
     @Test func withoutATapeThereIsNoLedgerSection() throws {

@@ -71,7 +71,7 @@ import Testing
 
         CN-BANK-LOAN-CREDIT-LINE: 2 of 52,311 failures listed (--max-findings-per-rule 2; --failures-out DIR lists all)
 
-        52,313 errors, 0 warnings, 0 info, 2 waived
+        52,313 errors, 0 warnings, 0 info, 0 cannot evaluate, 2 waived
 
         """))
         for borrower in ["B-1001", "B-2001", "B-3003", "B-5005"] {
@@ -87,7 +87,7 @@ import Testing
             "::error file=ledger/loans.csv,line=6,col=88,title=CN-BANK-LOAN-CREDIT-LINE::the loan's credit line is ¥250,000; it must be ≤ ¥200,000 for an unsecured personal consumer loan of a bank%0Asubject: Loan L-0005, credit_line%0Aloan: borrower borrower#7942baf3%0Aevidence: actual ¥250,000, required ≤ ¥200,000%0Adetail: loan.credit_line = ¥250,000 > ¥200,000 (param.credit_line_cap)%0Aparameter: credit_line_cap = ¥200,000 (from 2020-07-17, 商业银行互联网贷款管理暂行办法 第六条)%0Acitation: CBIRC Order 2020 No. 9 (Internet Loans of Commercial Banks) 第六条 (effective 2020-07-17) (article number not verified)",
             "::error file=products/weili.yaml,line=8,col=30,title=CN-BANK-CREDIT-LINE::the credit line per borrower is ¥300,000; it must be ≤ ¥200,000 for an unsecured personal consumer loan of a bank%0Asubject: LoanProduct weili-consumer, credit_line.max%0Aevidence: actual ¥300,000, required ≤ ¥200,000%0Adetail: product.credit_line.max = ¥300,000 > ¥200,000 (param.credit_line_cap)%0Aparameter: credit_line_cap = ¥200,000 (from 2020-07-17, 商业银行互联网贷款管理暂行办法 第六条)%0Acitation: CBIRC Order 2020 No. 9 (Internet Loans of Commercial Banks) 第六条 (effective 2020-07-17) (article number not verified)",
             "CN-BANK-LOAN-CREDIT-LINE: 2 of 52,311 unwaived failures annotated; the others are in the report (--failures-out DIR lists all)",
-            "loancheck 0.9.0-test — as of 2025-11-22 — 2 packs, 6 documents, 1,204,562 loans (engine stream): 52,313 errors, 0 warnings, 0 info, 2 waived",
+            "loancheck 0.9.0-test — as of 2025-11-22 — 2 packs, 6 documents, 1,204,562 loans (engine stream): 52,313 errors, 0 warnings, 0 info, 0 cannot evaluate, 2 waived",
         ])
     }
 
@@ -107,7 +107,7 @@ import Testing
         let xml = ReportRenderer.render(try LedgerReportFixture.report(), format: .junit)
         #expect(xml.hasPrefix("""
         <?xml version="1.0" encoding="UTF-8"?>
-        <!-- loancheck 0.9.0-test — as of 2025-11-22 — 2 packs, 6 documents, 1,204,562 loans (engine stream); 52,313 errors, 0 warnings, 0 info, 2 waived -->
+        <!-- loancheck 0.9.0-test — as of 2025-11-22 — 2 packs, 6 documents, 1,204,562 loans (engine stream); 52,313 errors, 0 warnings, 0 info, 0 cannot evaluate, 2 waived -->
         """))
         #expect(xml.contains(#"""
           <testsuite name="CN-BANK-LOAN-CREDIT-LINE" package="cn-bank-internet-lending-2020" id="1" tests="982113" failures="52311" errors="0" skipped="0" time="0" timestamp="2025-11-22T00:00:00" hostname="localhost">
@@ -179,6 +179,7 @@ import Testing
         // properties keep the full key and the ledger detail, as the JSON report does.
         #expect(text.contains("""
                   "properties": {
+                    "severity": "error",
                     "subject": {
                       "kind": "LoanGroup",
                       "id": "nb/B-1001"

@@ -20,7 +20,7 @@ import Testing
         - **As of**: 2025-11-22
         - **Scope**: 2 institutions, 4 loan products
         - **Rule packs**: 1 rule pack, 2 rules
-        - **Result**: 1 error, 0 warnings, 0 info, 1 waived
+        - **Result**: 1 error, 0 warnings, 0 info, 0 cannot evaluate, 1 waived
 
         | Pack | Version | Status | Instrument | Rules |
         |---|---|---|---|---:|
@@ -45,23 +45,23 @@ import Testing
 
         ### Summary
 
-        | Errors | Warnings | Info | Waived |
-        |---:|---:|---:|---:|
-        | 1 | 0 | 0 | 1 |
+        | Errors | Warnings | Info | Cannot evaluate | Waived |
+        |---:|---:|---:|---:|---:|
+        | 1 | 0 | 0 | 0 | 1 |
 
-        | Pack | Errors | Warnings | Info | Waived | Total |
-        |---|---:|---:|---:|---:|---:|
-        | Interim Measures for the Administration of Internet Loans of Commercial Banks `cn-bank-internet-lending-2020` | 1 | 0 | 0 | 1 | 2 |
+        | Pack | Errors | Warnings | Info | Cannot evaluate | Waived | Total |
+        |---|---:|---:|---:|---:|---:|---:|
+        | Interim Measures for the Administration of Internet Loans of Commercial Banks `cn-bank-internet-lending-2020` | 1 | 0 | 0 | 0 | 1 | 2 |
 
-        | Institutions | Errors | Warnings | Info | Waived | Total |
-        |---|---:|---:|---:|---:|---:|
-        | 某全国性股份制银行 `nb` | 1 | 0 | 0 | 1 | 2 |
-        | 某小额贷款公司 `mlc` | 0 | 0 | 0 | 0 | 0 |
+        | Institutions | Errors | Warnings | Info | Cannot evaluate | Waived | Total |
+        |---|---:|---:|---:|---:|---:|---:|
+        | 某全国性股份制银行 `nb` | 1 | 0 | 0 | 0 | 1 | 2 |
+        | 某小额贷款公司 `mlc` | 0 | 0 | 0 | 0 | 0 | 0 |
 
-        | Findings per rule | Errors | Warnings | Info | Waived | Total |
-        |---|---:|---:|---:|---:|---:|
-        | `CN-BANK-CREDIT-LINE` | 1 | 0 | 0 | 1 | 2 |
-        | `CN-BANK-BULLET-TERM` | 0 | 0 | 0 | 0 | 0 |
+        | Findings per rule | Errors | Warnings | Info | Cannot evaluate | Waived | Total |
+        |---|---:|---:|---:|---:|---:|---:|
+        | `CN-BANK-CREDIT-LINE` | 1 | 0 | 0 | 0 | 1 | 2 |
+        | `CN-BANK-BULLET-TERM` | 0 | 0 | 0 | 0 | 0 | 0 |
 
         <details>
         <summary>Outcome per product and rule</summary>
@@ -195,13 +195,13 @@ import Testing
 
     @Test func baselineSectionAndColumn() throws {
         let markdown = ReportRenderer.render(try BaselineFixture.report(), format: .markdown)
-        #expect(markdown.contains("| Errors | Warnings | Info | Waived | New | Persisting | Fixed |\n|---:|---:|---:|---:|---:|---:|---:|\n| 2 | 0 | 0 | 1 | 1 | 1 | 1 |\n"))
+        #expect(markdown.contains("| Errors | Warnings | Info | Cannot evaluate | Waived | New | Worsened | Updated | Persisting | Fixed |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n| 2 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 1 | 1 |\n"))
         #expect(markdown.contains("| Rule | Severity | Field | Location | Message | Evidence | Baseline |\n"))
         #expect(markdown.contains(" | persisting |\n") && markdown.contains(" | new |\n"))
         #expect(markdown.contains("""
         #### Baseline
 
-        1 new, 1 persisting, 1 fixed (only new findings fail the check).
+        1 new, 0 worsened, 0 updated, 1 persisting, 1 fixed (only new and worsened findings fail the check).
 
         | Fixed since the baseline | Subject | Field | File |
         |---|---|---|---|

@@ -92,12 +92,12 @@ enum ReportFixture {
 
     /// A rules directory with the schema and only the 2020 bank pack, so expected reports do not move
     /// when shipped packs are added or changed (the packs are tested by `loancheck test`).
-    static func pinnedRules() throws -> String {
+    static func pinnedRules(packs: [String] = ["cn-bank-internet-lending-2020.yaml"]) throws -> String {
         let directory = try temporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory + "/schema", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: directory + "/packs", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: directory + "/fixtures", withIntermediateDirectories: true)
-        for file in ["schema/documents.yaml", "fixtures/common.yaml", "packs/cn-bank-internet-lending-2020.yaml"] {
+        for file in ["schema/documents.yaml", "fixtures/common.yaml"] + packs.map({ "packs/" + $0 }) {
             guard let data = FileManager.default.contents(atPath: root + "/Rules/" + file),
                   FileManager.default.createFile(atPath: directory + "/" + file, contents: data) else {
                 throw FixtureError(description: "cannot copy Rules/\(file)")
@@ -106,8 +106,8 @@ enum ReportFixture {
         return directory
     }
 
-    static func rules(extra: [String] = []) throws -> RuleSet {
-        let directory = try pinnedRules()
+    static func rules(extra: [String] = [], packs: [String]? = nil) throws -> RuleSet {
+        let directory = try packs.map { try pinnedRules(packs: $0) } ?? pinnedRules()
         do {
             return try PackLoader().load(shipped: directory, extra: extra)
         } catch {
@@ -118,9 +118,10 @@ enum ReportFixture {
     /// A report of `files` (display name, text) parsed in memory: no input stamps, exact file names.
     static func report(
         _ files: [(String, String)] = files, asOf: String = "2025-11-22", language: ReportLanguage = .en,
-        baseline: Baseline? = nil, extraRules: [String] = [], ledger: ((RuleSet) throws -> LedgerResults)? = nil
+        baseline: Baseline? = nil, extraRules: [String] = [], ledger: ((RuleSet) throws -> LedgerResults)? = nil,
+        packs: [String]? = nil
     ) throws -> AuditReport {
-        let rules = try rules(extra: extraRules)
+        let rules = try rules(extra: extraRules, packs: packs)
         var sources = SourceTexts()
         var streams: [ParsedStream] = []
         for (name, text) in files {

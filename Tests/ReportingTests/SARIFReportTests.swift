@@ -25,9 +25,11 @@ struct SARIFShape: Decodable {
     struct Location: Decodable { let physicalLocation: PhysicalLocation?; let logicalLocations: [LogicalLocation] }
     struct Suppression: Decodable { let kind: String; let status: String; let justification: String }
     struct Evidence: Decodable { let actual: String; let required: String }
-    struct ResultProperties: Decodable { let evidence: Evidence; let cannotEvaluate: Bool; let regimeNote: String? }
+    struct ResultProperties: Decodable {
+        let severity: String; let evidence: Evidence; let cannotEvaluate: Bool; let regimeNote: String?; let products: [String]?
+    }
     struct Result: Decodable {
-        let ruleId: String; let ruleIndex: Int?; let level: String; let message: Message; let locations: [Location]
+        let ruleId: String; let ruleIndex: Int?; let kind: String?; let level: String; let message: Message; let locations: [Location]
         let partialFingerprints: [String: String]; let baselineState: String?; let suppressions: [Suppression]?
         let properties: ResultProperties
     }
@@ -69,7 +71,7 @@ struct SARIFShape: Decodable {
     @Test func driverRulesAndResults() throws {
         let run = try run(try ReportFixture.report())
         #expect(run.tool.driver.name == "loancheck" && run.tool.driver.version == "0.9.0-test")
-        #expect(run.tool.driver.informationUri == nil)
+        #expect(run.tool.driver.informationUri == "https://github.com/loancheck/loancheck")
         #expect(run.tool.driver.rules.map(\.id) == ["CN-BANK-CREDIT-LINE", "CN-BANK-BULLET-TERM"])
         let rule = try #require(run.tool.driver.rules.first)
         #expect(rule.name == "CnBankCreditLine")
@@ -103,6 +105,8 @@ struct SARIFShape: Decodable {
     @Test func waivedFindingsAreSuppressedExternally() throws {
         let run = try run(try ReportFixture.report())
         let waived = try #require(run.results.last)
+        // A waived error is a note: viewers that count by level do not count it as an open error.
+        #expect(waived.level == "note" && waived.properties.severity == "error" && waived.kind == nil)
         #expect(waived.suppressions?.count == 1)
         #expect(waived.suppressions?.first?.kind == "external")
         #expect(waived.suppressions?.first?.status == "accepted")
@@ -110,6 +114,7 @@ struct SARIFShape: Decodable {
         // Once the waiver expires, the result is no longer suppressed.
         let later = try self.run(try ReportFixture.report(asOf: "2026-07-01"))
         #expect(later.results.allSatisfy { $0.suppressions == nil })
+        #expect(later.results.map(\.level) == ["error", "error"])
     }
 
     @Test func fingerprintsSurviveLinesInsertedAbove() throws {
@@ -137,7 +142,13 @@ struct SARIFShape: Decodable {
         // Its own transition runs to 2030, but the rules of a draft pack are never in force.
         #expect(incomeRule.help.text.contains("On 2026-06-15: draft, not in force\n"))
         let missing = try #require(run.results.first { $0.ruleId == "TEST-INCOME-CAP" })
-        #expect(missing.level == "warning" && missing.ruleIndex == 2 && missing.properties.cannotEvaluate)
+        // A rule that could not be evaluated is a finding to review, not a violation (SARIF requires level
+        // `none` for that kind); loancheck's severity is in the properties.
+        #expect(missing.kind == "review" && missing.level == "none" && missing.ruleIndex == 2 && missing.properties.cannotEvaluate)
+        #expect(missing.properties.severity == "warning")
+        #expect(run.results.filter { $0.kind == "review" }.count == 4)
+        #expect(run.results.filter { $0.kind == "review" }.allSatisfy { $0.level == "none" && $0.properties.cannotEvaluate })
+        #expect(run.results.filter { $0.kind == nil }.allSatisfy { !$0.properties.cannotEvaluate })
         #expect(missing.properties.regimeNote == "transition until 2030-01-01; draft, not in force")
         let notice = try #require(run.results.last)
         #expect(notice.level == "note" && notice.ruleId == "CN-BANK-CREDIT-LINE")
@@ -177,6 +188,33 @@ struct SARIFShape: Decodable {
         let absolute = try #require(outside.results.first?.locations.first?.physicalLocation?.artifactLocation)
         #expect(absolute.uri.hasPrefix("file://" + directory + "/products/"))
         #expect(absolute.uriBaseId == nil)
+    }
+
+    /// Every rule links its help: the official text when the pack gives one, else the pack file in the
+    /// project's repository for a shipped pack, else the pack file itself.
+    @Test func everyRuleHasAHelpUri() throws {
+        let run = try run(try ReportFixture.report())
+        #expect(run.tool.driver.rules.map(\.helpUri) == [
+            "https://www.gov.cn/zhengce/zhengceku/2020-07/17/content_5527628.htm",
+            "https://www.gov.cn/zhengce/zhengceku/2020-07/17/content_5527628.htm",
+        ])
+        // A rule without a citation URL links its pack's source; a `--rules` pack without either, its file.
+        let directory = try ReportFixture.testPackDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let withTestPack = try self.run(try ReportFixture.report(asOf: "2026-06-15", extraRules: [directory]))
+        #expect(withTestPack.tool.driver.rules.first { $0.id == "TEST-RATE-LPR" }?.helpUri == "https://example.org/test-measures")
+        try ReportFixture.testPack.replacingOccurrences(of: "source: https://example.org/test-measures\n", with: "")
+            .write(toFile: directory + "/test-reporting.yaml", atomically: true, encoding: .utf8)
+        let withoutSource = try self.run(try ReportFixture.report(asOf: "2026-06-15", extraRules: [directory]))
+        #expect(withoutSource.tool.driver.rules.first { $0.id == "TEST-RATE-LPR" }?.helpUri
+            == "file://" + directory + "/test-reporting.yaml")
+        // A shipped pack without a source links its file in the repository.
+        let microlender = try ReportFixture.report(ReportFixture.files, asOf: "2025-11-22",
+                                                   packs: ["cn-bank-internet-lending-2020.yaml", "cn-microlender.yaml"])
+        let rules = try self.run(microlender).tool.driver.rules.filter { $0.properties.pack == "cn-microlender" }
+        #expect(!rules.isEmpty)
+        #expect(rules.first?.helpUri == "https://github.com/loancheck/loancheck/blob/main/Rules/packs/cn-microlender.yaml")
+        #expect(rules.allSatisfy { $0.helpUri == rules.first?.helpUri })
     }
 
     @Test func informationUriWhenConfigured() throws {

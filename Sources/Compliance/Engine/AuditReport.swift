@@ -14,6 +14,10 @@ public struct AuditReport: Sendable {
         public let title: LocalizedText
         public let instrument: String
         public let file: String
+        /// The official text of the pack's instrument (the pack's `source`), if the pack gives one.
+        public var source: String? = nil
+        /// True for a pack of the shipped rules directory, false for a `--rules` pack.
+        public var shipped: Bool = true
     }
 
     /// An input file and its digest.
@@ -79,6 +83,12 @@ public struct AuditReport: Sendable {
     public let baseline: BaselineComparison?
     /// File texts, for source snippets.
     public let sources: SourceTexts
+    /// False for the report of a run that audited nothing: `loancheck validate`, or an audit whose
+    /// inputs are invalid (`inputErrors` then says why; see `inputCheck`).
+    public internal(set) var audited = true
+    /// The problems with the inputs that stopped the audit (every one found, in the order reported);
+    /// empty when the audit ran. Each has a `kind` (its `LC-INPUT-…` rule in the reports).
+    public internal(set) var inputErrors: [Diagnostic] = []
 
     /// What a ledger audit read: the engine, the rows, the cap on listed findings.
     public struct LedgerStamp: Sendable, Hashable {
@@ -95,25 +105,60 @@ public struct AuditReport: Sendable {
         }
     }
 
-    /// Counts of unwaived findings by severity, and of waived findings — the true totals: a ledger
-    /// rule's failures count whether or not they are listed.
-    public var summary: (error: Int, warning: Int, info: Int, waived: Int) {
-        var counts = (error: 0, warning: 0, info: 0, waived: 0)
-        for finding in findings {
-            if finding.isWaived { counts.waived += 1; continue }
-            // A ledger rule's listed failures are counted through its totals below.
-            if finding.ledger != nil { continue }
-            switch finding.severity {
-            case .error: counts.error += 1
-            case .warning: counts.warning += 1
-            case .info: counts.info += 1
+    /// The counts of a report's summary line: unwaived violations by severity, unwaived "cannot
+    /// evaluate" findings (a rule that could not be checked is not a violation, and is counted apart
+    /// whatever its severity), and waived findings — the true totals: a ledger rule's failures count
+    /// whether or not they are listed.
+    public struct Summary: Sendable, Hashable {
+        public var error = 0
+        public var warning = 0
+        public var info = 0
+        public var cannotEvaluate = 0
+        public var waived = 0
+
+        public init(error: Int = 0, warning: Int = 0, info: Int = 0, cannotEvaluate: Int = 0, waived: Int = 0) {
+            self.error = error
+            self.warning = warning
+            self.info = info
+            self.cannotEvaluate = cannotEvaluate
+            self.waived = waived
+        }
+
+        /// Counts one finding.
+        mutating func add(_ finding: Finding) {
+            if finding.isWaived {
+                waived += 1
+            } else if finding.cannotEvaluate {
+                cannotEvaluate += 1
+            } else {
+                switch finding.severity {
+                case .error: error += 1
+                case .warning: warning += 1
+                case .info: info += 1
+                }
             }
         }
+
+        /// Adds a ledger rule's unlisted and listed unwaived failures (`waived`: its waived listed
+        /// findings by severity; waivers never hide "cannot evaluate").
+        mutating func add(_ totals: LedgerResults.RuleTotals, waived: [FindingSeverity: Int]) {
+            error += (totals.violations[.error] ?? 0) - (waived[.error] ?? 0)
+            warning += (totals.violations[.warning] ?? 0) - (waived[.warning] ?? 0)
+            info += (totals.violations[.info] ?? 0) - (waived[.info] ?? 0)
+            cannotEvaluate += totals.cannotEvaluate.values.reduce(0, +)
+        }
+    }
+
+    /// The report's counts (see `Summary`).
+    public var summary: Summary {
+        var counts = Summary()
+        for finding in findings {
+            // A ledger rule's listed failures are counted through its totals below (waived ones here).
+            if finding.ledger != nil && !finding.isWaived { continue }
+            counts.add(finding)
+        }
         for (rule, totals) in ledgerTotals {
-            let waived = waivedLedgerFindings(rule)
-            counts.error += totals.failures(.error) - (waived[.error] ?? 0)
-            counts.warning += totals.failures(.warning) - (waived[.warning] ?? 0)
-            counts.info += totals.failures(.info) - (waived[.info] ?? 0)
+            counts.add(totals, waived: waivedLedgerFindings(rule))
         }
         return counts
     }
@@ -127,13 +172,13 @@ public struct AuditReport: Sendable {
         return waived
     }
 
-    /// The findings that count for the exit code: unwaived, at or above `threshold`, and new against the
-    /// baseline when there is one.
+    /// The findings that count for the exit code: unwaived, at or above `threshold`, and new or worsened
+    /// against the baseline when there is one.
     public func failing(at threshold: FindingSeverity?) -> [Finding] {
         guard let threshold else { return [] }
         return findings.filter { finding in
             !finding.isWaived && finding.severity >= threshold
-                && (baseline.map { $0.state(of: finding) == "new" } ?? true)
+                && (baseline.map { $0.counts(finding) } ?? true)
         }
     }
 
@@ -149,6 +194,8 @@ public struct AuditReport: Sendable {
 }
 
 /// One rule's counts in `summary.byRule`: the true totals, even when the findings list is capped.
+/// `error`, `warning` and `info` count unwaived violations, `cannotEvaluate` the unwaived findings that
+/// could not be evaluated (apart from the violations, as in `AuditReport.Summary`).
 public struct RuleCounts: Sendable, Hashable {
     public var error = 0
     public var warning = 0
@@ -158,6 +205,15 @@ public struct RuleCounts: Sendable, Hashable {
     /// Subjects (documents, loans or groups) the rule was checked on: passed, failed or could not be
     /// evaluated.
     public var checked = 0
+
+    public init(error: Int = 0, warning: Int = 0, info: Int = 0, waived: Int = 0, cannotEvaluate: Int = 0, checked: Int = 0) {
+        self.error = error
+        self.warning = warning
+        self.info = info
+        self.waived = waived
+        self.cannotEvaluate = cannotEvaluate
+        self.checked = checked
+    }
 }
 
 extension AuditReport {
@@ -176,7 +232,10 @@ extension AuditReport {
                 continue
             }
             if finding.ledger != nil { continue }
-            if finding.cannotEvaluate { entry.cannotEvaluate += 1 }
+            if finding.cannotEvaluate {
+                entry.cannotEvaluate += 1
+                continue
+            }
             switch finding.severity {
             case .error: entry.error += 1
             case .warning: entry.warning += 1
@@ -185,11 +244,12 @@ extension AuditReport {
         }
         for (rule, totals) in ledgerTotals {
             var entry = counts[rule, default: RuleCounts()]
-            let waived = waivedLedgerFindings(rule)
-            entry.error += totals.failures(.error) - (waived[.error] ?? 0)
-            entry.warning += totals.failures(.warning) - (waived[.warning] ?? 0)
-            entry.info += totals.failures(.info) - (waived[.info] ?? 0)
-            entry.cannotEvaluate += totals.cannotEvaluate.values.reduce(0, +)
+            var summary = AuditReport.Summary()
+            summary.add(totals, waived: waivedLedgerFindings(rule))
+            entry.error += summary.error
+            entry.warning += summary.warning
+            entry.info += summary.info
+            entry.cannotEvaluate += summary.cannotEvaluate
             entry.checked += totals.checked
             counts[rule] = entry
         }

@@ -24,7 +24,7 @@ public struct Auditor: Sendable {
             return .failure(DiagnosticList([.error(
                 "no rule is in force on \(asOf): the audit would check nothing", at: nil,
                 hint: "check --as-of (the earliest rule takes effect on \(Self.earliestEffective(rules).map(\.description) ?? "—")); "
-                    + "pass --allow-no-rules to audit anyway")]))
+                    + "pass --allow-no-rules to audit anyway").classified(as: .rules)]))
         }
         let documents = outcome.documents
         var checks = AuditEngine(packs: rules.packs).checks(documents, asOf: asOf)
@@ -32,17 +32,14 @@ public struct Auditor: Sendable {
         let waivers = WaiverApplication(asOf: asOf, warnExpiringDays: warnExpiringDays, rules: rules)
             .apply(to: &checks, ledgerFindings: &ledgerFindings, waivers: documents.waivers, documentSet: documents,
                    ledgerSeen: ledger?.seenWaivedKeys)
-        if !waivers.diagnostics.isEmpty { return .failure(DiagnosticList(waivers.diagnostics)) }
-        let findings = checks.flatMap(\.findings) + ledgerFindings + waivers.notices
+        if !waivers.diagnostics.isEmpty { return .failure(DiagnosticList(waivers.diagnostics.map { $0.classified(as: .reference) })) }
+        let findings = LenderFindings.merge(checks.flatMap(\.findings), documents: documents) + ledgerFindings + waivers.notices
         var sources = outcome.sources
         sources.merge(rules.sources)
         if let ledger { sources.merge(ledger.sources) }
         let report = AuditReport(
             toolName: "loancheck", toolVersion: toolVersion, asOf: asOf, language: language,
-            packs: rules.packs.map { pack in
-                AuditReport.PackStamp(id: pack.id, version: pack.version, sha256: pack.sha256, status: pack.status,
-                                      title: pack.title, instrument: pack.instrument, file: pack.file)
-            },
+            packs: Self.packStamps(rules),
             inputs: Self.stamps(outcome.inputs) + (ledger?.inputs ?? []),
             subjects: documents.documents.filter { $0.kind != "Waiver" }.concurrentMap { summary($0) },
             // Ledger rules are listed only when a tape was audited: a product audit does not check them.
@@ -57,6 +54,15 @@ public struct Auditor: Sendable {
             },
             sources: sources)
         return .success(report)
+    }
+
+    /// The stamp of every pack, with its source and whether it is a shipped pack.
+    static func packStamps(_ rules: RuleSet) -> [AuditReport.PackStamp] {
+        rules.packs.map { pack in
+            AuditReport.PackStamp(id: pack.id, version: pack.version, sha256: pack.sha256, status: pack.status,
+                                  title: pack.title, instrument: pack.instrument, file: pack.file, source: pack.source,
+                                  shipped: !rules.extraPackIds.contains(pack.id))
+        }
     }
 
     private static func earliestEffective(_ rules: RuleSet) -> CivilDate? {

@@ -166,6 +166,10 @@ public struct Finding: Sendable, Hashable {
     public internal(set) var waiver: WaiverState?
     /// For a Loan or LoanGroup finding: the loan's product, the group's key, count and largest loans.
     public var ledger: LedgerDetail?
+    /// For a finding about an institution reached through the products it lends (a product rule whose
+    /// evidence is a field of the lender, `LenderFindings`): the ids of those products, in load order.
+    /// Empty for every other finding.
+    public internal(set) var products: [String] = []
 
     public init(rule: String, severity: FindingSeverity, packId: String, packStatus: PackStatus, subject: SubjectReference,
                 path: String, location: SourceLocation?, message: LocalizedText, evidence: FindingEvidence, citation: Citation,

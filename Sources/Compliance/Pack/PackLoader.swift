@@ -107,6 +107,8 @@ public struct PackLoader: Sendable {
             throw DiagnosticList([.error("no rule is loaded: an audit would check nothing", at: nil,
                                          hint: "the rules directories hold no rule (or every rule is disabled)")])
         }
-        return RuleSet(schema: schema, packs: selection.packs, sources: sources, changes: selection.changes)
+        var rules = RuleSet(schema: schema, packs: selection.packs, sources: sources, changes: selection.changes)
+        rules.extraPackIds = Set(extraPacks.map { packs[$0].id })
+        return rules
     }
 }

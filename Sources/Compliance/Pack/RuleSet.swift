@@ -10,6 +10,8 @@ public struct RuleSet: Sendable {
     /// How the shipped rules were changed for this run (replaced packs, disabled rules): recorded in
     /// every report so a shadowed or silenced rule is never invisible.
     public let changes: RuleSetChanges
+    /// The ids of the packs read from `--rules` directories (the others are the shipped packs).
+    public internal(set) var extraPackIds: Set<String> = []
 
     public init(schema: DocumentSchema, packs: [RulePack], sources: SourceTexts, changes: RuleSetChanges = RuleSetChanges()) {
         self.schema = schema

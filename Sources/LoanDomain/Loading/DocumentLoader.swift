@@ -162,8 +162,8 @@ public struct DocumentLoader: Sendable {
             // size has none, and must not be read whole after all.
             // Standard input cannot be read twice.
             let located = !isStandardInput && error.diagnostics.contains { $0.location?.file == file }
-            return FileResult(file: file, text: located ? TextFileReader.lossyText(atPath: file) : nil, diagnostics: error.diagnostics,
-                              isUnreadable: true)
+            return FileResult(file: file, text: located ? TextFileReader.lossyText(atPath: file) : nil,
+                              diagnostics: error.diagnostics.map { $0.classified(as: .yaml) }, isUnreadable: true)
         }
     }
 
@@ -185,7 +185,7 @@ public struct DocumentLoader: Sendable {
         } else if let id = node.value(forKey: "id")?.scalar?.text {
             result.unloadedIds.append(id)
         }
-        result.diagnostics += decoder.diagnostics
+        result.diagnostics += decoder.diagnostics.map { $0.classified(as: .schema) }
         if decoder.suppressed > 0 {
             result.diagnostics.append(.error(
                 "\(decoder.suppressed) more error\(decoder.suppressed == 1 ? "" : "s") in this document are not listed",
@@ -264,12 +264,15 @@ public struct DocumentLoader: Sendable {
             if result.isUnreadable { unloaded.files.append(result.file) }
         }
         let ids = ReferenceChecker.index(documents)
-        diagnostics += ids.duplicates
+        diagnostics += ids.duplicates.map { $0.classified(as: .reference) }
         if requireReferences {
             diagnostics += ReferenceChecker.unresolved(references.joined(), index: ids.first, documents: documents,
-                                                       unloaded: unloaded)
+                                                       unloaded: unloaded).map { $0.classified(as: .reference) }
         }
         diagnostics += consistency
+        // What no stage classified (a file without documents, counts of errors not listed) is about the
+        // documents' structure.
+        diagnostics = diagnostics.map { $0.classified(as: .schema) }
         if !diagnostics.contains(where: { $0.severity == .error }) {
             documents = DocumentEnricher.enrich(consume documents)
         }

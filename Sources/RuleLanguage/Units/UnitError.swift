@@ -26,7 +26,7 @@ public struct UnitError: Error, Sendable, Hashable, CustomStringConvertible {
     public func diagnostic(in text: String, origin: EmbeddedTextOrigin) -> Diagnostic {
         let position = TextPosition.of(offset: offset, in: text)
         let location = origin.location(textLine: position.line, textColumn: position.column)
-        return Diagnostic.error(message, at: location, hint: hint)
+        return Diagnostic.error(message, at: location, hint: hint).classified(as: .unit)
     }
 }
 
