@@ -1,15 +1,19 @@
 # loancheck — every target first makes sure the system packages it needs are installed
-# (libyaml-dev and pkg-config; libxml2-utils and python3-jsonschema for report validation).
+# (libyaml-dev and pkg-config; for the tests, the packages of README.md "Test dependencies").
 SWIFT ?= swift
 PREFIX ?= /usr/local
 # The examples' expected output in Examples/README.md is for this date; override with AS_OF=YYYY-MM-DD.
 AS_OF ?= 2026-11-22
 LOANCHECK = .build/debug/loancheck
 
-.PHONY: deps build release test audit-examples validate-reports check-html check-ci-docs install clean
+.PHONY: deps test-deps build release test audit-examples validate-reports check-html check-ci-docs install dist clean
 
 deps:
 	@scripts/ensure-deps.sh
+
+## Everything the test command installs, checked (and installed when root) before anything is built.
+test-deps:
+	@scripts/ensure-deps.sh test
 
 build: deps
 	$(SWIFT) build
@@ -26,7 +30,7 @@ audit-examples: build
 
 ## Every test: unit and end-to-end suites, the packs' own cases, SARIF/JUnit schema validation, the
 ## HTML report in a browser, and the CI set-ups of docs/ci.md as written.
-test: build
+test: test-deps build
 	$(SWIFT) test
 	$(LOANCHECK) test
 	$(MAKE) --no-print-directory validate-reports
@@ -67,10 +71,15 @@ validate-reports: build
 	  assert [r["ruleId"] for r in run["results"]] == ["LC-INPUT-UNIT"], run["results"]' .build/reports/invalid-input/report.sarif
 	scripts/validate-reports.sh .build/reports/invalid-input
 
+## Installs the release binary, the shipped Rules/ (PREFIX/share/loancheck/Rules, where the binary looks),
+## the man pages (loancheck.1, loancheck.audit.1, …) and the bash, zsh and fish completions.
 install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/loancheck
-	install -m 755 $$($(SWIFT) build -c release --show-bin-path)/loancheck $(PREFIX)/bin/loancheck
-	rm -rf $(PREFIX)/share/loancheck/Rules && cp -R Rules $(PREFIX)/share/loancheck/Rules
+	SWIFT=$(SWIFT) scripts/install-tree.sh $$($(SWIFT) build -c release --show-bin-path)/loancheck $(PREFIX)
+
+## The portable release: dist/loancheck-VERSION-linux-ARCH.tar.gz, the Swift runtime linked statically
+## (needs only glibc and libyaml), with Rules/, man pages and completions; then checks it (check-dist).
+dist: deps
+	scripts/check-dist.sh "$$(SWIFT=$(SWIFT) scripts/dist.sh)"
 
 clean:
-	rm -rf .build
+	rm -rf .build dist

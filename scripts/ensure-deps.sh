@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages loancheck builds against, only when they are missing.
 # libyaml is the one system dependency (not vendored): SwiftPM finds it through pkg-config.
-# `mimalloc` as an extra installs libmimalloc-dev for the opt-in `Mimalloc` build trait.
+# Extras name what other targets need (see the case below; `test` is the test command's whole list);
+# `mimalloc` installs libmimalloc-dev for the opt-in `Mimalloc` build trait. Installing goes through
+# apt-install.sh: as a user without root or sudo, the missing packages are listed and nothing runs.
 set -euo pipefail
 
 missing=()
@@ -9,22 +11,25 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists yaml-0.1 2>/dev/null; then
   missing+=(libyaml-dev)
 fi
+extras=()
 for extra in "$@"; do
+  # `test`: everything the README's test command installs, checked before it starts, so that a user
+  # without root learns the whole list at once (the SQL engines' packages: ensure-sql-engines.sh).
+  if [ "$extra" = test ]; then extras+=(xmllint chromium venv git); else extras+=("$extra"); fi
+done
+for extra in "${extras[@]}"; do
   case "$extra" in
     xmllint) command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils) ;;
-    chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
+    chromium) command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+                || command -v google-chrome >/dev/null 2>&1 || missing+=(chromium) ;;
     time) [ -x /usr/bin/time ] || missing+=(time) ;;
     cc) command -v cc >/dev/null 2>&1 || missing+=(gcc) ;;
+    venv) python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv) ;;
+    git) command -v git >/dev/null 2>&1 || missing+=(git) ;;
     mimalloc) compgen -G "/usr/lib/*/libmimalloc.so" >/dev/null || compgen -G "/usr/lib/libmimalloc.so" >/dev/null \
                 || missing+=(libmimalloc-dev) ;;
     *) echo "ensure-deps: unknown extra '$extra'" >&2; exit 2 ;;
   esac
 done
 
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "ensure-deps: installing ${missing[*]}" >&2
-  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+[ ${#missing[@]} -eq 0 ] || "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" "${missing[@]}"

@@ -18,7 +18,8 @@
 # Python packages go into one virtual environment, .build/venv-sql (LOANCHECK_SQL_VENV overrides),
 # never into the system Python; versions are pinned below and a different installed version is
 # replaced. Debian packages are installed with apt-get only when `dpkg -s` says they are missing.
-# Idempotent and non-interactive (CI=true, no stdin); runs as root (or with sudo). Concurrent runs are
+# Idempotent and non-interactive (CI=true, no stdin); runs as root (or with sudo; otherwise it names the
+# Debian packages to install). Concurrent runs are
 # serialised by a lock on the venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,18 +48,9 @@ done
 wants() { local x; for x in "${want[@]}"; do [ "$x" = "$1" ] && return 0; done; return 1; }
 
 export DEBIAN_FRONTEND=noninteractive PIP_NO_INPUT=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
-apt_updated=
-apt_install() {  # installs the Debian packages among "$@" that dpkg does not report as installed
-  local missing=() p
-  for p in "$@"; do
-    dpkg -s "$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -gt 0 ] || return 0
-  log "installing ${missing[*]} (apt-get)"
-  if [ -z "$apt_updated" ]; then $SUDO apt-get update -qq </dev/null >&2; apt_updated=1; fi
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >&2
-}
+# The Debian packages among "$@" that dpkg does not report as installed (apt-install.sh: a user without
+# root or sudo is told which to install).
+apt_install() { "$root/scripts/apt-install.sh" "$@"; }
 
 # --- the virtual environment ------------------------------------------------------------------------
 pip_pkgs=()

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Validates loancheck's machine-readable reports against the reference schemas:
-#   DIR/report.sarif  against the OASIS SARIF 2.1.0 JSON schema (python3 jsonschema, draft 4)
+#   DIR/report.sarif  against the OASIS SARIF 2.1.0 JSON schema (jsonschema, draft 4)
 #   DIR/report.xml    against the Apache Ant JUnit XSD (xmllint --schema)
 #
 # Usage: scripts/validate-reports.sh DIR
 #
 # The schemas are read from $LOANCHECK_SCHEMAS when set, else ../shared/schemas relative to the
-# repository root when it exists, else the copies in Tests/Schemas (so a clone anywhere validates). The validators are installed only when missing: `pip install jsonschema`,
-# Debian `libxml2-utils` for xmllint.
+# repository root when it exists, else the copies in Tests/Schemas (so a clone anywhere validates). The
+# validators are installed only when missing: jsonschema (PyPI) into .build/venv-tools, Debian
+# `libxml2-utils` for xmllint.
 set -euo pipefail
+JSONSCHEMA_VERSION=4.23.0
 
 die() { echo "validate-reports: $*" >&2; exit 2; }
 
@@ -35,24 +37,14 @@ junit_schema="$schemas/junit.xsd"
 [ -f "$sarif_schema" ] || die "no SARIF schema at $sarif_schema (set LOANCHECK_SCHEMAS to the schema directory)"
 [ -f "$junit_schema" ] || die "no JUnit schema at $junit_schema (set LOANCHECK_SCHEMAS to the schema directory)"
 
-command -v python3 >/dev/null 2>&1 || die "python3 is required to validate SARIF"
-if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
-  echo "validate-reports: installing the python jsonschema package" >&2
-  python3 -m pip install --quiet jsonschema \
-    || die "could not install jsonschema (try: pip install jsonschema, or apt-get install python3-jsonschema)"
-fi
-
-if ! command -v xmllint >/dev/null 2>&1; then
-  echo "validate-reports: installing libxml2-utils (xmllint)" >&2
-  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
-  export DEBIAN_FRONTEND=noninteractive
-  { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libxml2-utils >/dev/null; } \
-    || die "could not install libxml2-utils; install xmllint and run again"
-fi
+# jsonschema (PyPI, pinned) in the tools virtual environment under .build/, never the system Python.
+python="$("$root/scripts/ensure-venv.sh" tools "jsonschema==$JSONSCHEMA_VERSION")/python" \
+  || die "could not set up the Python virtual environment for jsonschema"
+"$root/scripts/ensure-deps.sh" xmllint || die "xmllint (Debian libxml2-utils) is needed to validate JUnit"
 
 status=0
 
-if python3 - "$sarif_schema" "$sarif" <<'PY'
+if "$python" - "$sarif_schema" "$sarif" <<'PY'
 import json
 import re
 import sys

@@ -1,6 +1,6 @@
 @testable import Compliance
 import RuleLanguage
-import FoundationEssentials
+import Foundation
 import Testing
 
 /// A baseline accepts a finding as it was: a worse actual value under the same key is `worsened` and
