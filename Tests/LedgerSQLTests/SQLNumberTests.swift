@@ -28,6 +28,7 @@ import Testing
         #expect(units("1.5E+5") == 150_000_000_000_000_000)
         #expect(units("1.5e5") == 150_000_000_000_000_000)
         #expect(units("0E-12") == 0)
+        #expect(units("0E-20") == 0)
         #expect(units("2.5E-3") == 2_500_000_000)
         #expect(units("1E-12") == 1)
         #expect(units("-4.2E+1") == -42_000_000_000_000)
@@ -43,7 +44,7 @@ import Testing
 
     @Test func garbageIsNoNumber() {
         for text in ["", "-", "+", ".", "-.", "E5", "1E", "1E+", "1.2.3", "1,000", "12a", "0x10", " 1", "1 ", "١٢", "NaN", "Infinity",
-                     "--1", "1e5e5", "\u{1E}"] {
+                     "--1", "1e5e5", "1E+-5", "1E5+", "1E++5", "1E-+5", "\u{1E}"] {
             #expect(units(text) == nil, "\(text.debugDescription)")
         }
     }
@@ -54,5 +55,15 @@ import Testing
         // 10^26 is 10^38 units, the last power of ten an Int128 holds.
         #expect(units("-1E+26") == -100_000_000_000_000_000_000_000_000_000_000_000_000)
         #expect(units("1E+27") == nil)
+    }
+
+    /// An imported result is a user's file: an exponent near Int.max once overflowed the shift (a
+    /// crash), and a zero with a huge exponent multiplied 0 by 10 that many times (a hang).
+    @Test func anExtremeExponentIsReadWithoutOverflowOrHang() {
+        #expect(units("1E9223372036854775807") == nil)
+        #expect(units("1.5E-9223372036854775808") == nil)
+        #expect(units("1E99999999999999999999") == nil)
+        #expect(units("0E999999999999") == 0)
+        #expect(units("-0.0E9223372036854775807") == 0)
     }
 }
