@@ -72,6 +72,15 @@ import Testing
         #expect(found.first?.hints == ["the stream engine (--engine stream) refuses it as well; rewrite the rule"])
     }
 
+    @Test func trinoRefusesLocalFilesAtTheTableOfTheSchema() throws {
+        let fine = SQLRegimeTests.pack(rules: [("T-FINE", "severity: error\neffective: 2020-01-01")])
+        let (found, directory, _) = try diagnostics(.trino, pack: fine)
+        #expect(found.map { "\($0.location?.description ?? "-"): \($0.message)" } == [
+            "\(directory)/tape/schema.yaml:4:8: \(directory)/tape/loans.csv: Trino reads tables, not files: name the table in the "
+                + "LedgerSchema (e.g. `loans: {table: hive.lending.loans}`)",
+        ])
+    }
+
     @Test func theOtherDialectsCompileTheSameTape() throws {
         let fine = SQLRegimeTests.pack(rules: [("T-FINE", "severity: error\neffective: 2020-01-01")])
         for dialect in [SQLDialect.duckdb, .postgres, .spark] {
