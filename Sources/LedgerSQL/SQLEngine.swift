@@ -134,6 +134,12 @@ public struct SQLEngine: LedgerEngine {
             }
         case .driver(let value): driver = value
         }
+        // A missing client before anything is written: no script to keep, no directory left behind.
+        do {
+            _ = try driver.client()
+        } catch {
+            return .failure(LedgerError([.error(error.message, at: nil, hint: error.hint)]))
+        }
         let directory: String
         do {
             directory = try ProcessRunner.temporaryDirectory()

@@ -11,6 +11,38 @@ extension SQLConformanceTests {
 
         private func tape(_ loans: String = SQLTapes.loans) throws -> String { try C.directory(SQLTapes.files(loans: loans)) }
 
+        // MARK: - Clients
+
+        @Test(arguments: [("duckdb", "LOANCHECK_DUCKDB", "duckdb"), ("postgres", "LOANCHECK_PSQL", "psql"),
+                          ("spark", "LOANCHECK_SPARK", "spark-submit")])
+        func aClientThatIsNotExecutableIsAnErrorNamingTheVariable(_ engine: String, _ variable: String, _ client: String) throws {
+            let directory = try tape()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let result = try L.run(["audit", directory, "--as-of", C.asOf, "--engine", engine], environment: [variable: "/nonexistent"])
+            #expect(result.status == 2)
+            #expect(result.stdout == "")
+            #expect(result.stderr == """
+                loancheck: error: \(variable)=/nonexistent is not an executable file
+                  hint: point \(variable) at the \(client) client, or unset it to use the one on PATH
+                loancheck: 1 error in the ledger input; nothing was audited
+
+                """)
+        }
+
+        @Test func aClientNotOnPathIsAnErrorSayingHowToInstallIt() throws {
+            let directory = try tape()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let result = try L.run(["audit", directory, "--as-of", C.asOf, "--engine", "duckdb"],
+                                   environment: ["LOANCHECK_DUCKDB": "", "PATH": "/nonexistent"])
+            #expect(result.status == 2)
+            #expect(result.stderr == """
+                loancheck: error: --engine duckdb needs the `duckdb` client, which is not on PATH
+                  hint: install it (scripts/ensure-sql-engines.sh duckdb) or set LOANCHECK_DUCKDB to its path
+                loancheck: 1 error in the ledger input; nothing was audited
+
+                """)
+        }
+
         // MARK: - The tape
 
         /// loancheck checks a local tape itself while the engine runs: its errors are the stream engine's,
