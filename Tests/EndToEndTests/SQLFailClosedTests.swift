@@ -168,6 +168,18 @@ extension SQLConformanceTests {
                 """))
         }
 
+        /// An empty or cut result (its header, no `rows` line) was read as an audit without a finding.
+        @Test func aResultWithoutItsRowCountsIsIncomplete() throws {
+            for text in [Self.header, Self.header + "total,CN-RATE-LOAN-APR-24,\(Self.null),error,pass,3,,,,\n"] {
+                let printed = try Printed(result: text)
+                defer { printed.remove() }
+                let result = try printed.importing()
+                #expect(result.status == 2)
+                #expect(result.stdout == "")
+                #expect(result.stderr.hasPrefix("loancheck: error: the imported result is incomplete: it has no 'rows' line"))
+            }
+        }
+
         /// A number no engine prints, in a result a user edited: an error, not a crash or a hang.
         @Test func anOutOfRangeNumberInAResultIsAnError() throws {
             let group = "group,CN-MLC-ONLINE-CONSUMER-LOANS,oml-a/B1,error,fail,1E9223372036854775807,200000,1,oml-a\u{1F}B1,\(Self.null)\n"
