@@ -85,6 +85,9 @@ let package = Package(
         // The ledger stages: tape reading, rule lowering, the streaming engine.
         .testTarget(name: "LedgerTests", dependencies: ["LedgerTape", "LedgerPlan", "LedgerAudit", "LedgerStream", "Compliance",
                                                          "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
+        // The SQL back ends without an engine: the printer's helpers, result reading, manifests, compiled scripts.
+        .testTarget(name: "LedgerSQLTests", dependencies: ["LedgerSQL", "LedgerAudit", "LedgerPlan", "LedgerTape", "Compliance",
+                                                           "LoanDomain", "RuleLanguage", "Diagnostics"]),
         // The benchmark's tape generator (deterministic bytes, consistent fundings and manifest).
         .testTarget(name: "BenchmarkTests", dependencies: ["AuditBenchmark"]),
     ],

@@ -102,7 +102,16 @@ public struct SQLEngine: LedgerEngine {
         case .failure(let error): throw error
         case .success(let value): result = value
         }
-        if let summary, let counts = result.rows("rows").first {
+        // Exactly one `rows` line, whatever else the result holds: an empty or cut file would otherwise
+        // read as an audit without findings.
+        let rowCounts = result.rows("rows")
+        guard rowCounts.count == 1 else {
+            let what = if case .imported = runner { "the imported result" } else { "the result of \(client)" }
+            throw LedgerError([.error("\(what) is incomplete: it has \(rowCounts.isEmpty ? "no" : "\(rowCounts.count)") 'rows' line"
+                                      + (rowCounts.isEmpty ? "" : "s, not one"), at: nil,
+                                      hint: "a result is the whole output of the script's last query, from its header line on")])
+        }
+        if let summary, let counts = rowCounts.first {
             // PostgreSQL's COPY stops silently at a line `\.`; any engine that read another number of rows
             // than loancheck did has not audited the tape.
             let read = [counts.a, counts.b, counts.c].map { Int($0 ?? "") ?? -1 }
@@ -133,6 +142,12 @@ public struct SQLEngine: LedgerEngine {
                                                     hint: "import the CSV the script's last query wrote, with its header line")]))
             }
         case .driver(let value): driver = value
+        }
+        // A missing client before anything is written: no script to keep, no directory left behind.
+        do {
+            _ = try driver.client()
+        } catch {
+            return .failure(LedgerError([.error(error.message, at: nil, hint: error.hint)]))
         }
         let directory: String
         do {

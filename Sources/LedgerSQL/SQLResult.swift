@@ -89,7 +89,8 @@ enum SQLNumber {
         var mantissa = text
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let value = Int(text[text.index(after: e)...].replacing("+", with: "")) else { return nil }
+            // One optional sign (`Int` reads it): `1E+-5` and `1E5+` are not numbers.
+            guard let value = Int(text[text.index(after: e)...]) else { return nil }
             exponent = value
             mantissa = String(text[..<e])
         }
@@ -104,8 +105,14 @@ enum SQLNumber {
         guard parts.count <= 2, let whole = parts.first, !(whole.isEmpty && (parts.count == 1 || parts[1].isEmpty)) else { return nil }
         var digits = String(whole) + (parts.count == 2 ? String(parts[1]) : "")
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        // value = digits × 10^(exponent − fraction digits); as units of 10^-12.
-        var shift = FixedPoint.scale + exponent - (parts.count == 2 ? parts[1].count : 0)
+        // Zero whatever its exponent (`0E-20`; a huge one would multiply 0 by 10 that many times).
+        guard digits.contains(where: { $0 != "0" }) else { return FixedPoint(units: 0) }
+        // value = digits × 10^(exponent − fraction digits); as units of 10^-12. An imported result is a
+        // user's file: an exponent that overflows the shift is out of range, not a crash.
+        let (scaled, over) = FixedPoint.scale.addingReportingOverflow(exponent)
+        let (exact, under) = scaled.subtractingReportingOverflow(parts.count == 2 ? parts[1].count : 0)
+        guard !over, !under else { return nil }
+        var shift = exact
         while shift < 0 {
             guard digits.last == "0" else { return nil }
             digits.removeLast()

@@ -102,8 +102,10 @@ struct SQLSource: Sendable {
         case (.table(let table), _):
             return ([], table)
         case (.localCSV, .trino), (.remoteCSV, .trino), (.parquet, .trino):
+            // `table:` (a name in `files:` is a path, and matches no file).
+            let table = source.table.rawValue
             throw SQLSourceError(source: self, message: "Trino reads tables, not files: name the table in the LedgerSchema "
-                + "(e.g. `files: [hive.lending.loans]`)")
+                + "(e.g. `\(table): {table: hive.lending.\(table)}`)")
         case (.remoteCSV, .postgres), (.parquet, .postgres):
             throw SQLSourceError(source: self, message: "PostgreSQL reads local CSV files and its own tables only")
         }
