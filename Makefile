@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 AS_OF ?= 2026-11-22
 LOANCHECK = .build/debug/loancheck
 
-.PHONY: deps test-deps build release test audit-examples validate-reports check-html check-ci-docs install dist clean
+.PHONY: deps test-deps build release test audit-examples validate-reports check-html check-ci-docs check-sql install dist clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -29,13 +29,14 @@ audit-examples: build
 	  elif [ $$status -ne 0 ]; then exit $$status; fi
 
 ## Every test: unit and end-to-end suites, the packs' own cases, SARIF/JUnit schema validation, the
-## HTML report in a browser, and the CI set-ups of docs/ci.md as written.
+## HTML report in a browser, the CI set-ups of docs/ci.md as written, and the SQL engines' conformance.
 test: test-deps build
 	$(SWIFT) test
 	$(LOANCHECK) test
 	$(MAKE) --no-print-directory validate-reports
 	$(MAKE) --no-print-directory check-html
 	$(MAKE) --no-print-directory check-ci-docs
+	$(MAKE) --no-print-directory check-sql
 
 ## Runs the commands of docs/ci.md and docs/report-formats.md as written on a copy of Examples/ in a fresh
 ## git repository (paths checked against the files), and the shipped pre-commit hooks with the real
@@ -43,6 +44,13 @@ test: test-deps build
 check-ci-docs: build
 	@scripts/ensure-deps.sh xmllint
 	scripts/check-ci-docs.sh
+
+## The SQL engines against the stream engine on the same tapes: DuckDB, PostgreSQL (a throwaway cluster,
+## started and stopped here), Spark local[2], and the Trino script parsed by sqlglot; each engine installed
+## when missing (scripts/ensure-sql-engines.sh). LOANCHECK_SKIP_SPARK=1 leaves Spark out.
+check-sql: build
+	$(SWIFT) build --build-tests
+	SWIFT=$(SWIFT) scripts/sql-conformance.sh
 
 ## Renders the HTML report of Examples/ in headless Chromium and checks the DOM against the JSON report.
 check-html: build

@@ -14,8 +14,9 @@ fi
 extras=()
 for extra in "$@"; do
   # `test`: everything the README's test command installs, checked before it starts, so that a user
-  # without root learns the whole list at once (the SQL engines' packages: ensure-sql-engines.sh).
-  if [ "$extra" = test ]; then extras+=(xmllint chromium venv git); else extras+=("$extra"); fi
+  # without root learns the whole list at once (ensure-sql-engines.sh checks the Java version and
+  # installs the Python engines).
+  if [ "$extra" = test ]; then extras+=(xmllint chromium venv git postgres java); else extras+=("$extra"); fi
 done
 for extra in "${extras[@]}"; do
   case "$extra" in
@@ -26,6 +27,8 @@ for extra in "${extras[@]}"; do
     cc) command -v cc >/dev/null 2>&1 || missing+=(gcc) ;;
     venv) python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv) ;;
     git) command -v git >/dev/null 2>&1 || missing+=(git) ;;
+    postgres) compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql) ;;
+    java) command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless) ;;
     mimalloc) compgen -G "/usr/lib/*/libmimalloc.so" >/dev/null || compgen -G "/usr/lib/libmimalloc.so" >/dev/null \
                 || missing+=(libmimalloc-dev) ;;
     *) echo "ensure-deps: unknown extra '$extra'" >&2; exit 2 ;;

@@ -57,7 +57,7 @@ import Testing
     @Test func theTestCommandsWholeListIsCheckedAtOnce() throws {
         let result = try Self.run("ensure-deps.sh", ["test"], installed: false)
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("loancheck: these Debian packages are needed and missing: libxml2-utils chromium python3-venv git\n"),
+        #expect(result.stderr.hasPrefix("loancheck: these Debian packages are needed and missing: libxml2-utils chromium python3-venv git postgresql openjdk-17-jre-headless\n"),
                 "\(result.stderr)")
         #expect(!result.aptRan)
     }
