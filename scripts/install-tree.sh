@@ -5,8 +5,9 @@
 #
 #   scripts/install-tree.sh BINARY PREFIX [SCRATCH]
 #
-# SCRATCH is the build directory the binary was built in (default .build): the manual plugin builds the
-# release product there, so a finished release build is reused.
+# SCRATCH is a build directory (default .build) for swift-argument-parser's manual generator: the tool
+# behind its generate-manual plugin, run on the built binary directly (the plugin itself would build
+# loancheck once more).
 set -euo pipefail
 [ $# -eq 2 ] || [ $# -eq 3 ] || { echo "usage: scripts/install-tree.sh BINARY PREFIX [SCRATCH]" >&2; exit 2; }
 binary=$1
@@ -21,9 +22,11 @@ install -m 755 "$binary" "$prefix/bin/loancheck"
 rm -rf "$prefix/share/loancheck/Rules" && cp -R Rules "$prefix/share/loancheck/Rules"
 
 # The manual: one page per command (loancheck.1, loancheck.audit.1, …).
-manuals=$scratch/plugins/GenerateManual/outputs
-rm -rf "$manuals"
-"$SWIFT" package --scratch-path "$scratch" plugin generate-manual --multi-page --configuration release >&2
+"$SWIFT" build --scratch-path "$scratch" --product generate-manual >&2
+generator="$("$SWIFT" build --scratch-path "$scratch" --show-bin-path)/generate-manual"
+manuals=$scratch/manual
+rm -rf "$manuals" && mkdir -p "$manuals"
+"$generator" "$binary" --multi-page --date "$(date -u +%Y-%m-%d)" --output-directory "$manuals" >&2
 pages=$(find "$manuals" -name '*.1' | sort)
 [ -n "$pages" ] || { echo "install-tree: generate-manual wrote no page" >&2; exit 2; }
 install -m 644 $pages "$prefix/share/man/man1/"

@@ -7,7 +7,8 @@
 #   scripts/pg-test-cluster.sh stop    stop it (idempotent; the data stays for the next start)
 #   scripts/pg-test-cluster.sh drop    stop it and delete it (pg_dropcluster)
 #
-# It is a Debian cluster of its own (`pg_createcluster MAJOR loancheck`, port 54329 unless
+# It is a Debian cluster of its own (`pg_createcluster MAJOR loancheck`; LOANCHECK_PG_CLUSTER_NAME names
+# another), port 54329 unless
 # LOANCHECK_PG_PORT says otherwise), started by hand only (start.conf = manual, so the system's
 # postgresql service never starts it), with trust authentication and no TCP listener: clients reach it
 # through the Unix socket in /var/run/postgresql. The `main` cluster and its port are left alone.
@@ -15,7 +16,7 @@
 # Needs root (or the postgres user) and the `postgresql` package (scripts/ensure-sql-engines.sh postgres).
 set -euo pipefail
 
-name=${LOANCHECK_PG_CLUSTER:-loancheck}
+name=${LOANCHECK_PG_CLUSTER_NAME:-loancheck}
 port=${LOANCHECK_PG_PORT:-54329}
 socketdir=/var/run/postgresql
 db=loancheck
@@ -69,7 +70,7 @@ case "$cmd" in
     fi
     mkdir -p "$socketdir" && chown postgres:postgres "$socketdir" 2>/dev/null || true
     if [ "$(status "$v")" != online ]; then
-      pg_ctlcluster "$v" "$name" start
+      pg_ctlcluster "$v" "$name" start >&2
     fi
     # Role and database, idempotently (the superuser connects over the socket as postgres).
     psql_su=(as_postgres psql -X -q -v ON_ERROR_STOP=1 -h "$socketdir" -p "$port" -d postgres)

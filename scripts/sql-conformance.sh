@@ -15,11 +15,14 @@ SWIFT=${SWIFT:-swift}
 engines=(duckdb postgres sqlglot)
 [ "${LOANCHECK_SKIP_SPARK:-}" = 1 ] || engines+=(spark)
 
-while IFS= read -r line; do export "${line?}"; done < <(scripts/ensure-sql-engines.sh "${engines[@]}")
+# Only KEY=VALUE lines are taken from the helpers' output.
+export_lines() { local line; while IFS= read -r line; do [[ $line =~ ^[A-Z_][A-Z0-9_]*= ]] && export "${line?}"; done; return 0; }
+export_lines < <(scripts/ensure-sql-engines.sh "${engines[@]}")
 [ "${LOANCHECK_SKIP_SPARK:-}" = 1 ] || export LOANCHECK_SPARK_CONFORMANCE=1
 
 trap 'scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true' EXIT
-while IFS= read -r line; do export "${line?}"; done < <(scripts/pg-test-cluster.sh start)
+export_lines < <(scripts/pg-test-cluster.sh start)
+[ -n "${PGHOST:-}" ] || { echo "sql-conformance: the PostgreSQL test cluster did not start" >&2; exit 2; }
 
 required=(LOANCHECK_DUCKDB LOANCHECK_PSQL LOANCHECK_SQLGLOT_PYTHON)
 [ "${LOANCHECK_SKIP_SPARK:-}" = 1 ] || required+=(LOANCHECK_SPARK)

@@ -61,7 +61,7 @@ for engine in "${engines[@]}"; do
         report postgres - SKIP "not installed"; continue
       fi
       started=
-      if ! scripts/pg-test-cluster.sh env >/dev/null 2>&1 || [ "$(pg_lsclusters --no-header 2>/dev/null | awk '$2 == "'"${LOANCHECK_PG_CLUSTER:-loancheck}"'" {print $4}')" != online ]; then
+      if ! scripts/pg-test-cluster.sh env >/dev/null 2>&1 || [ "$(pg_lsclusters --no-header 2>/dev/null | awk '$2 == "'"${LOANCHECK_PG_CLUSTER_NAME:-loancheck}"'" {print $4}')" != online ]; then
         started=1
       fi
       if ! conn=$(scripts/pg-test-cluster.sh start 2>"$tmp/pg.err"); then

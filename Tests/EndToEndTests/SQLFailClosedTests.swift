@@ -66,7 +66,8 @@ extension SQLConformanceTests {
             for engine in SQLTapes.availableEngines {
                 let result = try C.audit([directory], engine: engine)
                 #expect(result.status == 2)
-                #expect(result.stdout == "")
+                // The JSON report asked for holds the same input errors (they reach every report format).
+                #expect(C.firstDifference(result.stdout, stream.stdout) == nil, "\(engine)")
                 #expect(C.firstDifference(result.stderr, stream.stderr) == nil, "\(engine)")
             }
         }
