@@ -113,7 +113,8 @@ struct ExplainCommand: ParsableCommand {
         for also in rule.citation.also { out += "             also: \(also)\n" }
         if let url = rule.citation.url { out += "             official text: \(url)\n" }
         if let quote = rule.citation.quote {
-            out += "quote:       「\(quote)」\n"
+            // A quote of several provisions keeps its line breaks, each line under the first.
+            out += "quote:       「\(quote.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n              "))」\n"
         } else {
             out += "quote:       (none: the provision's words are not in the pack)\n"
         }
