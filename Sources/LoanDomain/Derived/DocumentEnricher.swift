@@ -203,16 +203,16 @@ struct ProductDerivation: Sendable {
         return (record.setting(derived), problems)
     }
 
-    /// `pricing` with each fee that names a `provider` joined with that institution's record (`payee`).
-    /// Nil when no fee names one: `pricing` stays as loaded.
+    /// `pricing` with each fee that names a `provider` given that institution's type (`payee_type`),
+    /// located at the provider so a finding on it points into the product. Nil when no fee names one.
     static func pricingWithPayees(_ record: Record, institutions: [String: Record]) -> Record.Field? {
         guard case .record(let pricing)? = record["pricing"], case .list(let fees)? = pricing["fees"] else { return nil }
         var changed = false
         let joinedFees = fees.elements.map { element -> Value in
             guard case .record(let fee) = element, let id = DocumentEnricher.string(fee["provider"]),
-                  let institution = institutions[id] else { return element }
+                  let institution = institutions[id], let type = institution["type"] else { return element }
             changed = true
-            return .record(fee.setting([Record.Field(name: "payee", value: .record(institution), location: fee.location(of: "provider"))]))
+            return .record(fee.setting([Record.Field(name: "payee_type", value: type, location: fee.location(of: "provider"))]))
         }
         guard changed else { return nil }
         let feesValue = Value.list(ListValue(joinedFees, locations: fees.elements.indices.map { fees.location(at: $0) }))
