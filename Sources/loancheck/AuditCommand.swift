@@ -90,33 +90,14 @@ struct AuditOptions: ParsableArguments {
         let ledgerEngine = try makeEngine()
         let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, disabling: disabledRules,
                                                                               paths: paths)
-        let ledger: LedgerResults?
-        do {
-            ledger = try LedgerAuditor(rules: rules, engine: ledgerEngine)
-                .audit(outcome, asOf: date, options: .init(maxFindingsPerRule: maxFindingsPerRule, failuresDirectory: failuresOut))
-        } catch {
-            var sources = outcome.sources
-            sources.merge(error.sources)
-            // A tape's errors are already bounded: the first 100 of each kind, then a count.
-            CommandSupport.report(error.diagnostics, sources: sources, limit: 2_000)
-            let count = error.diagnostics.filter { $0.severity == .error }.count
-            FileOutput.standardError.write("loancheck: \(count) error\(count == 1 ? "" : "s") in the ledger input; nothing was audited\n")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+        let run = AuditRun(rules: rules)
+        let ledger = try run.ledger(outcome, asOf: date, engine: ledgerEngine,
+                                    options: .init(maxFindingsPerRule: maxFindingsPerRule, failuresDirectory: failuresOut))
         // Loan tapes are known once the ledger stage has read their schemas.
         try destinations.refuseOverwriting(inputs: outcome.inputs.map(\.path) + (ledger?.inputs.map(\.path) ?? []),
                                            rulesDirectories: rulesDirectories, baseline: baseline)
-        let report: AuditReport
-        switch Auditor(rules: rules, toolVersion: LoanCheck.version)
-            .audit(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous,
-                   allowNoRulesInForce: allowNoRules, ledger: ledger) {
-        case .success(let value): report = value
-        case .failure(let error):
-            var sources = outcome.sources
-            if let ledger { sources.merge(ledger.sources) }
-            CommandSupport.report(error.diagnostics, sources: sources)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+        let report = try run.report(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous,
+                                    allowNoRules: allowNoRules, ledger: ledger)
         ProcessLifetime.keepUntilExit(report)
         ProcessLifetime.keepUntilExit(rules)
         ProcessLifetime.releaseInBackground(consume outcome)

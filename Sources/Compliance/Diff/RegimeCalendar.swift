@@ -1,0 +1,151 @@
+import LoanDomain
+import RuleLanguage
+
+/// A day on which the law the packs state changes: a rule takes effect, its transition ends, it starts
+/// to bind new business, it is repealed, or a parameter takes a new value.
+public struct RegimeEvent: Sendable, Hashable {
+    /// What changes on the day.
+    public enum Kind: Sendable, Hashable {
+        /// `effective`: the rule applies from this day.
+        case takesEffect
+        /// `enforced`: the transition is over; from this day a violation has the rule's own severity.
+        case transitionEnds
+        /// `new_business_from`: from this day new business must comply (a product closed before it is exempt).
+        case bindsNewBusiness
+        /// `repealed`: the first day the rule no longer applies.
+        case repealed
+        /// A dated value of a parameter (`history`): `previous` is nil for the first value.
+        case parameterChange(name: String, previous: String?, value: String, source: String?)
+
+        /// The kind as a stable word (JSON, HTML attributes).
+        public var name: String {
+            switch self {
+            case .takesEffect: "takes-effect"
+            case .transitionEnds: "transition-ends"
+            case .bindsNewBusiness: "binds-new-business"
+            case .repealed: "repealed"
+            case .parameterChange: "parameter-change"
+            }
+        }
+    }
+
+    public let date: CivilDate
+    public let kind: Kind
+    public let packId: String
+    /// The pack's instrument number (`金规〔2025〕9号`).
+    public let instrument: String
+    public let packStatus: PackStatus
+    /// The rules the change touches, in pack order: the rules with that date, or those reading the parameter.
+    public let rules: [String]
+
+    public init(date: CivilDate, kind: Kind, packId: String, instrument: String, packStatus: PackStatus, rules: [String]) {
+        self.date = date
+        self.kind = kind
+        self.packId = packId
+        self.instrument = instrument
+        self.packStatus = packStatus
+        self.rules = rules
+    }
+
+    /// The last day on which the rules touched are checked as the change leaves them: the day itself,
+    /// or the day before a repeal (on the day of a repeal there is nothing left to check).
+    public var checkedOn: CivilDate { kind == .repealed ? date.adding(days: -1) : date }
+}
+
+/// Every regime date and parameter change of the loaded packs, in a window of days.
+///
+/// The dates come from the packs only: a rule's `effective`, `enforced`, `new_business_from` and
+/// `repealed`, and each entry of a parameter's `history`. A pack's `status` has no date in the packs, so
+/// a status change cannot be listed; dates in the inputs (a waiver's or an approval's `expires`, a
+/// cooperation list entry) are not regime dates either.
+public struct RegimeCalendar: Sendable {
+    public let packs: [RulePack]
+
+    public init(packs: [RulePack]) {
+        self.packs = packs
+    }
+
+    /// The events dated `first` through `last` (both included), by date, then in pack order; on one
+    /// day, the rules of one pack with the same kind of change are one event.
+    public func events(from first: CivilDate, through last: CivilDate) -> [RegimeEvent] {
+        guard first <= last else { return [] }
+        var events: [(order: Int, event: RegimeEvent)] = []
+        func add(_ date: CivilDate?, _ kind: RegimeEvent.Kind, _ pack: RulePack, _ rule: String) {
+            guard let date, first <= date, date <= last else { return }
+            if let index = events.firstIndex(where: { $0.event.date == date && $0.event.kind == kind && $0.event.packId == pack.id }) {
+                let event = events[index].event
+                events[index].event = RegimeEvent(date: date, kind: kind, packId: pack.id, instrument: pack.instrument,
+                                                  packStatus: pack.status, rules: event.rules + [rule])
+            } else {
+                events.append((events.count, RegimeEvent(date: date, kind: kind, packId: pack.id, instrument: pack.instrument,
+                                                         packStatus: pack.status, rules: [rule])))
+            }
+        }
+        for pack in packs {
+            for rule in pack.rules {
+                add(rule.effective, .takesEffect, pack, rule.id)
+                add(rule.enforced, .transitionEnds, pack, rule.id)
+                // The same day as `effective` says nothing more: new business is bound from the start.
+                if rule.newBusinessFrom != rule.effective { add(rule.newBusinessFrom, .bindsNewBusiness, pack, rule.id) }
+                add(rule.repealed, .repealed, pack, rule.id)
+            }
+            for parameter in pack.parameters {
+                let readers = pack.rules.filter { $0.parameters.contains(parameter.name) }.map(\.id)
+                for (index, entry) in parameter.history.enumerated() where first <= entry.from && entry.from <= last {
+                    let previous = index > 0 ? parameter.history[index - 1].value.displayText : nil
+                    let kind = RegimeEvent.Kind.parameterChange(name: parameter.name, previous: previous,
+                                                                value: entry.value.displayText, source: entry.source)
+                    events.append((events.count, RegimeEvent(date: entry.from, kind: kind, packId: pack.id, instrument: pack.instrument,
+                                                             packStatus: pack.status, rules: readers)))
+                }
+            }
+        }
+        return events.sorted { ($0.event.date, $0.order) < ($1.event.date, $1.order) }.map(\.event)
+    }
+
+    /// The events dated `first` through `last`, each with the subjects its rules are checked on when
+    /// `documents` are given (see `CalendarEntry`).
+    public func entries(from first: CivilDate, through last: CivilDate, documents: DocumentSet?) -> [CalendarEntry] {
+        events(from: first, through: last).map { event in
+            CalendarEntry(event: event, rules: documents.map { subjects(of: event, in: $0) })
+        }
+    }
+
+    /// The subjects each rule of `event` is checked on (the rule applies to them) on the event's
+    /// `checkedOn` day, with the outcome there, in the event's rule order. Ledger rules check loans,
+    /// not documents: they are listed without subjects.
+    public func subjects(of event: RegimeEvent, in documents: DocumentSet) -> [CalendarEntry.RuleSubjects] {
+        let checks = AuditEngine(packs: packs).checks(documents, asOf: event.checkedOn, onlyRules: Set(event.rules))
+        let counted: Set<CheckStatus> = [.passed, .failed, .cannotEvaluate, .exemptClosed]
+        var byRule: [String: [CalendarEntry.SubjectOutcome]] = [:]
+        for check in checks where counted.contains(check.status) {
+            byRule[check.rule, default: []].append(CalendarEntry.SubjectOutcome(subject: check.subject, status: check.status))
+        }
+        let ledgerRules = Set(packs.flatMap { $0.rules.filter(\.subject.isLedger).map(\.id) })
+        return event.rules.map { rule in
+            CalendarEntry.RuleSubjects(rule: rule, checksLoans: ledgerRules.contains(rule), subjects: byRule[rule] ?? [])
+        }
+    }
+}
+
+/// A regime change of the calendar, with the subjects its rules touch when documents are given.
+public struct CalendarEntry: Sendable {
+    /// A subject a rule is checked on, and the outcome on the event's `checkedOn` day.
+    public struct SubjectOutcome: Sendable, Hashable {
+        public let subject: SubjectReference
+        /// passed, failed, cannot-evaluate, or exempt-closed (a product closed before the rule binds new business).
+        public let status: CheckStatus
+    }
+
+    /// One rule of the event and the documents it applies to.
+    public struct RuleSubjects: Sendable {
+        public let rule: String
+        /// A Loan or LoanGroup rule: it checks the rows of loan tapes, which are not listed.
+        public let checksLoans: Bool
+        public let subjects: [SubjectOutcome]
+    }
+
+    public let event: RegimeEvent
+    /// Per rule of the event, the documents it applies to; nil when no documents were given.
+    public let rules: [RuleSubjects]?
+}
