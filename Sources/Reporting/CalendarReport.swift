@@ -43,7 +43,7 @@ public struct CalendarReport: Sendable {
         case .passed: "passes"
         case .failed: "fails"
         case .cannotEvaluate: "cannot evaluate"
-        case .exemptClosed: "exempt (closed before it binds new business)"
+        case .exemptClosed: "exempt: closed before it binds new business"
         case .notApplicable: "not applicable"
         case .notInForce: "not in force"
         }
@@ -57,6 +57,9 @@ public struct CalendarReport: Sendable {
 
     /// The subjects of one rule of an entry, as a phrase: `LoanProduct xl-assisted (fails), …`.
     private static func subjects(_ rule: CalendarEntry.RuleSubjects) -> String {
+        if let dates = rule.notInForce {
+            return "not in force that day (effective \(dates.effective)\(dates.repealed.map { ", repealed \($0)" } ?? ""))"
+        }
         if rule.checksLoans { return "checks the loans of loan tapes (not listed)" }
         if rule.subjects.isEmpty { return "applies to none of the documents" }
         return rule.subjects.map { "\(ReportWording.subject($0.subject)) (\(outcome($0.status)))" }.joined(separator: ", ")
@@ -89,6 +92,7 @@ public struct CalendarReport: Sendable {
                     .array(rules.map { rule in
                         .object([
                             ("rule", .string(rule.rule)), ("checksLoans", .bool(rule.checksLoans)),
+                            ("inForce", .bool(rule.notInForce == nil)),
                             ("subjects", .array(rule.subjects.map { outcome in
                                 .object([("kind", .string(outcome.subject.kind)), ("id", .string(outcome.subject.id)),
                                          ("status", .string(outcome.status.rawValue))])

@@ -68,7 +68,7 @@ struct DiffHTMLReport {
         for line in diff.to.ruleChanges.lines { out += fact("Rules changed for this run", HTML.text("strong", [], line)) }
         out += fact("Result", HTML.text("span", [("class", "verdict")], DiffWording.summary(diff)))
         out += "</dl>\n<nav class=\"toc\" aria-labelledby=\"toc-title\">\n" + HTML.text("h2", [("id", "toc-title")], "Contents") + "\n<ol>\n"
-        for (id, name) in [("timeline", "Timeline")] + FindingChange.Change.allCases.map({ ($0.rawValue, DiffWording.heading($0, diff)) })
+        for (id, name) in [("timeline", "Timeline")] + FindingChange.Change.allCases.map({ ($0.rawValue, DiffWording.title($0, diff)) })
             + [("stamp", "Reproducibility stamp")] {
             out += "<li>" + HTML.text("a", [("href", "#" + id)], name) + "</li>\n"
         }
@@ -106,7 +106,7 @@ struct DiffHTMLReport {
     private func section(_ kind: FindingChange.Change, findings: HTMLFindings) -> String {
         let changes = diff.changes(kind)
         var out = "<section id=\"\(kind.rawValue)\" aria-labelledby=\"\(kind.rawValue)-title\"" + HTML.attributes([("data-count", String(changes.count))]) + ">\n"
-        out += HTML.text("h2", [("id", "\(kind.rawValue)-title")], "\(DiffWording.heading(kind, diff)): \(changes.count)") + "\n"
+        out += HTML.text("h2", [("id", "\(kind.rawValue)-title")], "\(DiffWording.title(kind, diff)): \(changes.count)") + "\n"
         if changes.isEmpty { out += HTML.text("p", [], "None.") + "\n" }
         for change in changes {
             var article = findings.finding(change.finding, level: 3)

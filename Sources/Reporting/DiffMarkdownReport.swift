@@ -31,7 +31,7 @@ struct DiffMarkdownReport {
         let wordings = (before: ReportWording(report: diff.from), after: ReportWording(report: diff.to))
         for kind in FindingChange.Change.allCases {
             let changes = diff.changes(kind)
-            out += "\n### \(Self.cell(DiffWording.heading(kind, diff))): \(changes.count)\n\n"
+            out += "\n### \(Self.cell(DiffWording.title(kind, diff))): \(changes.count)\n\n"
             guard !changes.isEmpty else { out += "None.\n"; continue }
             out += MarkdownReport.header(["Rule", "Severity", "Subject", "Field", "Location", kind == .changed ? "Change" : "Evidence", "Cause"])
             for change in changes.prefix(MarkdownReport.maxRows) {

@@ -36,6 +36,12 @@ enum DiffWording {
         }
     }
 
+    /// A heading with a capital first letter, for the Markdown and HTML sections: `Appear on 2025-10-01`.
+    static func title(_ change: FindingChange.Change, _ diff: AuditDiff) -> String {
+        let heading = heading(change, diff)
+        return heading.prefix(1).uppercased() + heading.dropFirst()
+    }
+
     /// `CN-A, CN-B`.
     private static func list(_ rules: [String]) -> String { rules.joined(separator: ", ") }
 

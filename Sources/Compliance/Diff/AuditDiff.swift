@@ -122,8 +122,10 @@ public struct AuditDiff: Sendable {
     /// finding's rule that can have this effect; else "input-dependent".
     static func causes(_ change: FindingChange.Change, before: Finding?, after: Finding?, timeline: [RegimeEvent]) -> [DiffCause] {
         if change != .changed {
-            let waived = [before, after].compactMap { $0 }.first { $0.isWaived }
-            if let waiver = waived?.waiver { return [.waiver(waiver)] }
+            // The waiver as it stands on `to`: expired for a finding that appears, applied for one that disappears.
+            if before?.isWaived == true || after?.isWaived == true, let waiver = after?.waiver ?? before?.waiver {
+                return [.waiver(waiver)]
+            }
         }
         guard let rule = (after ?? before)?.rule else { return [] }
         let events = timeline.filter { $0.rules.contains(rule) }.filter { event in

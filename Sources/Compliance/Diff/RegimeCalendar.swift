@@ -121,9 +121,13 @@ public struct RegimeCalendar: Sendable {
         for check in checks where counted.contains(check.status) {
             byRule[check.rule, default: []].append(CalendarEntry.SubjectOutcome(subject: check.subject, status: check.status))
         }
-        let ledgerRules = Set(packs.flatMap { $0.rules.filter(\.subject.isLedger).map(\.id) })
-        return event.rules.map { rule in
-            CalendarEntry.RuleSubjects(rule: rule, checksLoans: ledgerRules.contains(rule), subjects: byRule[rule] ?? [])
+        let rules = Dictionary(packs.flatMap { $0.rules.map { ($0.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        return event.rules.map { id in
+            let rule = rules[id]
+            let inForce = rule.map { Regime.isInForce($0, on: event.checkedOn) } ?? false
+            return CalendarEntry.RuleSubjects(rule: id, checksLoans: rule?.subject.isLedger ?? false,
+                                              notInForce: inForce ? nil : rule.map { ($0.effective, $0.repealed) },
+                                              subjects: byRule[id] ?? [])
         }
     }
 }
@@ -142,6 +146,9 @@ public struct CalendarEntry: Sendable {
         public let rule: String
         /// A Loan or LoanGroup rule: it checks the rows of loan tapes, which are not listed.
         public let checksLoans: Bool
+        /// When the rule is not in force on the event's `checkedOn` day (a parameter that changes before
+        /// the rule takes effect): its `effective` and `repealed` dates; nil when it is in force.
+        public let notInForce: (effective: CivilDate, repealed: CivilDate?)?
         public let subjects: [SubjectOutcome]
     }
 
