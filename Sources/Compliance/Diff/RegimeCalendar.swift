@@ -1,57 +1,6 @@
 import LoanDomain
 import RuleLanguage
 
-/// A day on which the law the packs state changes: a rule takes effect, its transition ends, it starts
-/// to bind new business, it is repealed, or a parameter takes a new value.
-public struct RegimeEvent: Sendable, Hashable {
-    /// What changes on the day.
-    public enum Kind: Sendable, Hashable {
-        /// `effective`: the rule applies from this day.
-        case takesEffect
-        /// `enforced`: the transition is over; from this day a violation has the rule's own severity.
-        case transitionEnds
-        /// `new_business_from`: from this day new business must comply (a product closed before it is exempt).
-        case bindsNewBusiness
-        /// `repealed`: the first day the rule no longer applies.
-        case repealed
-        /// A dated value of a parameter (`history`): `previous` is nil for the first value.
-        case parameterChange(name: String, previous: String?, value: String, source: String?)
-
-        /// The kind as a stable word (JSON, HTML attributes).
-        public var name: String {
-            switch self {
-            case .takesEffect: "takes-effect"
-            case .transitionEnds: "transition-ends"
-            case .bindsNewBusiness: "binds-new-business"
-            case .repealed: "repealed"
-            case .parameterChange: "parameter-change"
-            }
-        }
-    }
-
-    public let date: CivilDate
-    public let kind: Kind
-    public let packId: String
-    /// The pack's instrument number (`金规〔2025〕9号`).
-    public let instrument: String
-    public let packStatus: PackStatus
-    /// The rules the change touches, in pack order: the rules with that date, or those reading the parameter.
-    public let rules: [String]
-
-    public init(date: CivilDate, kind: Kind, packId: String, instrument: String, packStatus: PackStatus, rules: [String]) {
-        self.date = date
-        self.kind = kind
-        self.packId = packId
-        self.instrument = instrument
-        self.packStatus = packStatus
-        self.rules = rules
-    }
-
-    /// The last day on which the rules touched are checked as the change leaves them: the day itself,
-    /// or the day before a repeal (on the day of a repeal there is nothing left to check).
-    public var checkedOn: CivilDate { kind == .repealed ? date.adding(days: -1) : date }
-}
-
 /// Every regime date and parameter change of the loaded packs, in a window of days.
 ///
 /// The dates come from the packs only: a rule's `effective`, `enforced`, `new_business_from` and
@@ -130,29 +79,4 @@ public struct RegimeCalendar: Sendable {
                                               subjects: byRule[id] ?? [])
         }
     }
-}
-
-/// A regime change of the calendar, with the subjects its rules touch when documents are given.
-public struct CalendarEntry: Sendable {
-    /// A subject a rule is checked on, and the outcome on the event's `checkedOn` day.
-    public struct SubjectOutcome: Sendable, Hashable {
-        public let subject: SubjectReference
-        /// passed, failed, cannot-evaluate, or exempt-closed (a product closed before the rule binds new business).
-        public let status: CheckStatus
-    }
-
-    /// One rule of the event and the documents it applies to.
-    public struct RuleSubjects: Sendable {
-        public let rule: String
-        /// A Loan or LoanGroup rule: it checks the rows of loan tapes, which are not listed.
-        public let checksLoans: Bool
-        /// When the rule is not in force on the event's `checkedOn` day (a parameter that changes before
-        /// the rule takes effect): its `effective` and `repealed` dates; nil when it is in force.
-        public let notInForce: (effective: CivilDate, repealed: CivilDate?)?
-        public let subjects: [SubjectOutcome]
-    }
-
-    public let event: RegimeEvent
-    /// Per rule of the event, the documents it applies to; nil when no documents were given.
-    public let rules: [RuleSubjects]?
 }
