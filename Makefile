@@ -38,13 +38,17 @@ check-html: build
 	  --format json --output .build/reports/report.json --fail-on never
 	scripts/check-html-report.sh .build/reports/report.html .build/reports/report.json CN-BANK-CREDIT-LINE CN-RATE-APR-24
 
-## Writes SARIF and JUnit reports of Examples/ and validates them against the SARIF 2.1.0 and JUnit schemas.
+## Writes SARIF and JUnit reports of Examples/ (an audit, and the diff of 2025-09-30 → 2025-10-01) and validates them against the SARIF 2.1.0 and JUnit schemas.
 validate-reports: build
 	@scripts/ensure-deps.sh xmllint
 	@mkdir -p .build/reports
 	@$(LOANCHECK) audit Examples/ --as-of $(AS_OF) --format sarif --output .build/reports/report.sarif \
 	  --format junit --output .build/reports/report.xml --format text --fail-on never >/dev/null
 	scripts/validate-reports.sh .build/reports
+	@mkdir -p .build/reports/diff
+	@$(LOANCHECK) diff --from 2025-09-30 --to 2025-10-01 Examples/ --format sarif --output .build/reports/diff/report.sarif \
+	  --format junit --output .build/reports/diff/report.xml --format text --fail-on never >/dev/null
+	scripts/validate-reports.sh .build/reports/diff
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/loancheck
