@@ -158,6 +158,24 @@ import Testing
         #expect((changes[6]["before"] as? [String: Any]).flatMap { $0["evidence"] as? [String: Any] }?["required"] as? String == "≤ ¥300,000")
     }
 
+    @Test func aLoanTapeIsAuditedOnBothDates() throws {
+        let directory = try DiffFixture.make(tape: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try L.run(["diff", "--from", "2031-12-31", "--to", "2032-01-01", directory + "/docs", "--rules", directory + "/rules",
+                                "--lang", "en", "--format", "json"])
+        #expect(result.status == 1)
+        let changes = try #require(try json(result.stdout)["changes"] as? [[String: Any]])
+        let loans = changes.filter { (($0["finding"] as? [String: Any])?["rule"] as? String) == "T-LOAN-APR" }
+        #expect(loans.count == 1)
+        let finding = try #require(loans.first?["finding"] as? [String: Any])
+        #expect((finding["subject"] as? [String: String]) == ["kind": "Loan", "id": "L-1"])
+        #expect((finding["location"] as? [String: Any])?["line"] as? Int == 2)
+        #expect((finding["evidence"] as? [String: Any])?["required"] as? String == "≤ 20%")
+        #expect(loans.first?["change"] as? String == "appeared")
+        let causes = try #require(loans.first?["causes"] as? [[String: Any]])
+        #expect(causes.map { $0["text"] as? String } == ["parameter loan_apr_cap changes on 2032-01-01: 24% → 20% (diff-loans, T-LOANS 第一条)"])
+    }
+
     @Test func onlyNewOrWorseFindingsFailTheRun() throws {
         let directory = try DiffFixture.make()
         defer { try? FileManager.default.removeItem(atPath: directory) }
