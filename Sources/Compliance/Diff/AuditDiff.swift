@@ -71,8 +71,7 @@ public struct AuditDiff: Sendable {
         self.to = to
         let timeline = RegimeCalendar(packs: packs).events(from: from.asOf.adding(days: 1), through: to.asOf)
         self.timeline = timeline
-        let earlier = Self.paired(from.findings, with: to.findings)
-        let later = Self.paired(to.findings, with: from.findings)
+        let (later, earlier) = Self.paired(to.findings, from.findings)
         var appeared: [FindingChange] = []
         var changed: [FindingChange] = []
         for (finding, before) in later where !finding.isWaived {
@@ -91,19 +90,26 @@ public struct AuditDiff: Sendable {
         changes = appeared + disappeared + changed
     }
 
-    /// Each finding of `findings` with its counterpart in `others` (same key, same rank among the
-    /// findings with that key), in the order of `findings`.
-    private static func paired(_ findings: [Finding], with others: [Finding]) -> [(Finding, Finding?)] {
-        var byKey: [String: [Finding]] = [:]
-        for finding in others { byKey[Baseline.key(of: finding), default: []].append(finding) }
-        var rank: [String: Int] = [:]
-        return findings.map { finding in
-            let key = Baseline.key(of: finding)
-            let index = rank[key, default: 0]
-            rank[key] = index + 1
-            let counterpart = byKey[key].flatMap { index < $0.count ? $0[index] : nil }
-            return (finding, counterpart)
+    /// The findings of `to` and of `from`, each with its counterpart on the other date: the same key
+    /// (rule + subject + path) and, among several with one key (a waiver's notices), the same message
+    /// first, then in report order.
+    private static func paired(_ to: [Finding], _ from: [Finding]) -> (later: [(Finding, Finding?)], earlier: [(Finding, Finding?)]) {
+        var open: [String: [Int]] = [:]
+        for (index, finding) in from.enumerated() { open[Baseline.key(of: finding), default: []].append(index) }
+        var match: [Int?] = Array(repeating: nil, count: to.count)
+        for sameMessage in [true, false] {
+            for (index, finding) in to.enumerated() where match[index] == nil {
+                let key = Baseline.key(of: finding)
+                guard let candidates = open[key],
+                      let position = candidates.firstIndex(where: { !sameMessage || from[$0].message == finding.message }) else { continue }
+                match[index] = candidates[position]
+                open[key]?.remove(at: position)
+            }
         }
+        var counterpart: [Int: Int] = [:]
+        for (index, matched) in match.enumerated() { if let matched { counterpart[matched] = index } }
+        return (to.indices.map { (to[$0], match[$0].map { from[$0] }) },
+                from.indices.map { (from[$0], counterpart[$0].map { to[$0] }) })
     }
 
     private static func differs(_ before: Finding, _ after: Finding) -> Bool {
@@ -136,7 +142,13 @@ public struct AuditDiff: Sendable {
             default: false
             }
         }
-        return events.isEmpty ? [.inputDependent(rule: rule)] : events.map { .regime(rule: rule, event: $0) }
+        // A parameter's first value on the day its rule takes effect is part of the rule taking effect.
+        let takesEffect = events.contains { $0.kind == .takesEffect }
+        let causes = events.filter { event in
+            if takesEffect, case .parameterChange(_, nil, _, _) = event.kind { return false }
+            return true
+        }
+        return causes.isEmpty ? [.inputDependent(rule: rule)] : causes.map { .regime(rule: rule, event: $0) }
     }
 
     /// The findings that are new or worse on `to` (see `FindingChange.isNewOrWorse`), in report order.
