@@ -59,8 +59,8 @@ check-html: build
 	  --format json --output .build/reports/report.json --fail-on never
 	scripts/check-html-report.sh .build/reports/report.html .build/reports/report.json CN-BANK-CREDIT-LINE CN-RATE-APR-24
 
-## Writes SARIF and JUnit reports of Examples/, and of a copy with an invalid input, and validates them against the
-## SARIF 2.1.0 and JUnit schemas.
+## Writes SARIF and JUnit reports of Examples/ (an audit, a copy with an invalid input, and the diff of
+## 2025-09-30 → 2025-10-01) and validates them against the SARIF 2.1.0 and JUnit schemas.
 validate-reports: build
 	@scripts/ensure-deps.sh xmllint
 	@mkdir -p .build/reports
@@ -78,6 +78,10 @@ validate-reports: build
 	  assert not run["invocations"][0]["executionSuccessful"], "executionSuccessful"; \
 	  assert [r["ruleId"] for r in run["results"]] == ["LC-INPUT-UNIT"], run["results"]' .build/reports/invalid-input/report.sarif
 	scripts/validate-reports.sh .build/reports/invalid-input
+	@mkdir -p .build/reports/diff
+	@$(LOANCHECK) diff --from 2025-09-30 --to 2025-10-01 Examples/ --format sarif --output .build/reports/diff/report.sarif \
+	  --format junit --output .build/reports/diff/report.xml --format text --fail-on never >/dev/null
+	scripts/validate-reports.sh .build/reports/diff
 
 ## Installs the release binary, the shipped Rules/ (PREFIX/share/loancheck/Rules, where the binary looks),
 ## the man pages (loancheck.1, loancheck.audit.1, …) and the bash, zsh and fish completions.

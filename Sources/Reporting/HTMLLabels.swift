@@ -179,6 +179,8 @@ struct ReportLabels {
     var verified: String { pick("条款编号已核实", "article number verified") }
     var notVerified: String { pick("条款编号未核实", "article number not verified") }
     var also: String { pick("另见", "also") }
+    var quoteSource: String { pick("原文出处", "quoted from") }
+    var citationNote: String { pick("说明", "note") }
 
     /// `2020-07-17 生效` / `effective 2020-07-17`.
     func effective(_ date: CivilDate) -> String { pick("\(date) 生效", "effective \(date)") }

@@ -176,13 +176,14 @@ struct HTMLSections {
             : rule.parameters.map { HTMLEscaping.text(labels.parameter($0)) }.joined(separator: "<br>")
         return "<tr" + HTML.attributes([("id", HTMLEscaping.fragment("rule", rule.id)), ("data-rule", rule.id),
                                          ("data-in-force", rule.inForce ? "true" : "false"), ("data-findings", String(counts.total))]) + ">"
-            + HTML.element("th", [("scope", "row")], ruleCell) + HTML.element("td", [], citation(rule.citation, effective: nil))
+            + HTML.element("th", [("scope", "row")], ruleCell) + HTML.element("td", [], citation(rule.citation, effective: nil, quoted: true))
             + HTML.element("td", [("class", "dates")], datesCell) + HTML.element("td", [("class", "params")], parameters)
             + HTML.countCell(counts.total) + "</tr>"
     }
 
-    /// A citation with its verified mark (a symbol and words, not colour alone) and further instruments.
-    func citation(_ citation: Citation, effective: CivilDate?) -> String {
+    /// A citation with its verified mark (a symbol and words, not colour alone) and further instruments;
+    /// `quoted` adds the provision's words, where they were read and the pack's note (the appendix).
+    func citation(_ citation: Citation, effective: CivilDate?, quoted: Bool = false) -> String {
         var out = HTMLEscaping.text("\(labels.text(citation.regulation)) \(citation.article)")
         if let effective { out += HTMLEscaping.text(labels.language == .zh ? "（\(labels.effective(effective))）" : " (\(labels.effective(effective)))") }
         out += citation.verified
@@ -190,6 +191,16 @@ struct HTMLSections {
             : " " + HTML.text("span", [("class", "unverified"), ("data-verified", "false")], "⚠ " + labels.notVerified)
         if !citation.also.isEmpty {
             out += "<br>" + HTML.text("span", [("class", "muted")], "\(labels.also): " + citation.also.joined(separator: "; "))
+        }
+        guard quoted else { return out }
+        if let quote = citation.quote {
+            out += HTML.text("blockquote", [("class", "quote"), ("lang", "zh"), ("data-quote", citation.article)], quote)
+        }
+        if let source = citation.source {
+            out += HTML.text("span", [("class", "muted quote-source")], "\(labels.quoteSource): " + source)
+        }
+        if let note = citation.note {
+            out += "<br>" + HTML.text("span", [("class", "muted citation-note")], "\(labels.citationNote): " + note)
         }
         return out
     }

@@ -108,6 +108,7 @@ enum HTMLStyle {
       border: 1px solid currentColor; border-radius: 3px; padding: 0 0.35em; margin-right: 0.4em; vertical-align: 0.1em; }
     .unverified { color: #9a6700; font-weight: 600; }
     .verified { color: #1a7f37; }
+    blockquote.quote { margin: .4em 0 .2em; padding: .2em .6em; border-left: 3px solid #d0d7de; font-size: .95em; white-space: pre-line; }
     .rule-title { font-weight: 400; }
     @media print {
       body { max-width: none; padding: 0; }

@@ -104,7 +104,7 @@ struct JSONReport {
         ])
     }
 
-    private func finding(_ finding: Finding) -> JSONValue {
+    func finding(_ finding: Finding) -> JSONValue {
         .object([
             ("rule", .string(finding.rule)),
             ("severity", .string(finding.severity.rawValue)),

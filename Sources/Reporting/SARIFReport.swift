@@ -101,6 +101,9 @@ struct SARIFReport {
             ("parameters", .array(rule.parameters.map(JSONReport.parameter))),
         ]
         if let url = rule.citation.url { properties.append(("source", .string(url))) }
+        if let quote = rule.citation.quote { properties.append(("quote", .string(quote))) }
+        if let source = rule.citation.source { properties.append(("quoteSource", .string(source))) }
+        if let note = rule.citation.note { properties.append(("citationNote", .string(note))) }
         var members: [(String, JSONValue)] = [
             ("id", .string(rule.id)),
             ("name", .string(Self.name(of: rule.id))),
@@ -157,6 +160,9 @@ struct SARIFReport {
         for parameter in rule.parameters { lines.append(("Parameter in force on \(report.asOf)", parameter.text)) }
         lines.append(("Citation", wording.citation(rule.citation, effective: rule.effective)))
         lines += rule.citation.also.map { ("Also", $0) }
+        if let quote = rule.citation.quote { lines.append(("Quote", quote)) }
+        if let source = rule.citation.source { lines.append(("Quoted from", source)) }
+        if let note = rule.citation.note { lines.append(("Note", note)) }
         var dates = "effective \(rule.effective)"
         if let enforced = rule.enforced { dates += ", enforced from \(enforced) (a transition before it)" }
         if let repealed = rule.repealed { dates += ", repealed on \(repealed)" }

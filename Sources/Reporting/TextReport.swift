@@ -76,7 +76,7 @@ struct TextReport {
         return located + unlocated
     }
 
-    private func render(_ finding: Finding) -> String {
+    func render(_ finding: Finding) -> String {
         let head = "\(severityWord(finding))[\(DisplayText.safe(finding.rule))]: \(DisplayText.safe(wording.message(of: finding)))"
         var out: String
         if let location = finding.location {

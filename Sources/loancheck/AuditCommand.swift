@@ -132,40 +132,20 @@ struct AuditOptions: ParsableArguments {
         let (rules, outcome) = try CommandSupport.rulesAndDocuments(extra: resolved.rulesDirectories, choice: resolved.choice,
                                                                     request: resolved.request, sources: resolved.sources)
         let files = outcome.inputs.map(\.path)
-        func failure(_ diagnostics: [Diagnostic], sources extra: SourceTexts = SourceTexts(), closing: String? = nil,
-                     limit: Int = CommandSupport.diagnosticLimit, files more: [String] = []) -> InputFailure {
-            var sources = outcome.sources
-            sources.merge(extra)
-            return InputFailure(diagnostics: diagnostics, sources: sources, rules: rules, inputs: outcome.inputs, files: files + more,
-                                closing: closing, limit: limit)
-        }
         let previous: Baseline?
         do {
             previous = try resolved.baseline.map(BaselineFile.read)
         } catch {
-            throw failure(error.diagnostics)
+            throw InputFailure(diagnostics: error.diagnostics, sources: outcome.sources, rules: rules, inputs: outcome.inputs, files: files)
         }
-        let ledger: LedgerResults?
-        do {
-            ledger = try LedgerAuditor(rules: rules, engine: ledgerEngine)
-                .audit(outcome, asOf: date, options: .init(maxFindingsPerRule: maxFindingsPerRule, failuresDirectory: resolved.failuresOut))
-        } catch {
-            // A tape's errors are already bounded: the first 100 of each kind, then a count.
-            throw failure(error.diagnostics.map { $0.classified(as: .tape) }, sources: error.sources,
-                          closing: InputFailure.closingLine(error.diagnostics, in: "the ledger input"), limit: 2_000,
-                          files: error.diagnostics.compactMap { $0.location?.file })
-        }
+        let run = AuditRun(rules: rules)
+        let ledger = try run.ledger(outcome, asOf: date, engine: ledgerEngine,
+                                    options: .init(maxFindingsPerRule: maxFindingsPerRule, failuresDirectory: resolved.failuresOut))
         // Loan tapes are known once the ledger stage has read their schemas.
         try destinations.refuseOverwriting(inputs: files + (ledger?.inputs.map(\.path) ?? []),
                                            rulesDirectories: resolved.rulesDirectories, baseline: resolved.baseline)
-        let report: AuditReport
-        switch Auditor(rules: rules, toolVersion: LoanCheck.version)
-            .audit(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous,
-                   allowNoRulesInForce: allowNoRules, ledger: ledger) {
-        case .success(let value): report = value
-        case .failure(let error):
-            throw failure(error.diagnostics, sources: ledger?.sources ?? SourceTexts(), files: ledger?.inputs.map(\.path) ?? [])
-        }
+        let report = try run.report(outcome, asOf: date, language: lang, warnExpiringDays: warnExpiring, baseline: previous,
+                                    allowNoRules: allowNoRules, ledger: ledger)
         ProcessLifetime.keepUntilExit(report)
         ProcessLifetime.keepUntilExit(rules)
         ProcessLifetime.releaseInBackground(consume outcome)

@@ -19,10 +19,15 @@ enum CommandOptions {
     /// `--as-of`, or today's local calendar date.
     static func asOfDate(_ text: String?) throws -> CivilDate {
         guard let text else { return today() }
+        return try date(text, option: "--as-of")
+    }
+
+    /// The date given to `option` (`--from`, `--to`); a usage error when it is not a calendar date.
+    static func date(_ text: String, option: String) throws -> CivilDate {
         do {
             return try UnitParser.date(text)
         } catch {
-            throw CommandSupport.usageError("--as-of: \(error.message)", hint: error.hint ?? "write a date as YYYY-MM-DD")
+            throw CommandSupport.usageError("\(option): \(error.message)", hint: error.hint ?? "write a date as YYYY-MM-DD")
         }
     }
 

@@ -21,7 +21,8 @@ struct LoanCheck: ParsableCommand {
             """,
         version: "\(version) (commit \(BuildInfo.commit))",
         subcommands: [AuditCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self,
-                      AprCommand.self, EvalCommand.self, SchemaCommand.self, SQLCommand.self, ImportCommand.self, InitCommand.self],
+                      AprCommand.self, EvalCommand.self, SchemaCommand.self, SQLCommand.self, ImportCommand.self, InitCommand.self,
+                      DiffCommand.self, CalendarCommand.self],
         defaultSubcommand: nil
     )
 }

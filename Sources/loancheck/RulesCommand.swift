@@ -42,6 +42,10 @@ struct RulesCommand: ParsableCommand {
                             ("article", .string(rule.citation.article)),
                             ("verified", .bool(rule.citation.verified)),
                             ("also", .array(rule.citation.also.map { .string($0) })),
+                            ("url", rule.citation.url.map { .string($0) } ?? .null),
+                            ("quote", rule.citation.quote.map { .string($0) } ?? .null),
+                            ("source", rule.citation.source.map { .string($0) } ?? .null),
+                            ("note", rule.citation.note.map { .string($0) } ?? .null),
                         ])),
                         ("appliesTo", rule.appliesToText.map { .string($0) } ?? .null),
                         ("require", .string(rule.requirementText)),
@@ -107,6 +111,15 @@ struct ExplainCommand: ParsableCommand {
         out += "citation:    \(rule.citation.regulation.zh) \(rule.citation.article)\(rule.citation.verified ? "" : " (article number not verified)")\n"
         out += "             \(rule.citation.regulation.en)\n"
         for also in rule.citation.also { out += "             also: \(also)\n" }
+        if let url = rule.citation.url { out += "             official text: \(url)\n" }
+        if let quote = rule.citation.quote {
+            // A quote of several provisions keeps its line breaks, each line under the first.
+            out += "quote:       「\(quote.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n              "))」\n"
+        } else {
+            out += "quote:       (none: the provision's words are not in the pack)\n"
+        }
+        if let source = rule.citation.source { out += "quoted from: \(source)\n" }
+        if let note = rule.citation.note { out += "note:        \(note)\n" }
         out += "subject:     \(rule.subject.rawValue) (bound as `\(rule.subject.variable)`\(rule.subject == .loanProduct ? ", its lender as `lender`" : ""))\n"
         out += "applies to:  \(rule.appliesToText ?? "every \(rule.subject.rawValue)")\n"
         out += "requires:    \(rule.requirementText)\n"

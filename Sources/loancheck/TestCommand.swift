@@ -38,6 +38,7 @@ struct TestCommand: ParsableCommand {
         let ledgerEngine = engine == "stream" ? StreamEngine(parts: 1) : try CommandOptions.ledgerEngine(engine)
         let runner = PackTestRunner(rules: rules, ledger: LedgerPackTests.runner(engine: ledgerEngine))
         let (results, coverage) = runner.run(packIds: packs.isEmpty ? nil : Set(packs))
+        let citationProblems = runner.citationProblems(packIds: packs.isEmpty ? nil : Set(packs))
         var out = ""
         var currentPack = ""
         for rule in coverage {
@@ -47,11 +48,15 @@ struct TestCommand: ParsableCommand {
             }
             let cases = results.filter { $0.rule == rule.rule }
             let failed = cases.filter { !$0.passed }.count
-            let status = failed > 0 || !rule.isComplete ? "FAIL" : "ok  "
+            let citation = citationProblems.filter { $0.rule == rule.rule }
+            let status = failed > 0 || !rule.isComplete || !citation.isEmpty ? "FAIL" : "ok  "
             out += "  \(status) \(rule.rule.padding(to: 30)) \(cases.count - failed)/\(cases.count) cases, \(rule.passCases) pass + \(rule.failCases) fail\n"
             for result in cases where !result.passed {
                 out += "       ✗ \(result.caseName) (\(result.location))\n"
                 for problem in result.problems { out += "           \(problem)\n" }
+            }
+            for problem in citation {
+                out += "       ✗ citation (\(problem.location)): \(problem.message)\n"
             }
             if !rule.isComplete {
                 out += "       ✗ the rule needs at least one passing and one failing case (has \(rule.passCases) + \(rule.failCases))\n"
@@ -59,11 +64,13 @@ struct TestCommand: ParsableCommand {
         }
         let failedCases = results.filter { !$0.passed }.count
         let incomplete = coverage.filter { !$0.isComplete }.count
+        let unquoted = Set(citationProblems.map(\.rule)).count
         out += "\n\(results.count - failedCases) passed, \(failedCases) failed"
-        out += " (\(coverage.count) rules, \(incomplete) without both a passing and a failing case)\n"
+        out += " (\(coverage.count) rules, \(incomplete) without both a passing and a failing case"
+        out += unquoted > 0 ? ", \(unquoted) with a verified citation lacking its quote or source)\n" : ")\n"
         // Case names and problems quote the packs: shown escaped (`DisplayText`), line breaks kept.
         try FileOutput.standardOutput.write(DisplayText.safe(out, layout: .block))
-        if failedCases > 0 || incomplete > 0 { throw ExitCode(ExitStatus.findings) }
+        if failedCases > 0 || incomplete > 0 || !citationProblems.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 }
 

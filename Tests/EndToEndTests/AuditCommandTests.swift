@@ -21,7 +21,7 @@ import Testing
         #expect(failing == [
             "CN-BANK-CREDIT-LINE", "CN-BANK-BULLET-TERM", "CN-BANK-PARTNER-SHARE", "CN-BANK-PARTNER-CONCENTRATION",
             "CN-BANK-LOCAL-REGION", "CN-CFC-CAPITAL", "CN-MLC-LEVERAGE-NONSTANDARD", "CN-MLC-UPFRONT-DEDUCTION",
-            "CN-RATE-APR-24", "CN-RATE-APR-DISCLOSURE",
+            "CN-RATE-APR-24", "CN-RATE-APR-DISCLOSURE", "CN-ASSIST-PLATFORM-FEES",
             // From the loan tapes (Examples/ledger, Examples/ledger-east).
             "CN-BANK-LOAN-CREDIT-LINE", "CN-BANK-LOAN-PARTNER-SHARE", "CN-BANK-LOAN-REGION", "CN-CFC-LOAN-CREDIT-LINE",
             "CN-MLC-ONLINE-CONSUMER-LOANS", "CN-RATE-LOAN-APR-24",
@@ -38,13 +38,41 @@ import Testing
         let waived = findings.filter { ($0["waived"] as? Bool) == true }.compactMap { $0["rule"] as? String }
         #expect(waived == ["CN-BANK-LOCAL-REGION", "CN-BANK-LOAN-REGION"])
         let summary = try #require(report["summary"] as? [String: Any])
-        #expect(summary["error"] as? Int == 17)
+        #expect(summary["error"] as? Int == 18)
         #expect(summary["cannotEvaluate"] as? Int == 1)
-        #expect(summary["warning"] as? Int == 2)
+        #expect(summary["warning"] as? Int == 3)
         #expect(summary["waived"] as? Int == 2)
         let packs = try #require(report["packs"] as? [[String: Any]])
-        #expect(packs.count == 7)
+        #expect(packs.count == 10)
         #expect(packs.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+    }
+
+    /// The assisted-lending notice (金规〔2025〕9号) takes effect on 2025-10-01: the examples audited the day
+    /// before and the day of differ by exactly its finding on the platform's fee, at the fee's provider.
+    @Test func examplesOnTheEveAndTheDayOfTheAssistedLendingNoticeDifferByItsFindings() throws {
+        func findings(_ date: String) throws -> (keys: Set<String>, all: [[String: Any]], summary: [String: Any]) {
+            let result = try L.run(["audit", "Examples", "--as-of", date, "--format", "json", "--fail-on", "never"])
+            #expect(result.status == 0)
+            let report = try json(result.stdout)
+            let all = try #require(report["findings"] as? [[String: Any]])
+            let keys = Set(all.map { finding in
+                let subject = (finding["subject"] as? [String: Any])?["id"] as? String ?? ""
+                return "\(finding["rule"] as? String ?? "") \(subject) \(finding["path"] as? String ?? "") \(finding["severity"] as? String ?? "")"
+            })
+            return (keys, all, try #require(report["summary"] as? [String: Any]))
+        }
+        let eve = try findings("2025-09-30")
+        let day = try findings("2025-10-01")
+        #expect(eve.keys.subtracting(day.keys).isEmpty)
+        #expect(day.keys.subtracting(eve.keys) == ["CN-ASSIST-PLATFORM-FEES xl-assisted pricing.fees[1].payee_type error"])
+        #expect(eve.summary["error"] as? Int == 18)
+        #expect(day.summary["error"] as? Int == 19)
+        let fee = try #require(day.all.first { $0["rule"] as? String == "CN-ASSIST-PLATFORM-FEES" })
+        let location = try #require(fee["location"] as? [String: Any])
+        #expect(location["file"] as? String == "Examples/products/xl-assisted.yaml")
+        #expect(location["line"] as? Int == 25)
+        #expect(location["column"] as? Int == 17)
+        #expect((fee["citation"] as? [String: Any])?["verified"] as? Bool == false)
     }
 
     @Test func failOnDecidesTheExitCode() throws {

@@ -138,14 +138,17 @@ import Testing
         #expect(dropped.status == 2)
         #expect(dropped.stderr.contains(
             "error: the pack 'cn-interest-rate-caps' in \(shadow)/caps.yaml replaces the shipped pack and drops its rules "
-                + "CN-RATE-APR-24, CN-RATE-LOAN-APR-24, CN-RATE-PRIVATE-LPR4, CN-RATE-LOAN-PRIVATE-LPR4, CN-RATE-PRIVATE-2015, "
-                + "CN-RATE-LOAN-PRIVATE-2015"))
+                + "CN-RATE-APR-24, CN-RATE-LOAN-APR-24, CN-RATE-PRIVATE-LPR4, CN-RATE-LOAN-PRIVATE-LPR4, CN-RATE-PRIVATE-OVERDUE-LPR4, "
+                + "CN-RATE-PRIVATE-CHARGES-LPR4, CN-RATE-OVERDUE-24, CN-RATE-PRIVATE-2015, CN-RATE-LOAN-PRIVATE-2015"))
         #expect(dropped.stderr.contains(
             "hint: keep the rules in the replacing pack, or switch them off explicitly with --disable-rule CN-RATE-APR-24 "
                 + "--disable-rule CN-RATE-LOAN-APR-24 --disable-rule CN-RATE-PRIVATE-LPR4 --disable-rule CN-RATE-LOAN-PRIVATE-LPR4 "
-                + "--disable-rule CN-RATE-PRIVATE-2015 --disable-rule CN-RATE-LOAN-PRIVATE-2015"))
+                + "--disable-rule CN-RATE-PRIVATE-OVERDUE-LPR4 --disable-rule CN-RATE-PRIVATE-CHARGES-LPR4 --disable-rule CN-RATE-OVERDUE-24 "
+                // A hint is shown up to the diagnostics' length limit: the last rule's name is cut.
+                + "--disable-rule CN-RATE-PRIVATE-2015 --disable-rule CN-RATE-LOAN… (13 more characters)"))
 
         let dropped6 = ["CN-RATE-APR-24", "CN-RATE-LOAN-APR-24", "CN-RATE-PRIVATE-LPR4", "CN-RATE-LOAN-PRIVATE-LPR4",
+                        "CN-RATE-PRIVATE-OVERDUE-LPR4", "CN-RATE-PRIVATE-CHARGES-LPR4", "CN-RATE-OVERDUE-24",
                         "CN-RATE-PRIVATE-2015", "CN-RATE-LOAN-PRIVATE-2015"]
         let optIn = ["audit", directory, "--rules", shadow, "--as-of", "2026-11-22"] + dropped6.flatMap { ["--disable-rule", $0] }
         let text = try L.run(optIn)
@@ -234,7 +237,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let result = try L.run(["audit", directory, "--as-of", "2026-11-22"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(directory)/p.yaml:4:9: error: 'lender' must name an institution of type national-bank, local-bank, consumer-finance, microlender, online-microlender, private-lender, but 'plat' is a platform"))
+        #expect(result.stderr.contains("\(directory)/p.yaml:4:9: error: 'lender' must name an institution of type national-bank, local-bank, foreign-bank-branch, consumer-finance, auto-finance, trust, microlender, online-microlender, private-lender, but 'plat' is a platform"))
         #expect(result.stderr.contains("hint: the lender is the institution that books the loan; a platform (助贷平台) or a guarantor does not lend"))
     }
 }

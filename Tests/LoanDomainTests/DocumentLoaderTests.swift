@@ -29,8 +29,8 @@ import FoundationEssentials
         let funding = "funding:\n  - {institution: bank-a, share: 70%}\n  - {institution: guar, share: 30%}\n"
         let outcome = try S.load([("bank.yaml", S.bank), ("g.yaml", guarantor), ("p.yaml", S.product(funding: funding))])
         #expect(S.lines(outcome) == [
-            "p.yaml:16:19: error: 'funding[1].institution' must name an institution of type national-bank, local-bank, consumer-finance, "
-                + "microlender, online-microlender, private-lender, but 'guar' is a guarantor | hint: a funder lends its share of each loan; "
+            "p.yaml:16:19: error: 'funding[1].institution' must name an institution of type national-bank, local-bank, foreign-bank-branch, "
+                + "consumer-finance, auto-finance, trust, microlender, online-microlender, private-lender, but 'guar' is a guarantor | hint: a funder lends its share of each loan; "
                 + "a platform (助贷平台) or a guarantor funds nothing - list only the institutions that fund | note: g.yaml:4:7: 'guar' is declared here",
         ])
     }

@@ -231,6 +231,10 @@ enum HTMLProbe {
         #expect(html.contains("<td class=\"params\">lpr_1y = 3% (from 2025-05-20)</td>"))
         #expect(!html.contains("lpr_1y = 3.1%"))
         #expect(html.contains("<strong>in force</strong>"))
+        // The provision's words beside the rule, where they were read and the pack's note, escaped.
+        #expect(html.contains("<blockquote class=\"quote\" lang=\"zh\" data-quote=\"第一条\">第一条 收入比例不得超过三分之一。</blockquote>"
+            + "<span class=\"muted quote-source\">quoted from: 测试来源（官方转载）</span><br>"
+            + "<span class=\"muted citation-note\">note: 测试说明 &lt;b&gt;</span>"))
     }
 
     @Test func stampWithPacksInputsAndWaivers() throws {

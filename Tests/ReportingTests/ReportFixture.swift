@@ -210,6 +210,9 @@ extension ReportFixture {
           article: 第一条
           verified: true
           url: https://example.org/test-measures#1
+          quote: "第一条 收入比例不得超过三分之一。"
+          source: 测试来源（官方转载）
+          note: 测试说明 <b>
         message: {zh: "收入比例上限为 {actual}，应 {required}", en: "the income cap is {actual}; it must be {required}"}
       - id: TEST-RATE-LPR
         title: {zh: 利率不超过LPR四倍, en: Disclosed APR at most 4 × LPR}

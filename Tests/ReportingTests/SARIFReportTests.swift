@@ -82,6 +82,10 @@ struct SARIFShape: Decodable {
         #expect(rule.help.text.contains(
             "Citation: CBIRC Order 2020 No. 9 (Internet Loans of Commercial Banks) 第六条 (effective 2020-07-17) (article number not verified)\n"))
         #expect(rule.help.text.contains("Dates: effective 2020-07-17\n"))
+        #expect(rule.help.text.contains("Quote: 單戶用於消費的個人信用貸款授信額度應當不超過人民幣20萬元,到期一次性還本的,授信期限不超過一年。\n"))
+        #expect(rule.help.text.contains("Quoted from: shared/regulations/notes.md 1.1: 新华社 on the measures, gov.cn, 2020-07-17"))
+        #expect(rule.help.text.contains("Note: Secondary: the words are the news release's;"))
+        #expect(rule.help.markdown?.contains("- Quote: 單戶用於消費的個人信用貸款授信額度應當不超過人民幣20萬元,到期一次性還本的,授信期限不超過一年。\n") == true)
         #expect(rule.help.markdown?.contains("- Requirement: `product.credit_line.max <= param.credit_line_cap`\n") == true)
         #expect(run.invocations.map(\.executionSuccessful) == [true])
         #expect(run.originalUriBaseIds["%SRCROOT%"]?.uri == "file:///repo/")

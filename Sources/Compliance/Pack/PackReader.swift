@@ -240,15 +240,20 @@ struct PackReader {
     }
 
     private func readCitation(_ node: Node?, _ reader: inout PackNodeReader) -> Citation? {
-        guard let node, let fields = reader.fields(of: node, in: "a citation", allowed: ["regulation", "article", "verified", "url", "also"],
+        guard let node, let fields = reader.fields(of: node, in: "a citation",
+                                                   allowed: ["regulation", "article", "verified", "url", "also", "quote", "source", "note"],
                                                    required: ["regulation", "article", "verified"]) else { return nil }
         let regulation = reader.localized(fields["regulation"], "the cited regulation")
         let article = reader.string(fields["article"], "the article") ?? ""
         let verified = reader.boolean(fields["verified"], "'verified'")
         let also = (fields["also"]?.sequence ?? []).compactMap { reader.string($0, "a further instrument") }
+        let quote = reader.string(fields["quote"], "the quoted provision")
+        let source = reader.string(fields["source"], "the source of the quote")
+        let note = reader.string(fields["note"], "the citation note")
         guard let regulation, let verified else { return nil }
         return Citation(regulation: regulation, article: article, verified: verified,
-                        url: reader.webAddress(fields["url"], "the citation URL"), also: also)
+                        url: reader.webAddress(fields["url"], "the citation URL"), also: also,
+                        quote: quote, source: source, note: note, location: fields["verified"]?.location ?? node.location)
     }
 }
 

@@ -30,6 +30,14 @@ enum NodePatcher {
     }
 
     static func removing(_ path: [String], from node: Node) throws(Problem) -> Node {
+        // A list element is reached by its index (`cooperation_list.entries.1.payout_assessed`); removing
+        // a whole element is not offered: `with:` can give the list without it.
+        if let key = path.first, path.count > 1, let index = listIndex(key), let items = node.sequence {
+            guard index < items.count else { throw .pathNotFound(key) }
+            var copy = items
+            copy[index] = try removing(Array(path.dropFirst()), from: items[index])
+            return Node(.sequence(copy), file: node.file, start: node.start, end: node.end, tag: node.tag)
+        }
         guard let key = path.first, var entries = node.mapping else { throw .pathNotFound(path.first ?? "") }
         guard let position = entries.firstIndex(where: { $0.key.scalar?.text == key }) else { throw .pathNotFound(key) }
         if path.count == 1 {

@@ -62,6 +62,7 @@ struct InstitutionDerivation {
         let type = if case .enumeration(let value)? = record["type"] { value.caseName } else { "" }
         derived.append(Record.Field(name: "is_bank", value: .boolean(type == "national-bank" || type == "local-bank"),
                                     location: record.location(of: "type")))
+        if let base = Self.capitalBase(record, type: type) { derived.append(base) }
         derived.append(Record.Field(name: "group", value: .list(groups.groupValue(of: id)),
                                     location: record.location(of: "affiliates")))
 
@@ -115,6 +116,22 @@ struct InstitutionDerivation {
                                     location: nil))
         return record.setting(derived)
     }
+
+    /// The capital a joint-lending concentration limit is measured against (24号 三, and 第八条 for the
+    /// institutions that apply it by reference): 一级资本净额 for banks, consumer-finance and auto-finance
+    /// companies, which report it under the capital rules; 净资本 for a trust company; 营运资金 for a
+    /// foreign-bank branch, which has no capital of its own. Nil when the type has none or the document
+    /// lacks the figure, so a rule reading it cannot be evaluated.
+    static func capitalBase(_ record: Record, type: String) -> Record.Field? {
+        let name = switch type {
+        case "trust": "net_capital"
+        case "foreign-bank-branch": "operating_capital"
+        case "national-bank", "local-bank", "consumer-finance", "auto-finance": "tier1_capital_net"
+        default: ""
+        }
+        guard !name.isEmpty, case .record(let financials)? = record["financials"], let value = financials[name] else { return nil }
+        return Record.Field(name: "capital_base", value: value, location: financials.location(of: name))
+    }
 }
 
 /// Derived fields of a product.
@@ -150,6 +167,9 @@ struct ProductDerivation: Sendable {
         }
         derived.append(Record.Field(name: "funding", value: .list(ListValue(entries, locations: entryLocations)),
                                     location: fundingLocation))
+        if let pricing = Self.pricingWithPayees(record, institutions: institutions) {
+            derived.append(pricing)
+        }
 
         // The all-in APR (DESIGN §3).
         var apr: [Record.Field] = []
@@ -181,6 +201,24 @@ struct ProductDerivation: Sendable {
             derived.append(Record.Field(name: "disclosed_apr_computed", value: computed.value, location: pricingLocation))
         }
         return (record.setting(derived), problems)
+    }
+
+    /// `pricing` with each fee that names a `provider` given that institution's type (`payee_type`),
+    /// located at the provider so a finding on it points into the product. Nil when no fee names one.
+    static func pricingWithPayees(_ record: Record, institutions: [String: Record]) -> Record.Field? {
+        guard case .record(let pricing)? = record["pricing"], case .list(let fees)? = pricing["fees"] else { return nil }
+        var changed = false
+        let joinedFees = fees.elements.map { element -> Value in
+            guard case .record(let fee) = element, let id = DocumentEnricher.string(fee["provider"]),
+                  let institution = institutions[id], let type = institution["type"] else { return element }
+            changed = true
+            return .record(fee.setting([Record.Field(name: "payee_type", value: type, location: fee.location(of: "provider"))]))
+        }
+        guard changed else { return nil }
+        let feesValue = Value.list(ListValue(joinedFees, locations: fees.elements.indices.map { fees.location(at: $0) }))
+        return Record.Field(name: "pricing", value: .record(pricing.setting([Record.Field(name: "fees", value: feesValue,
+                                                                                           location: pricing.location(of: "fees"))])),
+                            location: record.location(of: "pricing"))
     }
 
     private func joined(_ entry: Record) -> Record {

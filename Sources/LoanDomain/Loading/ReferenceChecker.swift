@@ -112,7 +112,7 @@ struct ReferenceChecker {
                 guard wrongType <= unknownLimit else { continue }
                 diagnostics.append(.error(
                     "'\(reference.fieldPath)' must name an institution of type \(constraint.types.joined(separator: ", ")), "
-                        + "but '\(reference.id)' is a \(type.caseName)",
+                        + "but '\(reference.id)' is \("aeiou".contains(type.caseName.prefix(1)) ? "an" : "a") \(type.caseName)",
                     at: reference.location, hint: constraint.hint,
                     notes: [.init("'\(reference.id)' is declared here", at: documents[position].record.location(of: "type"))]))
             }
