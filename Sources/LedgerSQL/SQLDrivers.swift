@@ -105,10 +105,15 @@ public struct SQLDriver: Sendable {
     }
 
     private func failure(_ outcome: ProcessRunner.Outcome) -> Failure {
-        let lines = outcome.standardError.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        // spark-submit prints the driver's Python traceback (and the Java exception) on standard output,
+        // and only log lines on standard error: both are searched. (The other clients' standard output
+        // is the result.)
+        let text = engine == .spark ? outcome.standardError + "\n" + String(decoding: outcome.standardOutput.prefix(1 << 20), as: UTF8.self)
+            : outcome.standardError
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         // The engine's own first error line is the message; the rest is kept as it printed it.
         let first = lines.first { $0.localizedStandardContainsError } ?? lines.first ?? "exit status \(outcome.status)"
-        let lowered = outcome.standardError.lowercased()
+        let lowered = text.lowercased()
         let hint: String
         if lowered.contains("connection") || lowered.contains("could not connect") || lowered.contains("no such file or directory") && engine == .postgres {
             hint = "start the server, or point PGHOST, PGPORT, PGUSER, PGDATABASE at it (scripts/pg-test-cluster.sh start for a local one)"
@@ -128,5 +133,6 @@ extension String {
     fileprivate var localizedStandardContainsError: Bool {
         let lowered = lowercased()
         return lowered.hasPrefix("error") || lowered.contains(" error:") || lowered.hasPrefix("psql:") || lowered.contains("exception:")
+            || lowered.contains("error: ")
     }
 }

@@ -47,8 +47,11 @@ enum SparkRunner {
     static var submitArguments: [String] {
         let master = getenv("SPARK_MASTER").map { String(cString: $0) } ?? "local[2]"
         // Few shuffle partitions: the result's many small sections would otherwise run 200 tasks each.
+        // The plan's text (written for every query's execution event) is bounded: the audit's plan is
+        // large, and its full text alone exhausted a 2 GB driver.
         return ["--master", master, "--driver-memory", "2g", "--conf", "spark.ui.enabled=false",
-                "--conf", "spark.sql.shuffle.partitions=4", "--driver-java-options", "-Dlog4j2.level=error"]
+                "--conf", "spark.sql.shuffle.partitions=4", "--conf", "spark.sql.maxPlanStringLength=65536",
+                "--driver-java-options", "-Dlog4j2.level=error"]
     }
 
     /// The Python beside `spark-submit` (a virtual environment's), else `python3`.
