@@ -145,8 +145,12 @@ struct ReportWording {
         if let count = detail.loanCount {
             var line = "loans: \(Self.grouped(count))"
             if !detail.largest.isEmpty {
+                // A row's file named like every other path of the report (relative to the source root, where
+                // the command runs), never the machine's absolute path of a file under it.
+                let paths = ReportPaths(sourceRoot: nil)
                 line += ", largest: " + detail.largest.map { contributor in
-                    "\(contributor.loanId) \(contributor.amount)" + (contributor.location.map { " (\($0.file):\($0.line))" } ?? "")
+                    "\(contributor.loanId) \(contributor.amount)"
+                        + (contributor.location.map { " (\(paths.display($0.file)):\($0.line))" } ?? "")
                 }.joined(separator: ", ")
             }
             lines.append(line)

@@ -80,7 +80,7 @@ import Testing
         #expect(commands.count == 1)
         #expect(commands.first?.hasPrefix("::error file=Examples/products/xl-assisted.yaml,line=25,col=17,title=CN-ASSIST-PLATFORM-FEES::") == true)
         #expect(github.stdout.hasSuffix(
-            "loancheck 0.1.0 — as of 2025-10-01 — 10 packs, 20 documents, 19 loans (engine stream): 1 error, 0 warnings, 0 info, 0 waived\n"))
+            "loancheck 0.1.0 — as of 2025-10-01 — 10 packs, 20 documents, 19 loans (engine stream): 1 error, 0 warnings, 0 info, 0 cannot evaluate, 0 waived\n"))
         let junit = try L.run(base + ["junit"])
         #expect(junit.status == 1)
         #expect(junit.stdout.components(separatedBy: "<failure ").count - 1 == 1)
@@ -96,7 +96,7 @@ import Testing
             + "<time datetime=\"2025-10-01\">2025-10-01</time>CN-ASSIST-PLATFORM-LISTED, CN-ASSIST-ENHANCER-LISTED, CN-ASSIST-LIST-PUBLISHED, "
             + "CN-ASSIST-PLATFORM-FEES, CN-ASSIST-ENHANCER-FEES take effect (cn-bank-assisted-lending-2025, 金规〔2025〕9号) — explains 1 finding below</li>"))
         #expect(html.contains("<li class=\"audit\" data-date=\"2025-09-30\" data-kind=\"audit\"><time datetime=\"2025-09-30\">2025-09-30</time>"
-            + "audit on 2025-09-30: 18 errors, 3 warnings, 0 info, 2 waived</li>"))
+            + "audit on 2025-09-30: 17 errors, 3 warnings, 0 info, 1 cannot evaluate, 2 waived</li>"))
         #expect(html.contains("<section id=\"appeared\" aria-labelledby=\"appeared-title\" data-count=\"1\">"))
         #expect(html.contains("<section id=\"disappeared\" aria-labelledby=\"disappeared-title\" data-count=\"0\">"))
         #expect(html.contains("<p class=\"cause\" data-cause=\"takes-effect\"><strong>Cause: </strong>\(Self.assistedCause)</p>\n</article>"))

@@ -35,7 +35,7 @@ import Testing
             #expect(!uri.contains("..") && !uri.hasPrefix("./"), "\(uri)")
         }
         let annotations = result.stdout.split(separator: "\n").filter { $0.hasPrefix("::error ") }
-        #expect(annotations.first?.hasPrefix("::error file=compliance/institutions/huaxia-cfc.yaml,line=9,col=15,title=CN-CFC-CAPITAL::") == true)
+        #expect(annotations.first?.hasPrefix("::error file=compliance/institutions/huaxia-cfc.yaml,line=10,col=15,title=CN-CFC-CAPITAL::") == true)
         for annotation in annotations {
             let file = annotation.dropFirst("::error file=".count).prefix { $0 != "," }
             #expect(FileManager.default.fileExists(atPath: root + "/" + file), "\(annotation.prefix(120))")
@@ -52,10 +52,13 @@ import Testing
         let args = ["audit", "--as-of", "2026-11-22", "--format", "github"]
         let fromFile = try L.run(args, in: root + "/compliance/products")
         // No path given: the repository of loancheck.yaml is audited, named from compliance/.
-        #expect(fromFile.stdout.hasPrefix("::error file=institutions/huaxia-cfc.yaml,line=9,col=15,"), "\(fromFile.stderr)")
+        #expect(fromFile.stdout.hasPrefix("::error file=institutions/huaxia-cfc.yaml,line=10,col=15,"), "\(fromFile.stderr)")
         #expect(fromFile.stdout.contains("::error file=products/xl-big-line.yaml,line=10,col=29,"))
+        // A group's largest loans are named by their rows' files from the source root too.
+        #expect(fromFile.stdout.contains("largest: TL-2024-0201 ¥120,000 (ledger/loans.csv:5)"), "\(fromFile.stdout)")
+        #expect(!fromFile.stdout.contains(root))
         let fromFlag = try L.run(args + ["..", "--source-root", "/"], in: root + "/compliance/products")
-        #expect(fromFlag.stdout.hasPrefix("::error file=\(root.dropFirst())/compliance/institutions/huaxia-cfc.yaml,line=9,"))
+        #expect(fromFlag.stdout.hasPrefix("::error file=\(root.dropFirst())/compliance/institutions/huaxia-cfc.yaml,line=10,"))
         // A file outside the source root stays absolute (a file:// URI in SARIF).
         let outside = try L.run(["audit", "\(root)/compliance", "--as-of", "2026-11-22", "--format", "sarif", "--source-root", "\(root)/compliance/ledger"],
                                 in: root)
@@ -73,7 +76,7 @@ import Testing
         try FileManager.default.copyItem(atPath: L.repository + "/Rules", toPath: root + "/.rules")
         let result = try L.run(["validate"], in: root + "/compliance/products", environment: ["LOANCHECK_RULES": "../../.rules"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "validate: 23 files, 8 Institution, 11 LoanProduct, 2 Waiver, 2 LedgerSchema (19 loans); no errors\n")
+        #expect(result.stdout == "validate: 24 files, 8 Institution, 12 LoanProduct, 2 Waiver, 2 LedgerSchema (19 loans); no errors\n")
         let wrong = try L.run(["validate"], in: root + "/compliance/products", environment: ["LOANCHECK_RULES": "nowhere"])
         #expect(wrong.stderr == """
             loancheck: error: LOANCHECK_RULES names '\(root)/compliance/products/nowhere', which is not a directory
