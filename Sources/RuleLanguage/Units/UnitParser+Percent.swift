@@ -86,6 +86,18 @@ extension UnitParser {
         return "write \(digits)%"
     }
 
+    /// `write 18% per year …`; a number below 1 may be a fraction (0.18 = 18%) or a percent (0.18%), and
+    /// the two readings differ a hundredfold — suggesting only `0.18% per year` would turn an 18% loan
+    /// into one that passes every APR cap — so both are shown.
+    static func bareRateHint(_ digits: String, _ value: Decimal) -> String {
+        if value > 0, value < 1 {
+            let asPercent = ExactDecimal.plain(value * 100)
+            return "write \(asPercent)% per year for the fraction \(digits), or \(digits)% per year if you meant \(digits) percent "
+                + "(a rate may also be per month or per day)"
+        }
+        return "write \(digits)% per year, \(digits)% per month or \(digits)% per day"
+    }
+
     /// A rate: `0.05% per day`, `18% per year`, `1.5% per month`, `18% per annum`, `0.05%/day`,
     /// `0.05%/日`, `日息0.05%`, `日利率0.05%`, `月息1.5%`, `月利率1.5%`, `年化18%`, `年息18%`, `年利率18%`.
     public static func rate(_ text: String) throws(UnitError) -> Rate {
@@ -100,7 +112,10 @@ extension UnitParser {
             let ratio = try scanPercent(&scanner, example: "日息0.05%")
             scanner.skipSpaces()
             if !scanner.isAtEnd {
-                throw scanner.trailingError(after: "the rate", hint: "the period is already given by the prefix")
+                // Only a period written again is what the hint is about (`日息0.05% per day`).
+                var probe = scanner
+                let repeatsPeriod = scanner.current == "/" || scanner.current == "／" || probe.consumeLetters() != nil
+                throw scanner.trailingError(after: "the rate", hint: repeatsPeriod ? "the period is already given by the prefix" : nil)
             }
             return Rate(ratio, per: period)
         }
@@ -110,9 +125,8 @@ extension UnitParser {
         } catch {
             // A bare number: the rate needs both its % sign and its period.
             let digits = text.trimmingSpaces
-            if error.message == "a percentage needs a % sign", ExactDecimal.parse(digits) != nil {
-                throw UnitError("a rate needs a % sign and a period",
-                                hint: "write \(digits)% per year, \(digits)% per month or \(digits)% per day", offset: error.offset)
+            if error.message == "a percentage needs a % sign", let value = ExactDecimal.parse(digits) {
+                throw UnitError("a rate needs a % sign and a period", hint: bareRateHint(digits, value), offset: error.offset)
             }
             throw error
         }
