@@ -259,12 +259,12 @@ struct NodeDecoder {
                 continue
             }
             do {
-                for province in try UnitParser.provinces(scalar.text) {
+                // `all` stands for the whole list: beside other entries (`[CN-GD, all]`) it is an error.
+                let provinces = items.count == 1 ? try UnitParser.provinces(scalar.text) : [try UnitParser.province(scalar.text)]
+                for province in provinces {
                     if let first = seen[province] {
-                        if items.count > 1, scalar.text.lowercased() != "all" {
-                            report("province \(province.code) is listed twice in '\(path)'", item.location,
-                                   hint: "remove one of them", notes: [.init("first listed here", at: first)])
-                        }
+                        report("province \(province.code) is listed twice in '\(path)'", item.location,
+                               hint: "remove one of them", notes: [.init("first listed here", at: first)])
                         continue
                     }
                     seen[province] = item.location
@@ -332,7 +332,8 @@ struct NodeDecoder {
             case .date: return .date(try UnitParser.date(text))
             case .province: return .province(try UnitParser.province(text))
             case .moneyOrPercent:
-                if text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == "%" {
+                if let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
+                   UnitGrammar.percentSigns.contains(String(last)) {
                     _ = try UnitParser.percent(text)
                 } else {
                     _ = try UnitParser.money(text)
