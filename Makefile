@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 AS_OF ?= 2026-11-22
 LOANCHECK = .build/debug/loancheck
 
-.PHONY: deps build release test audit-examples validate-reports check-html install clean
+.PHONY: deps build release test audit-examples validate-reports check-html check-schema install clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -24,7 +24,9 @@ audit-examples: build
 	  if [ $$status -eq 1 ]; then echo "(exit 1: the examples' deliberate violations were found)"; \
 	  elif [ $$status -ne 0 ]; then exit $$status; fi
 
-## Every test: unit and end-to-end suites, the packs' own cases, SARIF/JUnit schema validation.
+## Every test: unit and end-to-end suites (the editor schema against the loader among them:
+## SchemaAgreementTests, skipped with its reason when check-jsonschema cannot be installed), the packs'
+## own cases, SARIF/JUnit schema validation, the HTML report in a browser.
 test: build
 	$(SWIFT) test
 	$(LOANCHECK) test
@@ -37,6 +39,12 @@ check-html: build
 	@$(LOANCHECK) audit Examples/ --as-of $(AS_OF) --format html --output .build/reports/report.html \
 	  --format json --output .build/reports/report.json --fail-on never
 	scripts/check-html-report.sh .build/reports/report.html .build/reports/report.json CN-BANK-CREDIT-LINE CN-RATE-APR-24
+
+## Checks that the JSON Schema for editors and the loader agree on every example and spelling of the corpus
+## (check-jsonschema from PyPI, installed into the virtual environment .build/check-jsonschema when missing;
+## fails with exit 3 when it cannot be installed).
+check-schema: build
+	scripts/check-schema.sh $(LOANCHECK)
 
 ## Writes SARIF and JUnit reports of Examples/ and validates them against the SARIF 2.1.0 and JUnit schemas.
 validate-reports: build

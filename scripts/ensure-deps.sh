@@ -20,6 +20,7 @@ for extra in "$@"; do
     chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
     time) [ -x /usr/bin/time ] || missing+=(time) ;;
     cc) command -v cc >/dev/null 2>&1 || missing+=(gcc) ;;
+    venv) python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv) ;;
     *) echo "ensure-deps: unknown extra '$extra'" >&2; exit 2 ;;
   esac
 done
