@@ -28,11 +28,20 @@ public struct ReportOptions: Sendable {
     public var sourceRoot: String?
     /// The tool's home page, for SARIF `tool.driver.informationUri` (omitted when nil).
     public var informationUri: String?
+    /// Who the report is for or by, and its sign-off (HTML cover): `--organisation`, `--prepared-by`,
+    /// `--approved-by`, or the configuration file's `report:` keys.
+    public var attribution: ReportAttribution
+    /// The rules directories the packs were read from (the shipped one first): reports for people show a
+    /// pack's file relative to its directory, never the machine's absolute path.
+    public var rulesRoots: [String]
 
-    public init(useColor: Bool = false, sourceRoot: String? = nil, informationUri: String? = nil) {
+    public init(useColor: Bool = false, sourceRoot: String? = nil, informationUri: String? = nil,
+                attribution: ReportAttribution = ReportAttribution(), rulesRoots: [String] = []) {
         self.useColor = useColor
         self.sourceRoot = sourceRoot
         self.informationUri = informationUri
+        self.attribution = attribution
+        self.rulesRoots = rulesRoots
     }
 }
 
@@ -48,7 +57,7 @@ public enum ReportRenderer {
         case .junit: JUnitReport(report: report).render()
         case .github: GitHubAnnotations(report: report, options: options).render()
         case .markdown: MarkdownReport(report: report, options: options).render()
-        case .html: HTMLReport(report: report).render()
+        case .html: HTMLReport(report: report, options: options).render()
         }
     }
 }

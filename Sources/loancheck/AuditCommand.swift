@@ -75,6 +75,23 @@ struct AuditOptions: ParsableArguments {
     @Option(name: .customLong("warn-expiring"), help: "Info finding for a waiver expiring within DAYS (default 30).")
     var warnExpiring: Int = 30
 
+    @Option(name: .customLong("organisation"), help: "The organisation named on the HTML report's cover.")
+    var organisation: String?
+
+    @Option(name: .customLong("prepared-by"), help: "Who prepared the report (the HTML report's sign-off block).")
+    var preparedBy: String?
+
+    @Option(name: .customLong("approved-by"), help: "Who approves the report (the HTML report's sign-off block).")
+    var approvedBy: String?
+
+    /// The report options of this run: the cover's attribution, and the rules directories that pack
+    /// files are shown relative to.
+    func reportOptions(useColor: Bool) -> ReportOptions {
+        ReportOptions(useColor: useColor,
+                      attribution: ReportAttribution(organisation: organisation, preparedBy: preparedBy, approvedBy: approvedBy),
+                      rulesRoots: (RulesDirectory.locate().map { [$0] } ?? []) + rulesDirectories)
+    }
+
 
     /// Loads, audits (the ledger through `engine`) and writes every report.
     func run(engine makeEngine: () throws -> any LedgerEngine) throws {
@@ -124,7 +141,7 @@ struct AuditOptions: ParsableArguments {
         try destinations.write(
             report: { format, toStandardOutput in
                 let useColor = toStandardOutput && format == .text && FileOutput.standardOutput.supportsColor
-                return ReportRenderer.render(report, format: format, options: ReportOptions(useColor: useColor))
+                return ReportRenderer.render(report, format: format, options: reportOptions(useColor: useColor))
             },
             baseline: { try Baseline(findings: report.findings, asOf: date.description).json() })
         if report.fails(at: threshold) { throw ExitCode(ExitStatus.findings) }

@@ -63,9 +63,9 @@ import Testing
 
     @Test func htmlLedgerSection() throws {
         let html = ReportRenderer.render(try LedgerReportFixture.report(), format: .html)
-        // In the contents, between the findings and the appendix.
+        // In the contents, between the findings and the scope lists.
         #expect(html.contains("<li><a href=\"#findings\">Findings</a></li>\n<li><a href=\"#ledger\">Ledger audit</a></li>\n"
-            + "<li><a href=\"#appendix\">Appendix: rules checked</a></li>\n"))
+            + "<li><a href=\"#scope\">Scope</a></li>\n"))
         let ledger = try #require(HTMLProbe.offset(of: "<section id=\"ledger\"", in: html))
         #expect(try #require(HTMLProbe.offset(of: "<section id=\"findings\"", in: html)) < ledger)
         #expect(ledger < (try #require(HTMLProbe.offset(of: "<section id=\"appendix\"", in: html))))
