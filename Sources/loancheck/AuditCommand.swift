@@ -98,6 +98,7 @@ struct AuditOptions: ParsableArguments {
         let date = try CommandOptions.asOfDate(asOf)
         let threshold = try CommandOptions.threshold(failOn)
         let lang = try CommandOptions.language(language)
+        OutputLanguage.choose(lang)
         let targets = try CommandOptions.outputTargets(formats: formats, outputs: outputs)
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
         let destinations = try AuditOutputs(reports: targets, baseline: writeBaseline)
@@ -117,7 +118,7 @@ struct AuditOptions: ParsableArguments {
             // A tape's errors are already bounded: the first 100 of each kind, then a count.
             CommandSupport.report(error.diagnostics, sources: sources, limit: 2_000)
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            FileOutput.standardError.write("loancheck: \(count) error\(count == 1 ? "" : "s") in the ledger input; nothing was audited\n")
+            FileOutput.standardError.write(OutputLanguage.inputErrorsLine(count, what: "ledger input"))
             throw ExitCode(ExitStatus.invalidInput)
         }
         // Loan tapes are known once the ledger stage has read their schemas.

@@ -56,7 +56,7 @@ enum CommandSupport {
         if diagnostics.contains(where: { $0.severity == .error }) {
             report(diagnostics, sources: outcome.sources)
             let errors = diagnostics.filter { $0.severity == .error }.count
-            FileOutput.standardError.write("loancheck: \(errors) error\(errors == 1 ? "" : "s") in the input; nothing was audited\n")
+            FileOutput.standardError.write(OutputLanguage.inputErrorsLine(errors))
             throw ExitCode(ExitStatus.invalidInput)
         }
         if discovery.files.isEmpty {
@@ -86,7 +86,8 @@ enum CommandSupport {
     /// Prints diagnostics to standard error: the first `diagnosticLimit` in file and line order, then
     /// how many more there were.
     static func report(_ diagnostics: [Diagnostic], sources: SourceTexts, limit: Int = diagnosticLimit) {
-        let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor)
+        let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor,
+                                          chinese: OutputLanguage.isChinese)
         // In file and line order, like a compiler; diagnostics without a place first. The sort is stable.
         let ordered = diagnostics.enumerated().sorted { lhs, rhs in
             switch (lhs.element.location, rhs.element.location) {
@@ -99,7 +100,7 @@ enum CommandSupport {
         FileOutput.standardError.write(renderer.render(Array(ordered.prefix(limit))))
         if ordered.count > limit {
             let more = ordered.count - limit
-            FileOutput.standardError.write("loancheck: \(more) more diagnostic\(more == 1 ? "" : "s") not shown (the first \(limit) are above)\n")
+            FileOutput.standardError.write(OutputLanguage.moreDiagnosticsLine(more, limit: limit))
         }
     }
 

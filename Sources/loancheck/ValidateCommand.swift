@@ -19,7 +19,11 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added or replaced by id).")
     var rulesDirectories: [String] = []
 
+    @Option(name: .customLong("lang"), help: "zh | en: the language of the errors and hints (default: zh when LANG starts with zh, else en).")
+    var language: String?
+
     func run() throws {
+        OutputLanguage.choose(try CommandOptions.language(language))
         let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, paths: paths)
         var waiverProblems = WaiverApplication.unknownRules(outcome.documents.waivers, rules: rules)
         if waiverProblems.isEmpty {
