@@ -72,7 +72,7 @@ struct HTMLFindings {
         out += "<div class=\"subject-head\">\n" + HTML.element("h\(level)", [("id", anchor + "-title")], title) + "\n"
         let detailLabel = subject.kind == "LoanProduct" ? labels.lender : labels.type
         var meta = HTMLEscaping.text("\(labels.file): ") + HTML.code(paths.file(subject.file))
-        if !subject.detail.isEmpty { meta += HTMLEscaping.text(" · \(detailLabel): ") + HTML.code(subject.detail) }
+        if !subject.detail.isEmpty { meta += HTMLEscaping.text(" · \(detailLabel): ") + HTML.code(labels.detail(of: subject)) }
         out += HTML.element("p", [("class", "subject-meta")], meta) + "\n"
         out += HTML.text("p", [("class", "checks")], labels.checksLine(digest.stateCounts(of: subject))) + "\n</div>\n"
         if findings.isEmpty {
@@ -129,14 +129,15 @@ struct HTMLFindings {
         }
         if let detail = finding.ledger { out += ledgerFacts(detail) }
         if !finding.evidence.actual.isEmpty || !finding.evidence.required.isEmpty {
-            var evidence = HTMLEscaping.text("\(labels.actual) ") + HTML.element("strong", [("class", "actual")], HTMLEscaping.text(finding.evidence.actual))
+            var evidence = HTMLEscaping.text("\(labels.actual) ") + HTML.element("strong", [("class", "actual")], HTMLEscaping.text(digest.wording.evidenceValue(finding.evidence.actual, path: finding.path)))
                 + HTMLEscaping.text(labels.language == .zh ? "；\(labels.required) " : "; \(labels.required) ")
-                + HTML.element("strong", [("class", "required")], HTMLEscaping.text(finding.evidence.required))
+                + HTML.element("strong", [("class", "required")], HTMLEscaping.text(digest.wording.evidenceValue(finding.evidence.required, path: finding.path)))
             if let detail = digest.wording.detail(of: finding) { evidence += "<br>" + HTML.code(detail) }
             out += fact(labels.evidence, evidence)
         }
         if !finding.evidence.parameters.isEmpty {
-            out += fact(labels.parameters, finding.evidence.parameters.map { HTMLEscaping.text(labels.parameter($0)) }.joined(separator: "<br>"))
+            out += fact(labels.parameters, finding.evidence.parameters.map { HTMLEscaping.text(digest.wording.readings(labels.parameter($0))) }
+                .joined(separator: "<br>"))
         }
         out += fact(labels.citation, sections.citation(finding.citation, effective: finding.effective))
         var regime: [String] = []

@@ -1,5 +1,13 @@
+import Compliance
+
 /// Labels of the HTML report's cover (organisation, sign-off) and of its collapsed lists.
 extension ReportLabels {
+    /// A subject's detail as shown: an institution's type with its Chinese name in a zh report
+    /// (`local-bank（地方法人银行）`), a product's lender id as it is.
+    func detail(of subject: AuditReport.SubjectSummary) -> String {
+        language == .zh && subject.kind == "Institution" ? ChineseNames.labelled(subject.detail, field: "type") : subject.detail
+    }
+
     var organisation: String { language == .zh ? "机构名称" : "Organisation" }
     var signOff: String { language == .zh ? "签核" : "Sign-off" }
     var role: String { language == .zh ? "职责" : "Role" }

@@ -49,7 +49,7 @@ struct HTMLScope {
         let id = layout.hasSection(subject) ? HTML.element("a", [("href", "#" + HTMLSections.anchor(subject))], HTML.code(subject.id))
             : HTML.code(subject.id)
         return "<tr" + HTML.attributes([("data-subject", "\(subject.kind)/\(subject.id)")]) + ">"
-            + HTML.element("th", [("scope", "row")], id) + HTML.text("td", [], subject.name) + HTML.element("td", [], HTML.code(subject.detail))
+            + HTML.element("th", [("scope", "row")], id) + HTML.text("td", [], subject.name) + HTML.element("td", [], HTML.code(labels.detail(of: subject)))
             + HTML.text("td", [("class", "checks")], labels.checksLine(digest.stateCounts(of: subject))) + "</tr>"
     }
 

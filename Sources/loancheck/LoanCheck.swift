@@ -35,8 +35,18 @@ enum LoanCheckMain {
         // instead of a kill by SIGPIPE (exit 141 in a shell).
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try LoanCheck.parseAsRoot()
-            try SingleValuedOptions.check(Array(CommandLine.arguments.dropFirst()), command: type(of: command))
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            var command: any ParsableCommand
+            do {
+                command = try LoanCheck.parseAsRoot()
+            } catch {
+                // A repeated option is named even when a required one is missing (`sql` without --dialect).
+                if let name = arguments.first, let subcommand = LoanCheck.configuration.subcommands.first(where: { $0._commandName == name }) {
+                    try SingleValuedOptions.check(arguments, command: subcommand)
+                }
+                throw error
+            }
+            try SingleValuedOptions.check(arguments, command: type(of: command))
             try command.run()
         } catch let error as OutputError {
             // The reader of a closed pipe is gone and wanted no more: no message, but never a pass.
