@@ -48,7 +48,7 @@ struct HTMLCover {
     private func signOff() -> String {
         let rows = [("prepared-by", labels.preparedBy, attribution.preparedBy), ("approved-by", labels.signOffApprovedBy, attribution.approvedBy)]
         return "<section id=\"sign-off\" aria-labelledby=\"sign-off-title\">\n" + HTML.text("h2", [("id", "sign-off-title")], labels.signOff) + "\n"
-            + HTML.table(caption: labels.signOff, headers: [labels.role, labels.name, labels.signature, labels.signedOn],
+            + HTML.table(caption: labels.signOffCaption, headers: [labels.role, labels.name, labels.signature, labels.signedOn],
                          rows: rows.map { key, role, name in
                              "<tr" + HTML.attributes([("data-role", key)]) + ">" + HTML.text("th", [("scope", "row")], role)
                                  + HTML.text("td", [("class", "signer")], name ?? "") + "<td class=\"signature\"></td><td class=\"signature\"></td></tr>"

@@ -166,7 +166,7 @@ struct HTMLFindings {
         if let count = detail.loanCount { out += fact(labels.loans, HTMLEscaping.text(ReportWording.grouped(count))) }
         if !detail.largest.isEmpty {
             out += fact(labels.largestLoans, detail.largest.map { contributor in
-                HTML.code(contributor.loanId) + HTMLEscaping.text(" \(contributor.amount)")
+                HTML.code(contributor.loanId) + HTMLEscaping.text(" " + digest.wording.readings(contributor.amount))
                     + (contributor.location.map { HTMLEscaping.text(" (") + HTML.code("\(paths.file($0.file)):\($0.line)") + HTMLEscaping.text(")") } ?? "")
             }.joined(separator: "<br>"))
         }

@@ -10,6 +10,7 @@ extension ReportLabels {
 
     var organisation: String { language == .zh ? "机构名称" : "Organisation" }
     var signOff: String { language == .zh ? "签核" : "Sign-off" }
+    var signOffCaption: String { language == .zh ? "编制与审批（打印后签字）" : "Preparation and approval (sign the printout)" }
     var role: String { language == .zh ? "职责" : "Role" }
     var preparedBy: String { language == .zh ? "编制人" : "Prepared by" }
     var signOffApprovedBy: String { language == .zh ? "审批人" : "Approved by" }

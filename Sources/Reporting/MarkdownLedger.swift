@@ -91,7 +91,7 @@ struct MarkdownLedger {
         if let count = detail.loanCount { lines.append(Self.cell(labels.loans) + ": " + ReportWording.grouped(count)) }
         if !detail.largest.isEmpty {
             lines.append(Self.cell(labels.largestLoans) + ": " + detail.largest.map { contributor in
-                "\(Self.code(contributor.loanId)) \(Self.cell(contributor.amount))"
+                "\(Self.code(contributor.loanId)) \(Self.cell(digest.wording.readings(contributor.amount)))"
                     + (contributor.location.map { " (\(Self.code("\(paths.display($0.file)):\($0.line)")))" } ?? "")
             }.joined(separator: ", "))
         }

@@ -24,7 +24,7 @@ import Testing
             <section id="sign-off" aria-labelledby="sign-off-title">
             <h2 id="sign-off-title">Sign-off</h2>
             <table id="sign-off-table">
-            <caption>Sign-off</caption>
+            <caption>Preparation and approval (sign the printout)</caption>
             <thead><tr><th scope="col">Role</th><th scope="col">Name</th><th scope="col">Signature</th><th scope="col">Date</th></tr></thead>
             <tbody>
             <tr data-role="prepared-by"><th scope="row">Prepared by</th><td class="signer">张三</td><td class="signature"></td><td class="signature"></td></tr>
