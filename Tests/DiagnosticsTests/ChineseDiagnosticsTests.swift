@@ -33,6 +33,10 @@ import Testing
         ("an amount of money cannot be negative", "金额不能为负数"),
         ("merge keys ('<<') are not supported", "不支持合并键（'<<'）"),
         ("unknown document kind 'LoanProdct'", "未知的文档类型 'LoanProdct'"),
+        ("unknown reference in 'lender': no Institution with id 'bank-b' is loaded", "'lender' 引用了未知对象：未加载 id 为 'bank-b' 的机构"),
+        ("duplicate id 'p-1': already used by the LoanProduct in a.yaml", "重复的 id 'p-1'：已被 a.yaml 中的贷款产品使用"),
+        ("funding shares add up to 99.99%, not 100%", "出资比例合计为 99.99%，而非 100%"),
+        ("'credit_line.min' (¥300,000) is above 'credit_line.max' (¥200,000)", "'credit_line.min'（¥300,000）大于 'credit_line.max'（¥200,000）"),
     ])
     func messages(english: String, chinese: String) {
         #expect(ChineseDiagnostics.translate(english) == chinese)
