@@ -24,6 +24,39 @@ enum ChineseNames {
         return value + "（\(name)）"
     }
 
+    /// `text` with each duration written the Chinese way, an equivalent spelling loancheck also reads:
+    /// `18 months` → `18个月`, `90 days` → `90天`, `1 year` → `1年`.
+    static func durations(_ text: String) -> String {
+        guard text.contains(" month") || text.contains(" day") || text.contains(" year") else { return text }
+        var out = ""
+        var rest = text[...]
+        while let digit = rest.firstIndex(where: isDigit) {
+            out += rest[..<digit]
+            rest = rest[digit...]
+            let number = rest.prefix(while: isDigit)
+            out += number
+            rest = rest[number.endIndex...]
+            // Only a whole number that starts a word (not the `2` of `CN-2` or of `1.5`).
+            let before = out.dropLast(number.count).last
+            guard before.map({ !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) ?? true else { continue }
+            for (word, chinese) in durationWords {
+                let spelled = " " + word
+                if rest.hasPrefix(spelled), rest.dropFirst(spelled.count).first.map({ !$0.isLetter }) ?? true {
+                    out += chinese
+                    rest = rest.dropFirst(spelled.count)
+                    break
+                }
+            }
+        }
+        return out + rest
+    }
+
+    private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+
+    private static let durationWords = [
+        ("months", "个月"), ("month", "个月"), ("days", "天"), ("day", "天"), ("years", "年"), ("year", "年"),
+    ]
+
     /// `text` with each province code (`CN-ZJ`) followed by its name: `CN-ZJ（浙江省）`.
     static func annotateProvinces(_ text: String) -> String {
         guard text.contains("CN-") else { return text }

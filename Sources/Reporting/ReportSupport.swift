@@ -28,10 +28,10 @@ struct ReportWording {
         chrome == .zh ? readings(ChineseNames.annotateCode(value, path: path)) : value
     }
 
-    /// In a zh chrome, `text` with its amounts read in 万 and 亿 and its province codes named
-    /// (`¥800,000,000（8亿元）`, `CN-ZJ（浙江省）`).
+    /// In a zh chrome, `text` with its amounts read in 万 and 亿, its province codes named and its
+    /// durations in Chinese (`¥800,000,000（8亿元）`, `CN-ZJ（浙江省）`, `18个月`).
     func readings(_ text: String) -> String {
-        chrome == .zh ? ChineseNames.annotateProvinces(ChineseAmounts.annotate(text)) : text
+        chrome == .zh ? ChineseNames.durations(ChineseNames.annotateProvinces(ChineseAmounts.annotate(text))) : text
     }
 
     var language: ReportLanguage { report.language }
@@ -99,7 +99,7 @@ struct ReportWording {
         if language == .zh {
             let actual = ChineseNames.annotateCode(evidence.actual, path: path)
             let required = ChineseNames.annotateCode(evidence.required, path: path)
-            return ChineseNames.annotateProvinces(ChineseAmounts.annotate("实际 \(actual)，要求 \(required)"))
+            return ChineseNames.durations(ChineseNames.annotateProvinces(ChineseAmounts.annotate("实际 \(actual)，要求 \(required)")))
         }
         return "actual \(evidence.actual), required \(evidence.required)"
     }

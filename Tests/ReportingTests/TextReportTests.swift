@@ -86,6 +86,8 @@ import Testing
         #expect(ChineseNames.annotateCode("upfront-deduction", path: "pricing.fees[0].collected") == "upfront-deduction（放款时预先扣除）")
         #expect(ChineseNames.labelled("online-microlender", field: "type") == "online-microlender（网络小额贷款公司）")
         #expect(ChineseNames.labelled("business", field: "purpose") == "business（经营）")
+        #expect(ChineseNames.durations("期限为 18 months，应 ≤ 12 months；1 day, 2 years, 90 daysx, 1.5 months")
+            == "期限为 18个月，应 ≤ 12个月；1天, 2年, 90 daysx, 1.5 months")
     }
 
     @Test func colourOnlyWhenAsked() throws {
