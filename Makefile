@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 AS_OF ?= 2026-11-22
 LOANCHECK = .build/debug/loancheck
 
-.PHONY: deps test-deps build release test audit-examples validate-reports check-html check-ci-docs check-sql install dist clean
+.PHONY: deps test-deps build release test audit-examples validate-reports check-html check-ci-docs check-sql check-schema install dist clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -58,6 +58,12 @@ check-html: build
 	@$(LOANCHECK) audit Examples/ --as-of $(AS_OF) --format html --output .build/reports/report.html \
 	  --format json --output .build/reports/report.json --fail-on never
 	scripts/check-html-report.sh .build/reports/report.html .build/reports/report.json CN-BANK-CREDIT-LINE CN-RATE-APR-24
+
+## Checks that the JSON Schema for editors and the loader agree on every example and spelling of the corpus
+## (check-jsonschema from PyPI, installed into the virtual environment .build/check-jsonschema when missing;
+## fails with exit 3 when it cannot be installed). `make test` runs the same check as SchemaAgreementTests.
+check-schema: build
+	scripts/check-schema.sh $(LOANCHECK)
 
 ## Writes SARIF and JUnit reports of Examples/ (an audit, a copy with an invalid input, and the diff of
 ## 2025-09-30 → 2025-10-01) and validates them against the SARIF 2.1.0 and JUnit schemas.

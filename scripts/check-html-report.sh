@@ -12,7 +12,8 @@
 #   a rule id (e.g. CN-BANK-CREDIT-LINE) that must be listed in the appendix.
 #
 # Always checked: the document (doctype, <html lang>, one <h1>, headings in order, no script, no external
-# resources), the sections `cover`, `summary`, `findings`, `appendix`, `stamp` in that order, the charts
+# resources), the sections `cover`, `summary`, `findings`, `scope`, `appendix`, `stamp` in that order
+# (the findings before the scope lists), no absolute path of the machine in the text, the charts
 # (role="img" with a <title>), the matrix legend, the tables (<caption>, <th scope>), the summary total
 # against the findings listed plus a ledger rule's unlisted ones.
 #
@@ -51,6 +52,7 @@ python3 - "$dom" "$@" <<'PY'
 import collections
 import hashlib
 import json
+import os
 import re
 import sys
 from html.parser import HTMLParser
@@ -164,6 +166,13 @@ for style in find("style"):
     if "url(" in style.inner_text() or "@import" in style.inner_text():
         fail("the style sheet loads a resource (url() or @import)")
 
+# The report goes to people outside the machine: none of its directories may show.
+with open(dom_path, encoding="utf-8") as handle:
+    page = handle.read()
+for directory in sorted({os.getcwd(), os.path.expanduser("~")}):
+    if directory not in ("", "/") and re.search(re.escape(directory) + r"(/|\b)", page):
+        fail(f"the report prints the absolute path {directory}")
+
 headings = [e for e in elements if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
 if [h.tag for h in headings].count("h1") != 1:
     fail(f"{[h.tag for h in headings].count('h1')} <h1> elements, expected 1")
@@ -175,7 +184,7 @@ for heading in headings:
     previous = level
 
 # --- Sections -------------------------------------------------------------------------------------
-order = ["cover", "summary", "findings", "appendix", "stamp"]
+order = ["cover", "summary", "findings", "scope", "appendix", "stamp"]
 positions = {}
 for index, element in enumerate(elements):
     if element.attrs.get("id") in order and element.attrs["id"] not in positions:
@@ -213,7 +222,10 @@ for svg in charts:
     if not svg.attrs.get("aria-labelledby") and not svg.attrs.get("aria-label"):
         fail(f"the chart {svg.attrs.get('id')!r} has no accessible name")
 states = {"fail", "warning", "waived", "cannot-evaluate", "pass", "not-applicable", "not-in-force", "exempt-closed"}
-legend = {e.attrs["data-state"]: count_attr(e, "data-count") for e in find("li", data_state=True)}
+# A compact report (many subjects) draws only some subjects: the legend then says how many cells of each
+# state are drawn (data-drawn) beside the count of all checks (data-count).
+legend = {e.attrs["data-state"]: count_attr(e, "data-drawn" if "data-drawn" in e.attrs else "data-count")
+          for e in find("li", data_state=True)}
 if set(legend) != states:
     fail(f"the matrix legend lists {sorted(legend)}, expected {sorted(states)}")
 cells = find("g", data_state=True)
@@ -367,9 +379,17 @@ for item in expected:
         if (pack["id"], pack["sha256"]) not in packs:
             fail(f"the stamp does not give the pack {pack['id']} with SHA-256 {pack['sha256']}")
     inputs = {(e.attrs["data-input"], e.attrs["data-sha256"]) for e in stamp if "data-input" in e.attrs}
+    def shown_path(path):
+        """How the HTML report shows an input: relative to the working directory, else its last two
+        components after `…/` (never the machine's absolute path)."""
+        if not path.startswith("/"):
+            return path[2:] if path.startswith("./") else path
+        if path.startswith(os.getcwd() + "/"):
+            return path[len(os.getcwd()) + 1:]
+        return "…/" + "/".join(path.split("/")[-2:])
     for entry in report["inputs"]:
-        if (entry["path"], entry["sha256"]) not in inputs:
-            fail(f"the stamp does not give the input {entry['path']} with SHA-256 {entry['sha256']}")
+        if (shown_path(entry["path"]), entry["sha256"]) not in inputs:
+            fail(f"the stamp does not give the input {shown_path(entry['path'])} with SHA-256 {entry['sha256']}")
     waivers = [(e.attrs["data-waiver-rule"], e.attrs["data-waiver-subject"], e.attrs.get("data-status")) for e in stamp if "data-waiver-rule" in e.attrs]
     for waiver in report["waivers"]:
         # A waiver of a group names its key: the stamp shows its borrower parts hashed.

@@ -10,10 +10,13 @@
 public struct DiagnosticRenderer: Sendable {
     public let sources: SourceTexts
     public let useColor: Bool
+    /// Labels, messages, hints and notes in Chinese where `ChineseDiagnostics` has them (`--lang zh`).
+    public let chinese: Bool
 
-    public init(sources: SourceTexts, useColor: Bool = false) {
+    public init(sources: SourceTexts, useColor: Bool = false, chinese: Bool = false) {
         self.sources = sources
         self.useColor = useColor
+        self.chinese = chinese
     }
 
     /// Source lines longer than this many characters are quoted only around the caret.
@@ -28,7 +31,10 @@ public struct DiagnosticRenderer: Sendable {
     /// `DisplayText`: a line break or an ESC sequence in a key cannot start a line of its own on stderr.
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
-        let head = "\(style(diagnostic.severity.rawValue, for: diagnostic.severity)): \(bold(Self.clip(diagnostic.message)))"
+        let say = { (text: String) in self.chinese ? ChineseDiagnostics.translate(text) : text }
+        let severity = chinese ? ChineseDiagnostics.severity(diagnostic.severity) : diagnostic.severity.rawValue
+        let (noteLabel, hintLabel) = chinese ? (ChineseDiagnostics.noteLabel, ChineseDiagnostics.hintLabel) : ("note", "hint")
+        let head = "\(style(severity, for: diagnostic.severity)): \(bold(Self.clip(say(diagnostic.message))))"
         if let location = diagnostic.location {
             out += "\(location): \(head)\n"
             out += snippet(at: location)
@@ -37,13 +43,13 @@ public struct DiagnosticRenderer: Sendable {
         }
         for note in diagnostic.notes {
             if let location = note.location {
-                out += "  note: \(location): \(Self.clip(note.message))\n"
+                out += "  \(noteLabel): \(location): \(Self.clip(say(note.message)))\n"
             } else {
-                out += "  note: \(Self.clip(note.message))\n"
+                out += "  \(noteLabel): \(Self.clip(say(note.message)))\n"
             }
         }
         for hint in diagnostic.hints {
-            out += "  hint: \(Self.clip(hint))\n"
+            out += "  \(hintLabel): \(Self.clip(say(hint)))\n"
         }
         return out
     }

@@ -9,6 +9,7 @@ import RuleLanguage
 /// change and causes) and `stamp` (packs and inputs with SHA-256). Every text from the inputs is escaped.
 struct DiffHTMLReport {
     let diff: AuditDiff
+    var options = ReportOptions()
 
     private static let css = """
     ol.timeline { list-style: none; padding: 0; margin: 0.6em 0; border-left: 3px solid #d0d7de; }
@@ -46,7 +47,8 @@ struct DiffHTMLReport {
         let after = ReportDigest(report: diff.to)
         for kind in FindingChange.Change.allCases {
             let digest = kind == .disappeared ? before : after
-            out += section(kind, findings: HTMLFindings(digest: digest, labels: labels))
+            out += section(kind, findings: HTMLFindings(digest: digest, labels: labels, layout: HTMLLayout(digest: digest),
+                                                        paths: HTMLPaths(options: options)))
         }
         out += stamp()
         return out + "</main>\n</body>\n</html>\n"

@@ -13,7 +13,7 @@ public enum DiffRenderer {
         case .text: DiffTextReport(diff: diff, useColor: options.useColor).render()
         case .json: DiffJSONReport(diff: diff).render()
         case .markdown: DiffMarkdownReport(diff: diff, options: options).render()
-        case .html: DiffHTMLReport(diff: diff).render()
+        case .html: DiffHTMLReport(diff: diff, options: options).render()
         case .sarif, .junit, .github: ReportRenderer.render(diff.to.keeping(diff.newOrWorse), format: format, options: options)
         }
     }

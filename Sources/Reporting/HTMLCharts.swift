@@ -202,10 +202,12 @@ struct HTMLCharts {
     // MARK: - Outcome matrix
 
     /// The legend of the matrix: every state with its symbol, its label and how many checks ended in it.
-    func legend() -> String {
+    /// `drawn`: when the matrices draw only some subjects, the cells drawn per state (`data-drawn`).
+    func legend(drawn: [CheckCellState: Int]? = nil) -> String {
         var out = "<ul class=\"legend\" aria-label=\"\(HTMLEscaping.attribute(labels.legend))\">\n"
         for (state, count) in digest.stateCounts() {
-            out += "<li" + HTML.attributes([("data-state", state.rawValue), ("data-count", String(count))]) + ">"
+            let drawnAttribute = drawn.map { [("data-drawn", String($0[state] ?? 0))] } ?? []
+            out += "<li" + HTML.attributes([("data-state", state.rawValue), ("data-count", String(count))] + drawnAttribute) + ">"
                 + HTML.text("span", [("class", "symbol state-\(state.rawValue)"), ("aria-hidden", "true")], state.symbol)
                 + HTMLEscaping.text("\(labels.state(state)) (\(count))") + "</li>\n"
         }

@@ -132,7 +132,7 @@ struct ReportDigest {
 
     init(report: AuditReport) {
         self.report = report
-        wording = ReportWording(report: report)
+        wording = ReportWording(report: report, chrome: report.language)
         institutions = report.subjects.filter { $0.kind == "Institution" }
         products = report.subjects.filter { $0.kind == "LoanProduct" }
         let institutionIds = Set(institutions.map(\.id))

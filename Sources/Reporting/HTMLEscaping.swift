@@ -71,6 +71,13 @@ enum HTML {
         return out + (rows.isEmpty ? "" : "\n") + "</tbody>\n</table>\n"
     }
 
+    /// `<details>` with a `<summary>` line (escaped text) and markup: open when `open`, else collapsed,
+    /// so a long list does not push the findings away (a browser shows it on a click).
+    static func details(_ summary: String, open: Bool, _ attributes: [(String, String)] = [], _ content: String) -> String {
+        "<details" + Self.attributes(attributes) + (open ? " open" : "") + ">\n" + Self.text("summary", [], summary) + "\n"
+            + content + "</details>\n"
+    }
+
     /// A count cell: right-aligned, with thousands separators, and `data-count` (and the given extra
     /// attributes) for checks.
     static func countCell(_ count: Int, _ attributes: [(String, String)] = []) -> String {

@@ -7,6 +7,8 @@ import Compliance
 struct HTMLLedger {
     let digest: ReportDigest
     let labels: ReportLabels
+    let layout: HTMLLayout
+    let paths: HTMLPaths
 
     private var ledger: LedgerDigest { digest.ledger }
 
@@ -99,7 +101,7 @@ struct HTMLLedger {
     /// The listed findings, a part per rule (rules in pack order).
     private func findings() -> String {
         guard !ledger.findings.isEmpty else { return HTML.text("p", [], labels.noLedgerFindings) + "\n" }
-        let renderer = HTMLFindings(digest: digest, labels: labels)
+        let renderer = HTMLFindings(digest: digest, labels: labels, layout: layout, paths: paths)
         var out = ""
         for (rule, findings) in ledger.findingsByRule {
             let anchor = HTMLEscaping.fragment("ledger-rule", rule)

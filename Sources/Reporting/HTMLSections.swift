@@ -1,80 +1,24 @@
 import Compliance
 import RuleLanguage
 
-/// The cover, summary, appendix and stamp sections of the HTML report (the findings are in
-/// `HTMLFindings`).
+/// The summary, appendix and stamp sections of the HTML report (the cover is `HTMLCover`, the findings
+/// `HTMLFindings`, the scope lists and matrices `HTMLScope`).
 struct HTMLSections {
     let digest: ReportDigest
     let labels: ReportLabels
+    let paths: HTMLPaths
 
     private var report: AuditReport { digest.report }
 
-    /// The main sections, with their stable ids, in order.
+    /// The main sections after the cover, with their stable ids, in order: the findings come right after
+    /// the summary; the lists of what was audited after them.
     var outline: [(id: String, title: String)] {
         [("summary", labels.summary), ("findings", labels.findings)] + (digest.ledger.isEmpty ? [] : [("ledger", labels.ledger)])
-            + [("appendix", labels.appendix), ("stamp", labels.stamp)]
-    }
-
-    // MARK: - Cover
-
-    /// Title, as-of date, scope, verdict, contents, the subjects audited and the packs.
-    func cover() -> String {
-        var out = "<section id=\"cover\" class=\"cover\" aria-labelledby=\"cover-title\">\n"
-        out += HTML.text("p", [("class", "kicker")], "\(report.toolName) \(report.toolVersion)") + "\n"
-        out += HTML.text("h1", [("id", "cover-title")], labels.reportTitle) + "\n"
-        out += "<dl class=\"facts\">\n"
-        out += fact(labels.asOf, HTML.element("time", [("datetime", report.asOf.description)], HTMLEscaping.text(report.asOf.description)),
-                    attributes: [("data-as-of", report.asOf.description)])
-        out += fact(labels.scope, HTMLEscaping.text(labels.scopeLine(institutions: digest.institutions.count, products: digest.products.count)),
-                    attributes: [("data-institutions", String(digest.institutions.count)), ("data-products", String(digest.products.count))])
-        out += fact(labels.packs, HTMLEscaping.text(labels.packsLine(packs: report.packs.count, rules: report.rules.count)))
-        for line in report.ruleChanges.lines {
-            out += fact(labels.rulesChanged, HTML.text("strong", [("class", "rules-changed")], line), attributes: [("data-rules-changed", "true")])
-        }
-        out += fact(labels.result, HTML.text("span", [("class", "verdict")], labels.verdict(report.summary)))
-        out += fact(labels.tool, HTMLEscaping.text("\(report.toolName) \(report.toolVersion)"))
-        out += "</dl>\n"
-        out += "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n" + HTML.text("h2", [("id", "toc-title")], labels.contents) + "\n<ol>\n"
-        for (id, title) in outline {
-            out += "<li>" + HTML.text("a", [("href", "#" + id)], title) + "</li>\n"
-        }
-        out += "</ol>\n</nav>\n"
-        out += "<section aria-labelledby=\"packs-title\">\n" + HTML.text("h2", [("id", "packs-title")], labels.packs) + "\n"
-        out += HTML.table(caption: labels.packsLine(packs: report.packs.count, rules: report.rules.count),
-                          headers: [labels.pack, labels.version, labels.status, labels.instrument, labels.rulesCount],
-                          rows: report.packs.map(packRow), attributes: [("id", "scope-packs")], numeric: [4])
-        out += "</section>\n"
-        out += "<section aria-labelledby=\"scope-title\">\n" + HTML.text("h2", [("id", "scope-title")], labels.scope) + "\n"
-        if report.subjects.isEmpty { out += HTML.text("p", [], labels.noSubjects) + "\n" }
-        if !digest.institutions.isEmpty {
-            out += HTML.table(caption: "\(labels.institutions) (\(digest.institutions.count))",
-                              headers: [labels.id, labels.name, labels.type],
-                              rows: digest.institutions.map(subjectRow), attributes: [("id", "scope-institutions")])
-        }
-        if !digest.products.isEmpty {
-            out += HTML.table(caption: "\(labels.products) (\(digest.products.count))",
-                              headers: [labels.id, labels.name, labels.lender],
-                              rows: digest.products.map(subjectRow), attributes: [("id", "scope-products")])
-        }
-        return out + "</section>\n</section>\n"
+            + [("scope", labels.scope), ("appendix", labels.appendix), ("stamp", labels.stamp)]
     }
 
     private func fact(_ term: String, _ definition: String, attributes: [(String, String)] = []) -> String {
         HTML.text("dt", [], term) + HTML.element("dd", attributes, definition) + "\n"
-    }
-
-    private func subjectRow(_ subject: AuditReport.SubjectSummary) -> String {
-        "<tr" + HTML.attributes([("data-subject", "\(subject.kind)/\(subject.id)")]) + ">"
-            + HTML.element("th", [("scope", "row")], HTML.element("a", [("href", "#" + Self.anchor(subject))], HTML.code(subject.id)))
-            + HTML.text("td", [], subject.name) + HTML.element("td", [], HTML.code(subject.detail)) + "</tr>"
-    }
-
-    private func packRow(_ pack: AuditReport.PackStamp) -> String {
-        let rules = report.rules.filter { $0.packId == pack.id }.count
-        return "<tr" + HTML.attributes([("data-pack", pack.id), ("data-status", pack.status.rawValue)]) + ">"
-            + HTML.element("th", [("scope", "row")], HTMLEscaping.text(labels.text(pack.title)) + "<br>" + HTML.code(pack.id))
-            + HTML.text("td", [], pack.version) + HTML.text("td", [("class", "status-\(pack.status.rawValue)")], labels.packStatus(pack.status))
-            + HTML.text("td", [], pack.instrument) + HTML.countCell(rules) + "</tr>"
     }
 
     /// The fragment id of a subject's section in the findings.
@@ -123,16 +67,6 @@ struct HTMLSections {
                 + HTMLEscaping.text(labels.countHeaders[index]) + "</li>"
         }.joined() + "</ul>\n"
         out += charts.findingsPerRule() + "</figure>\n"
-        out += HTML.text("h3", [("id", "matrix-title")], labels.byOutcome) + "\n"
-        out += charts.legend()
-        if !digest.products.isEmpty && !digest.matrixRules(kind: "LoanProduct").isEmpty {
-            out += "<figure id=\"figure-matrix-products\">\n" + HTML.text("figcaption", [], labels.productMatrix) + "\n"
-                + charts.matrix(kind: "LoanProduct", subjects: digest.products, title: labels.productMatrix) + "</figure>\n"
-        }
-        if !digest.institutions.isEmpty && !digest.matrixRules(kind: "Institution").isEmpty {
-            out += "<figure id=\"figure-matrix-institutions\">\n" + HTML.text("figcaption", [], labels.institutionMatrix) + "\n"
-                + charts.matrix(kind: "Institution", subjects: digest.institutions, title: labels.institutionMatrix) + "</figure>\n"
-        }
         return out + "</section>\n"
     }
 
@@ -219,24 +153,27 @@ struct HTMLSections {
                           rows: report.packs.map { pack in
                               "<tr" + HTML.attributes([("data-pack", pack.id), ("data-sha256", pack.sha256)]) + ">"
                                   + HTML.element("th", [("scope", "row")], HTML.code(pack.id) + "<br>"
-                                                 + HTML.element("span", [("class", "muted")], HTML.code(pack.file)))
+                                                 + HTML.element("span", [("class", "muted")], HTML.code(paths.pack(pack.file))))
                                   + HTML.text("td", [], pack.version) + HTML.text("td", [], labels.packStatus(pack.status))
                                   + HTML.element("td", [("class", "hash")], HTML.digest(pack.sha256)) + "</tr>"
                           }, attributes: [("id", "stamp-packs")])
         if !report.ruleChanges.isEmpty {
             out += HTML.table(caption: labels.rulesChanged, headers: [labels.rulesChanged],
-                              rows: report.ruleChanges.lines.map { "<tr>" + HTML.text("td", [], $0) + "</tr>" },
+                              rows: report.ruleChanges.lines.map { "<tr>" + HTML.text("td", [], paths.text($0)) + "</tr>" },
                               attributes: [("id", "stamp-rule-changes")])
         }
         if report.inputs.isEmpty {
             out += HTML.text("p", [("class", "muted")], labels.noInputs) + "\n"
         } else {
-            out += HTML.table(caption: labels.inputs, headers: [labels.file, labels.sha256],
-                              rows: report.inputs.map { input in
-                                  "<tr" + HTML.attributes([("data-input", input.path), ("data-sha256", input.sha256)]) + ">"
-                                      + HTML.element("th", [("scope", "row")], HTML.code(input.path))
-                                      + HTML.element("td", [("class", "hash")], HTML.digest(input.sha256)) + "</tr>"
-                              }, attributes: [("id", "stamp-inputs")])
+            let title = labels.listed(labels.inputs, count: report.inputs.count)
+            out += HTML.details(title, open: HTMLLayout.isOpen(report.inputs.count), [("id", "stamp-inputs-list")],
+                                HTML.table(caption: labels.inputs, headers: [labels.file, labels.sha256],
+                                           rows: report.inputs.map { input in
+                                               let path = paths.file(input.path)
+                                               return "<tr" + HTML.attributes([("data-input", path), ("data-sha256", input.sha256)]) + ">"
+                                                   + HTML.element("th", [("scope", "row")], HTML.code(path))
+                                                   + HTML.element("td", [("class", "hash")], HTML.digest(input.sha256)) + "</tr>"
+                                           }, attributes: [("id", "stamp-inputs")]))
         }
         out += waivers()
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
@@ -244,7 +181,7 @@ struct HTMLSections {
                               rows: baseline.fixed.map { entry in
                                   "<tr>" + HTML.element("th", [("scope", "row")], HTML.code(entry.rule))
                                       + HTML.element("td", [], HTML.code(digest.wording.mask.baselineSubject(entry.subject)))
-                                      + HTML.element("td", [], HTML.code(entry.path)) + HTML.element("td", [], HTML.code(entry.file ?? "")) + "</tr>"
+                                      + HTML.element("td", [], HTML.code(entry.path)) + HTML.element("td", [], HTML.code(entry.file.map(paths.file) ?? "")) + "</tr>"
                               }, attributes: [("id", "stamp-baseline")])
         }
         return out + "</section>\n"
@@ -268,7 +205,7 @@ struct HTMLSections {
                                                           record.expires.description))
                     + HTML.countCell(record.matched)
                     + HTML.element("td", [], HTMLEscaping.text(record.reason) + "<br>"
-                                   + HTML.element("span", [("class", "muted")], HTML.code(record.location.description))) + "</tr>"
+                                   + HTML.element("span", [("class", "muted")], HTML.code(paths.location(record.location)))) + "</tr>"
             }, attributes: [("id", "stamp-waivers")], numeric: [4])
     }
 }

@@ -2,8 +2,18 @@
 ///
 /// One style sheet for screen and print: A4 pages, a page break before each main section, table rows and
 /// findings never cut across pages, table headers repeated, colours kept when printing. No web fonts:
-/// system fonts with CJK fallbacks.
+/// system fonts with the CJK fonts of every common system (`cjkFonts`), so Chinese renders wherever one
+/// of them is installed; a Chinese report puts them first.
 enum HTMLStyle {
+    /// Simplified-Chinese fonts: macOS/iOS, Noto and Source Han (Linux, Android), Windows, older Linux.
+    static let cjkFonts = #""PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "#
+        + #""Microsoft YaHei", "Microsoft JhengHei", "WenQuanYi Micro Hei", "Droid Sans Fallback""#
+    /// Latin fonts of the common systems.
+    static let latinFonts = #"system-ui, -apple-system, "Segoe UI", "Liberation Sans", "DejaVu Sans""#
+    /// The whole stack, Latin first (an English report) or CJK first (`:lang(zh)`).
+    static let fontStack = "\(latinFonts), \(cjkFonts), sans-serif"
+    static let chineseFontStack = "\(cjkFonts), \(latinFonts), sans-serif"
+
     /// Fill and ink colours of the severities (bar chart segments, badges).
     static func colors(_ severity: String) -> (fill: String, ink: String) {
         switch severity {
@@ -34,9 +44,9 @@ enum HTMLStyle {
     @page { size: A4; margin: 16mm 14mm 18mm; }
     @page { @bottom-right { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #57606a; } }
     :root { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-    html { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
-      "Microsoft YaHei", "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 10.5pt; line-height: 1.45;
+    html { font-family: \(fontStack); font-size: 10.5pt; line-height: 1.45;
       color: #1f2328; background: #fff; }
+    html:lang(zh) { font-family: \(chineseFontStack); }
     body { margin: 0 auto; max-width: 186mm; padding: 12mm 8mm; }
     h1 { font-size: 24pt; line-height: 1.2; margin: 0.2em 0 0.4em; }
     h2 { font-size: 16pt; margin: 0 0 0.6em; padding-bottom: 0.2em; border-bottom: 2px solid #1f2328; }
@@ -110,6 +120,12 @@ enum HTMLStyle {
     .verified { color: #1a7f37; }
     blockquote.quote { margin: .4em 0 .2em; padding: .2em .6em; border-left: 3px solid #d0d7de; font-size: .95em; white-space: pre-line; }
     .rule-title { font-weight: 400; }
+    .organisation { font-size: 13pt; font-weight: 600; margin: 0.6em 0 0; }
+    #sign-off-table td.signature { width: 25%; height: 2.4em; }
+    #sign-off-table td.signer { width: 30%; }
+    details { margin: 0.4em 0 0.8em; }
+    details > summary { cursor: pointer; font-weight: 600; padding: 0.2em 0; }
+    details.quiet > summary { font-weight: 400; color: #57606a; }
     @media print {
       body { max-width: none; padding: 0; }
       a { color: inherit; }

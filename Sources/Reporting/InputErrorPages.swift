@@ -88,7 +88,7 @@ struct InputErrorPages {
                               rows: report.inputErrors.map { row($0, paths: paths) }, attributes: [("id", "input-errors-table")])
         }
         out += "</section>\n"
-        out += HTMLSections(digest: ReportDigest(report: report), labels: labels).stamp()
+        out += HTMLSections(digest: ReportDigest(report: report), labels: labels, paths: HTMLPaths(options: options)).stamp()
         return out + "</main>\n</body>\n</html>\n"
     }
 

@@ -64,8 +64,8 @@ struct MarkdownLedger {
                                          labels.evidence, labels.detail])
         for finding in open.prefix(Self.maxRows) {
             let location = finding.location.map { Self.code("\(paths.display($0.file)):\($0.line)") } ?? ""
-            var evidence = [ReportWording.evidence(finding.evidence)].compactMap { $0 }
-            evidence += finding.evidence.parameters.map(labels.parameter)
+            var evidence = [ReportWording.evidence(finding.evidence, language: labels.language, path: finding.path)].compactMap { $0 }
+            evidence += finding.evidence.parameters.map { digest.wording.readings(labels.parameter($0)) }
             var message = digest.wording.message(of: finding)
             if let note = finding.regimeNote { message += " (\(labels.text(note)))" }
             if let waiver = finding.waiver { message += " — " + labels.waiver(waiver) }
@@ -91,7 +91,7 @@ struct MarkdownLedger {
         if let count = detail.loanCount { lines.append(Self.cell(labels.loans) + ": " + ReportWording.grouped(count)) }
         if !detail.largest.isEmpty {
             lines.append(Self.cell(labels.largestLoans) + ": " + detail.largest.map { contributor in
-                "\(Self.code(contributor.loanId)) \(Self.cell(contributor.amount))"
+                "\(Self.code(contributor.loanId)) \(Self.cell(digest.wording.readings(contributor.amount)))"
                     + (contributor.location.map { " (\(Self.code("\(paths.display($0.file)):\($0.line)")))" } ?? "")
             }.joined(separator: ", "))
         }

@@ -72,7 +72,7 @@ struct MarkdownReport {
         where !subjects.isEmpty {
             out += Self.header([title, labels.name, detail, labels.file])
             for subject in subjects {
-                out += Self.row([Self.code(subject.id), Self.cell(subject.name), Self.code(subject.detail), Self.code(paths.display(subject.file))])
+                out += Self.row([Self.code(subject.id), Self.cell(subject.name), Self.code(labels.detail(of: subject)), Self.code(paths.display(subject.file))])
             }
             out += "\n"
         }
@@ -176,8 +176,8 @@ struct MarkdownReport {
                                + (withBaseline ? [labels.baseline] : []))
             for finding in findings.prefix(Self.maxRows - shown) {
                 let location = finding.location.map { Self.code("\(paths.display($0.file)):\($0.line)") } ?? ""
-                var evidence = [ReportWording.evidence(finding.evidence)].compactMap { $0 }
-                evidence += finding.evidence.parameters.map(\.text)
+                var evidence = [ReportWording.evidence(finding.evidence, language: labels.language, path: finding.path)].compactMap { $0 }
+                evidence += finding.evidence.parameters.map { digest.wording.readings(labels.parameter($0)) }
                 var message = digest.wording.message(of: finding)
                 if let note = finding.regimeNote { message += " (\(labels.text(note)))" }
                 if let waiver = finding.waiver { message += " — " + labels.waiver(waiver) }

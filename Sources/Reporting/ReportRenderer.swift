@@ -29,15 +29,24 @@ public struct ReportOptions: Sendable {
     /// The tool's home page: SARIF `tool.driver.informationUri`, and the base of the `helpUri` of a
     /// shipped rule without an official text (omitted when nil).
     public var informationUri: String?
+    /// Who the report is for or by, and its sign-off (HTML cover): `--organisation`, `--prepared-by`,
+    /// `--approved-by`, or the configuration file's `report:` keys.
+    public var attribution: ReportAttribution
+    /// The rules directories the packs were read from (the shipped one first): reports for people show a
+    /// pack's file relative to its directory, never the machine's absolute path.
+    public var rulesRoots: [String]
 
     /// The project's home page, the default `informationUri`: the one place to change when the project
     /// is published elsewhere (a fork, an internal mirror).
     public static let projectHome = "https://github.com/loancheck/loancheck"
 
-    public init(useColor: Bool = false, sourceRoot: String? = nil, informationUri: String? = ReportOptions.projectHome) {
+    public init(useColor: Bool = false, sourceRoot: String? = nil, informationUri: String? = ReportOptions.projectHome,
+                attribution: ReportAttribution = ReportAttribution(), rulesRoots: [String] = []) {
         self.useColor = useColor
         self.sourceRoot = sourceRoot
         self.informationUri = informationUri
+        self.attribution = attribution
+        self.rulesRoots = rulesRoots
     }
 }
 
@@ -55,7 +64,7 @@ public enum ReportRenderer {
         case .junit: JUnitReport(report: report).render()
         case .github: GitHubAnnotations(report: report, options: options).render()
         case .markdown: MarkdownReport(report: report, options: options).render()
-        case .html: HTMLReport(report: report).render()
+        case .html: HTMLReport(report: report, options: options).render()
         }
     }
 }

@@ -1,7 +1,8 @@
 import Compliance
 import Diagnostics
 
-/// `--format text`: compiler-style diagnostics for people.
+/// `--format text`: compiler-style diagnostics for people, labels in the report's language (`--lang zh`:
+/// `错误[CN-BANK-CREDIT-LINE]`, `对象：`, `证据：实际 ¥300,000（30万元），要求 ≤ ¥200,000（20万元）`).
 ///
 /// ```
 /// loancheck 0.1.0 — as of 2025-11-22 — 1 pack, 4 documents
@@ -32,24 +33,27 @@ struct TextReport {
     init(report: AuditReport, useColor: Bool) {
         self.report = report
         self.useColor = useColor
-        wording = ReportWording(report: report)
+        wording = ReportWording(report: report, chrome: report.language)
     }
+
+    private var zh: Bool { report.language == .zh }
 
     func render() -> String {
         var out = wording.headerLine + "\n"
-        for line in report.ruleChanges.lines { out += "rules changed for this run: \(DisplayText.safe(line))\n" }
+        for line in report.ruleChanges.lines { out += (zh ? "本次运行更改的规则：" : "rules changed for this run: ") + DisplayText.safe(line) + "\n" }
         for finding in Self.ordered(report.findings) {
             out += "\n" + render(finding)
         }
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
-            out += "\nfixed since the baseline:\n"
+            out += zh ? "\n自基线以来已修复：\n" : "\nfixed since the baseline:\n"
             for entry in baseline.fixed {
                 out += "  " + DisplayText.safe("\(entry.rule) \(wording.mask.baselineSubject(entry.subject))\(entry.path.isEmpty ? "" : " \(entry.path)")"
                     + (entry.file.map { " (\($0))" } ?? "")) + "\n"
             }
         }
         if let baseline = report.baseline, !baseline.removed.isEmpty {
-            out += "\nin the baseline, about documents no longer audited (removed, not fixed):\n"
+            out += zh ? "\n基线中涉及已不再审计的文档（已移除，并非已修复）：\n"
+                : "\nin the baseline, about documents no longer audited (removed, not fixed):\n"
             for entry in baseline.removed {
                 out += "  " + DisplayText.safe("\(entry.rule) \(wording.mask.baselineSubject(entry.subject))\(entry.path.isEmpty ? "" : " \(entry.path)")"
                     + (entry.file.map { " (\($0))" } ?? "")) + "\n"
@@ -57,7 +61,7 @@ struct TextReport {
         }
         let capped = wording.cappedLines
         if !capped.isEmpty { out += "\n" + capped.map { DisplayText.safe($0) + "\n" }.joined() }
-        out += "\n" + wording.summaryLine + (wording.baselineLine.map { "; \($0)" } ?? "") + "\n"
+        out += "\n" + wording.summaryLine + (wording.baselineLine.map { (zh ? "；" : "; ") + $0 } ?? "") + "\n"
         return out
     }
 
@@ -82,7 +86,7 @@ struct TextReport {
         if let location = finding.location {
             out = "\(location): \(head)\n" + snippet(finding, at: location)
         } else {
-            out = "\(DisplayText.safe(wording.mask.subject(of: finding))): \(head)\n"
+            out = "\(DisplayText.safe(zh ? wording.chineseSubject(of: finding) : wording.mask.subject(of: finding))): \(head)\n"
         }
         for line in wording.detailLines(finding) {
             out += "  \(DisplayText.safe(line))\n"
@@ -107,12 +111,13 @@ struct TextReport {
     /// The severity, coloured when colour is on (not for waived findings, which do not count).
     private func severityWord(_ finding: Finding) -> String {
         let severity = finding.severity
-        guard useColor, !finding.isWaived else { return severity.rawValue }
+        let word = zh ? ReportLabels(language: .zh).severity(severity) : severity.rawValue
+        guard useColor, !finding.isWaived else { return word }
         let code = switch severity {
         case .error: "31"
         case .warning: "33"
         case .info: "36"
         }
-        return "\u{1B}[1;\(code)m\(severity.rawValue)\u{1B}[0m"
+        return "\u{1B}[1;\(code)m\(word)\u{1B}[0m"
     }
 }

@@ -23,6 +23,10 @@ enum LibYAMLDiagnostics {
                     hint: "shorten it, or write it as an explicit key: `? key` on one line and `: value` on the next")
             }
             let at = location(positions.mark(failure.problemMark))
+            if let fullWidth = fullWidthPunctuation(failure, file: file, positions: &positions) {
+                return .error(fullWidth.message, at: fullWidth.location, hint: fullWidth.hint,
+                              notes: [Diagnostic.Note("YAML reports: \(failure.problem)", at: at)])
+            }
             let notes = failure.context.map {
                 [Diagnostic.Note($0, at: location(positions.mark(failure.contextMark)))]
             } ?? []
@@ -100,6 +104,30 @@ enum LibYAMLDiagnostics {
         let length = before.count - start
         guard length > maxKeyLength else { return nil }
         return (RawMark(index: mark.index - length, line: mark.line, column: mark.column - length), length)
+    }
+
+    /// A full-width `：`, `，`, `（` or `）` on the line of the problem or of its context (a key typed with
+    /// `：` is reported on the next line): the real cause, so the error points at it.
+    private static func fullWidthPunctuation(
+        _ failure: LibYAMLFailure, file: String, positions: inout SourcePositions
+    ) -> (message: String, location: SourceLocation, hint: String)? {
+        var marks = [failure.problemMark]
+        if failure.context != nil { marks.append(failure.contextMark) }
+        for mark in marks {
+            let offset = positions.byteOffset(ofCharacter: mark.index)
+            var start = min(offset, positions.bytes.count)
+            while start > positions.contentStart, positions.bytes[start - 1] != 0x0A, positions.bytes[start - 1] != 0x0D { start -= 1 }
+            var end = start
+            while end < positions.bytes.count, positions.bytes[end] != 0x0A, positions.bytes[end] != 0x0D { end += 1 }
+            let line = String(decoding: UnsafeBufferPointer(rebasing: positions.bytes[start..<end]), as: UTF8.self)
+            guard let found = FullWidthPunctuation.firstInYAMLLine(line) else { continue }
+            let lineNumber = positions.mark(mark).line
+            let expected = found.scalar == "：" ? "':'" : found.scalar == "，" ? "','" : "ASCII syntax"
+            return ("full-width '\(found.scalar)' where YAML expects \(expected)",
+                    SourceLocation(file: file, line: lineNumber, column: found.offset + 1),
+                    FullWidthPunctuation.hint(for: found.scalar))
+        }
+        return nil
     }
 
     /// The first byte of the character at a libyaml mark, if it is ASCII (enough to spot a tab).

@@ -23,6 +23,8 @@ struct TreeBuilder {
         /// Levels of collections from this one down to its deepest leaf (1 when it holds scalars).
         var height = 1
         var lastChildEnd: Mark?
+        /// Amounts cut at their commas in a flow mapping (`{min: 1,000}`).
+        var splitNumbers = SplitNumbers()
 
         init(isMapping: Bool, isFlow: Bool, start: Mark, tag: String?, anchor: String?) {
             self.isMapping = isMapping
@@ -151,6 +153,7 @@ struct TreeBuilder {
         let end = frame.isFlow ? positions.mark(event.end) : frame.lastChildEnd ?? positions.mark(event.end)
         let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
         let node = Node(content, file: file, start: frame.start, end: end, tag: frame.tag)
+        diagnostics += frame.splitNumbers.diagnostics(file: file)
         if let anchor = frame.anchor {
             anchors[anchor] = Anchored(node: node, nodeCount: frame.nodeCount, height: frame.height)
         }
@@ -200,6 +203,16 @@ struct TreeBuilder {
                 ))
             return
         }
+        if scalar.text == "<<", scalar.style == .plain, scalar.tag == nil {
+            diagnostics.append(
+                .error(
+                    "merge keys ('<<') are not supported", at: location(start),
+                    hint: "write the fields out in this mapping; an alias can still stand for a whole value "
+                        + "(`capital: *shared_capital`)"
+                ))
+            return
+        }
+        if stack[top].isFlow, stack[top].splitNumbers.continues(node, after: stack[top].entries.last) { return }
         // An alias key is a copy of its anchored node: `start` (where the alias is) differs from its own.
         if let first = stack[top].keys.insert(scalar.text, at: start, isAlias: start != node.start,
                                               entries: stack[top].entries) {

@@ -78,6 +78,22 @@ struct AuditOptions: ParsableArguments {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @Option(name: .customLong("organisation"), help: "The organisation named on the HTML report's cover.")
+    var organisation: String?
+
+    @Option(name: .customLong("prepared-by"), help: "Who prepared the report (the HTML report's sign-off block).")
+    var preparedBy: String?
+
+    @Option(name: .customLong("approved-by"), help: "Who approves the report (the HTML report's sign-off block).")
+    var approvedBy: String?
+
+    /// The report options of this run: the cover's attribution (the flags over loancheck.yaml's
+    /// `organisation` and `sign_off`), and the rules directories that pack files are shown relative to.
+    private func reportOptions(useColor: Bool, _ resolved: Resolved) -> ReportOptions {
+        ReportOptions(useColor: useColor, attribution: resolved.attribution,
+                      rulesRoots: (RulesDirectory.locate().map { [$0] } ?? []) + resolved.rulesDirectories)
+    }
+
     @OptionGroup var color: ColorOptions
 
     /// Paths and choices with the configuration file applied: what the command line does not give.
@@ -89,6 +105,7 @@ struct AuditOptions: ParsableArguments {
         var choice: RuleChoice
         var request: DocumentRequest
         var sources: SourceTexts
+        var attribution: ReportAttribution
     }
 
     /// Loads, audits (the ledger through `engine`) and writes every report. The configuration file
@@ -107,11 +124,15 @@ struct AuditOptions: ParsableArguments {
             baseline: self.baseline.map(space.commandLinePath) ?? config?.baseline.map { space.named($0.value) },
             failuresOut: self.failuresOut.map(space.commandLinePath), choice: space.ruleChoice(disabling: disabledRules),
             request: DocumentRequest(paths: paths, selection: try space.selection(excludes: workspace.excludes), root: space.root),
-            sources: space.sources)
+            sources: space.sources,
+            attribution: ReportAttribution(organisation: organisation ?? config?.organisation,
+                                           preparedBy: preparedBy ?? config?.signOff.preparedBy,
+                                           approvedBy: approvedBy ?? config?.signOff.approvedBy))
 
         let date = try CommandOptions.asOfDate(asOf)
         let threshold = try CommandOptions.threshold(failOn ?? config?.failOn?.value ?? "error")
         let lang = try CommandOptions.language(language ?? config?.language?.value)
+        OutputLanguage.choose(lang)
         let targets = try CommandOptions.outputTargets(formats: formats, outputs: outputs)
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
         let destinations = try AuditOutputs(reports: targets, baseline: writeBaseline)
@@ -153,7 +174,7 @@ struct AuditOptions: ParsableArguments {
         try destinations.write(
             report: { format, toStandardOutput in
                 let useColor = toStandardOutput && format == .text && FileOutput.standardOutput.supportsColor
-                return ReportRenderer.render(report, format: format, options: ReportOptions(useColor: useColor))
+                return ReportRenderer.render(report, format: format, options: reportOptions(useColor: useColor, resolved))
             },
             baseline: { try Baseline(findings: report.findings, asOf: date.description).json() })
         if report.fails(at: threshold) { throw ExitCode(ExitStatus.findings) }

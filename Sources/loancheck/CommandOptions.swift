@@ -64,7 +64,7 @@ enum CommandOptions {
         return severity
     }
 
-    /// `--lang`, defaulting to zh when `LANG` starts with zh.
+    /// `--lang`, defaulting to zh when the environment's locale is Chinese (`OutputLanguage`).
     static func language(_ text: String?) throws -> ReportLanguage {
         if let text {
             guard let language = ReportLanguage(rawValue: text) else {
@@ -72,8 +72,7 @@ enum CommandOptions {
             }
             return language
         }
-        let lang = ProcessInfo.processInfo.environment["LANG"] ?? ""
-        return lang.hasPrefix("zh") ? .zh : .en
+        return OutputLanguage.fromEnvironment()
     }
 
     /// Where each report goes: the Nth `--output` receives the Nth `--format`.

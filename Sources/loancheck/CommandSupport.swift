@@ -141,12 +141,13 @@ enum CommandSupport {
     /// Prints diagnostics to standard error: the first `diagnosticLimit` in file and line order, then
     /// how many more there were.
     static func report(_ diagnostics: [Diagnostic], sources: SourceTexts, limit: Int = diagnosticLimit) {
-        let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor)
+        let renderer = DiagnosticRenderer(sources: sources, useColor: FileOutput.standardError.supportsColor,
+                                          chinese: OutputLanguage.isChinese)
         let ordered = ordered(diagnostics)
         FileOutput.standardError.write(renderer.render(Array(ordered.prefix(limit))))
         if ordered.count > limit {
             let more = ordered.count - limit
-            FileOutput.standardError.write("loancheck: \(more) more diagnostic\(more == 1 ? "" : "s") not shown (the first \(limit) are above)\n")
+            FileOutput.standardError.write(OutputLanguage.moreDiagnosticsLine(more, limit: limit))
         }
     }
 

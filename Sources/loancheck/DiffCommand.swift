@@ -72,6 +72,7 @@ struct DiffCommand: ParsableCommand {
         }
         let threshold = try CommandOptions.threshold(failOn ?? config?.failOn?.value ?? "error")
         let lang = try CommandOptions.language(language ?? config?.language?.value)
+        OutputLanguage.choose(lang)
         let targets = try CommandOptions.outputTargets(formats: formats, outputs: outputs)
         guard warnExpiring >= 0 else { throw CommandSupport.usageError("--warn-expiring must be 0 or more days") }
         let destinations = try AuditOutputs(reports: targets, baseline: nil)

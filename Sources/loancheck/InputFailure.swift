@@ -44,6 +44,8 @@ struct InputFailure: Error {
     /// `loancheck: 2 errors in the input; nothing was audited`.
     static func closingLine(_ diagnostics: [Diagnostic], in what: String = "the input") -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
-        return "loancheck: \(errors) error\(errors == 1 ? "" : "s") in \(what); nothing was audited"
+        var line = OutputLanguage.inputErrorsLine(errors, what: what == "the input" ? "input" : "ledger input")
+        line.removeLast()
+        return line
     }
 }

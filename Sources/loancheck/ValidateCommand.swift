@@ -30,6 +30,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "Write the report to FILE (repeatable, paired with --format).")
     var outputs: [String] = []
 
+    @Option(name: .customLong("lang"), help: "zh | en: the language of the errors and hints (default: zh when LANG starts with zh, else en).")
+    var language: String?
+
     @OptionGroup var workspace: WorkspaceOptions
 
     @OptionGroup var color: ColorOptions
@@ -44,7 +47,8 @@ struct ValidateCommand: ParsableCommand {
         let targets = try CommandOptions.outputTargets(formats: formats, outputs: outputs.map(space.commandLinePath))
         let destinations = try AuditOutputs(reports: targets, baseline: nil)
         let date = CommandOptions.today()
-        let language = try CommandOptions.language(space.config?.language?.value)
+        let language = try CommandOptions.language(self.language ?? space.config?.language?.value)
+        OutputLanguage.choose(language)
         let checked: (rules: RuleSet, outcome: LoadOutcome, loans: Int?)
         do {
             checked = try check(request: request, rulesDirectories: rulesDirectories, sources: space.sources)

@@ -42,9 +42,10 @@ public enum LoanCheckBinary {
 
     /// Runs `loancheck arguments` in `directory` (default: the checkout) with `environment` added, stdin
     /// `standardInput` (default: empty), colours off and `LOANCHECK_RULES` and the `LOANCHECK_MAX_…` limits unset.
+    /// `executable` runs another program the same way (a script that drives loancheck).
     public static func run(
         _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
-        timeout: TimeInterval = 120, standardInput: String? = nil
+        timeout: TimeInterval = 120, standardInput: String? = nil, executable: String = binary
     ) throws -> Output {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -67,7 +68,7 @@ public enum LoanCheckBinary {
         }
 
         let process = try start(arguments, in: directory, environment: extra, standardOutput: out, standardError: err,
-                                standardInput: input)
+                                standardInput: input, executable: executable)
 
         let deadline = Date().addingTimeInterval(timeout)
         var timedOut = false
@@ -91,10 +92,10 @@ public enum LoanCheckBinary {
     /// error where the caller wants them (e.g. a pipe whose reading end is closed).
     public static func start(
         _ arguments: [String], in directory: String? = nil, environment extra: [String: String] = [:],
-        standardOutput: FileHandle, standardError: FileHandle, standardInput: FileHandle? = nil
+        standardOutput: FileHandle, standardError: FileHandle, standardInput: FileHandle? = nil, executable: String = binary
     ) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repository)
         var environment = ProcessInfo.processInfo.environment

@@ -112,11 +112,15 @@ import Testing
         #expect(compiled.resultType == .boolean)
     }
 
-    @Test func jsonSchemaHasOneVariantPerKindAndRejectsUnknownFields() throws {
+    @Test func jsonSchemaDispatchesOnKindAndRejectsUnknownFields() throws {
         let json = JSONSchemaWriter().jsonSchema(for: try LoaderTestSupport.schema()).serialized()
         #expect(json.contains(#""$schema":"http://json-schema.org/draft-07/schema#""#))
+        // `if kind is LoanProduct then the LoanProduct definition`: errors name that kind's fields only.
+        #expect(json.contains(##"{"if":{"properties":{"kind":{"const":"LoanProduct"}},"required":["kind"]},"then":{"$ref":"#/definitions/LoanProduct"}}"##))
+        #expect(!json.contains(#""oneOf""#))
         #expect(json.contains(#""kind":{"const":"LoanProduct"}"#))
         #expect(json.contains(#""additionalProperties":false"#))
+        #expect(json.contains(##""rate":{"$ref":"#/definitions/rate""##))
         #expect(!json.contains("partner_groups"))
     }
 

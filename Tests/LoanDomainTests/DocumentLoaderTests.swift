@@ -107,6 +107,15 @@ import FoundationEssentials
         #expect(S.lines(outcome) == ["p.yaml:8:30: error: 'credit_line.min' (¥300,000) is above 'credit_line.max' (¥200,000) | hint: min must not exceed max"])
     }
 
+    @Test func allBesideOtherRegionsIsAnError() throws {
+        // `all` is the whole list (the JSON Schema says the same); `[all, all]` is not two lists.
+        let text = S.product().replacingFirst("regions: [CN-JS]", with: "regions: [CN-JS, all]")
+        let outcome = try S.load([("bank.yaml", S.bank), ("p.yaml", text)])
+        #expect(S.lines(outcome) == [
+            "p.yaml:13:18: error: 'all' stands for every mainland province and is only accepted as a whole region list | hint: write regions: [all], or list the provinces",
+        ])
+    }
+
     @Test func feeNeedsExactlyOneOfPeriodicAndOneOff() throws {
         let fees = "  fees:\n    - {kind: service, periodic: 1% per month, one_off: 2%, collected: at-disbursement}\n    - {kind: other}\n"
         let text = S.product().replacingFirst("  rate: 18% per year\n", with: "  rate: 18% per year\n" + fees)

@@ -28,8 +28,11 @@ enum LoaderTestSupport {
     }
 
     /// `file:line:col: message` of each diagnostic, and its hint, in order.
-    static func lines(_ outcome: LoadOutcome) -> [String] {
-        outcome.diagnostics.map { diagnostic in
+    static func lines(_ outcome: LoadOutcome) -> [String] { lines(outcome.diagnostics) }
+
+    /// `file:line:col: message | hint: … | note: …` of each diagnostic, in order.
+    static func lines(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.map { diagnostic in
             var text = diagnostic.description
             for hint in diagnostic.hints { text += " | hint: \(hint)" }
             for note in diagnostic.notes { text += " | note: \(note.location.map { "\($0): " } ?? "")\(note.message)" }

@@ -241,13 +241,17 @@ enum HTMLProbe {
         let directory = try ReportFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let report = try ReportFixture.reportFromFiles(in: directory)
-        let html = html(report)
+        let html = ReportRenderer.render(report, format: .html, options: ReportOptions(sourceRoot: directory))
         let stamp = try #require(html.components(separatedBy: "<section id=\"stamp\"").last)
         #expect(stamp.contains("<dd data-tool-version=\"0.9.0-test\"><code>loancheck 0.9.0-test</code></dd>"))
         #expect(stamp.contains("<dd data-as-of=\"2025-11-22\">2025-11-22</dd>"))
         for pack in report.packs { #expect(stamp.contains("<tr data-pack=\"\(pack.id)\" data-sha256=\"\(pack.sha256)\">")) }
         #expect(report.inputs.count == 6)
-        for input in report.inputs { #expect(stamp.contains("<tr data-input=\"\(input.path)\" data-sha256=\"\(input.sha256)\">")) }
+        for input in report.inputs {
+            // Shown relative to the source root.
+            let relative = String(input.path.dropFirst(directory.count + 1))
+            #expect(stamp.contains("<tr data-input=\"\(relative)\" data-sha256=\"\(input.sha256)\">"))
+        }
         #expect(stamp.contains("<tr data-waiver-rule=\"CN-BANK-CREDIT-LINE\" data-waiver-subject=\"legacy-loan\" data-status=\"applied\">"))
     }
 

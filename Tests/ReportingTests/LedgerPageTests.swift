@@ -63,9 +63,9 @@ import Testing
 
     @Test func htmlLedgerSection() throws {
         let html = ReportRenderer.render(try LedgerReportFixture.report(), format: .html)
-        // In the contents, between the findings and the appendix.
+        // In the contents, between the findings and the scope lists.
         #expect(html.contains("<li><a href=\"#findings\">Findings</a></li>\n<li><a href=\"#ledger\">Ledger audit</a></li>\n"
-            + "<li><a href=\"#appendix\">Appendix: rules checked</a></li>\n"))
+            + "<li><a href=\"#scope\">Scope</a></li>\n"))
         let ledger = try #require(HTMLProbe.offset(of: "<section id=\"ledger\"", in: html))
         #expect(try #require(HTMLProbe.offset(of: "<section id=\"findings\"", in: html)) < ledger)
         #expect(ledger < (try #require(HTMLProbe.offset(of: "<section id=\"appendix\"", in: html))))
@@ -122,7 +122,7 @@ import Testing
         #expect(html.contains("<caption>按放贷机构统计的已列出发现</caption>"))
         #expect(html.contains("<li data-rule=\"CN-BANK-LOAN-CREDIT-LINE\" data-unlisted=\"52309\">CN-BANK-LOAN-CREDIT-LINE：共 52,311 项不合规或无法评估，"
             + "列出 2 项（--max-findings-per-rule 2；--failures-out DIR 可输出全部）</li>"))
-        #expect(html.contains("<p class=\"message\">nb/borrower#63f0af8c 的余额为 ¥200,000.01，应 ≤ ¥200,000</p>"))
+        #expect(html.contains("<p class=\"message\">nb/borrower#63f0af8c 的余额为 ¥200,000.01（20.000001万元），应 ≤ ¥200,000（20万元）</p>"))
         #expect(html.contains("<span class=\"verdict\">52,313 项错误、0 项警告、0 项提示、0 项无法评估，2 项已豁免</span>"))
     }
 

@@ -1,6 +1,6 @@
 import Compliance
 import Foundation
-import Reporting
+@testable import Reporting
 import Testing
 
 @Suite struct TextReportTests {
@@ -38,9 +38,56 @@ import Testing
     @Test func messagesAndRegulationNamesFollowTheReportLanguage() throws {
         let report = try ReportFixture.report(language: .zh)
         let lines = ReportRenderer.render(report, format: .text).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.contains("products/weili.yaml:8:30: error[CN-BANK-CREDIT-LINE]: 单户个人信用消费贷款授信额度为 ¥300,000，应 ≤ ¥200,000"))
-        #expect(lines.contains(
-            "  citation: 商业银行互联网贷款管理暂行办法（中国银保监会令2020年第9号） 第六条 (effective 2020-07-17) (article number not verified)"))
+        #expect(lines.contains("products/weili.yaml:8:30: 错误[CN-BANK-CREDIT-LINE]: 单户个人信用消费贷款授信额度为 ¥300,000（30万元），应 ≤ ¥200,000（20万元）"))
+        #expect(lines.contains("  依据：商业银行互联网贷款管理暂行办法（中国银保监会令2020年第9号） 第六条（2020-07-17 生效）（条款编号未核实）"))
+    }
+
+    /// `--lang zh`: every label of the text report is Chinese, amounts are read in 万 and 亿 beside the figure.
+    @Test func aChineseTextReportHasChineseLabelsAndAmounts() throws {
+        let report = try ReportFixture.report(language: .zh)
+        let text = ReportRenderer.render(report, format: .text)
+        #expect(text == """
+            loancheck 0.9.0-test — 基准日 2025-11-22 — 1 个规则包，6 个文档
+
+            products/legacy.yaml:8:30: 错误[CN-BANK-CREDIT-LINE]: 单户个人信用消费贷款授信额度为 ¥500,000（50万元），应 ≤ ¥200,000（20万元）
+              8 | credit_line: {min: 500, max: 50万}
+                |                              ^
+              对象：贷款产品 legacy-loan，credit_line.max
+              证据：实际 ¥500,000（50万元），要求 ≤ ¥200,000（20万元）
+              说明：product.credit_line.max = ¥500,000（50万元） > ¥200,000（20万元） (param.credit_line_cap)
+              参数：credit_line_cap = ¥200,000（20万元）（自 2020-07-17 起，商业银行互联网贷款管理暂行办法 第六条）
+              依据：商业银行互联网贷款管理暂行办法（中国银保监会令2020年第9号） 第六条（2020-07-17 生效）（条款编号未核实）
+              已由 合规部（苏金复〔2022〕15号） 豁免，有效期至 2026-06-30：存量业务自然到期
+
+            products/weili.yaml:8:30: 错误[CN-BANK-CREDIT-LINE]: 单户个人信用消费贷款授信额度为 ¥300,000（30万元），应 ≤ ¥200,000（20万元）
+              8 | credit_line: {min: 500, max: 30万}
+                |                              ^
+              对象：贷款产品 weili-consumer，credit_line.max
+              证据：实际 ¥300,000（30万元），要求 ≤ ¥200,000（20万元）
+              说明：product.credit_line.max = ¥300,000（30万元） > ¥200,000（20万元） (param.credit_line_cap)
+              参数：credit_line_cap = ¥200,000（20万元）（自 2020-07-17 起，商业银行互联网贷款管理暂行办法 第六条）
+              依据：商业银行互联网贷款管理暂行办法（中国银保监会令2020年第9号） 第六条（2020-07-17 生效）（条款编号未核实）
+
+            1 项错误、0 项警告、0 项提示，1 项已豁免
+
+            """)
+    }
+
+    @Test func chineseReadingsOfAmountsProvincesAndCodes() {
+        #expect(ChineseAmounts.reading("800000000") == "8亿元")
+        #expect(ChineseAmounts.reading("200,000") == "20万元")
+        #expect(ChineseAmounts.reading("123,456,789") == "12345.6789万元")
+        #expect(ChineseAmounts.reading("1,230,000,000") == "12.3亿元")
+        #expect(ChineseAmounts.reading("50,000.01") == "5.000001万元")
+        #expect(ChineseAmounts.reading("9,999") == nil)
+        #expect(ChineseAmounts.annotate("余额为 ¥1,300,000,000，应 ≤ ¥200,000.") == "余额为 ¥1,300,000,000（13亿元），应 ≤ ¥200,000（20万元）.")
+        #expect(ChineseAmounts.annotate(ChineseAmounts.annotate("¥300,000")) == "¥300,000（30万元）")
+        #expect(ChineseNames.annotateProvinces("[CN-GD, CN-HN]，要求 = CN-XX") == "[CN-GD（广东省）, CN-HN（湖南省）]，要求 = CN-XX")
+        #expect(ChineseNames.annotateCode("upfront-deduction", path: "pricing.fees[0].collected") == "upfront-deduction（放款时预先扣除）")
+        #expect(ChineseNames.labelled("online-microlender", field: "type") == "online-microlender（网络小额贷款公司）")
+        #expect(ChineseNames.labelled("business", field: "purpose") == "business（经营）")
+        #expect(ChineseNames.durations("期限为 18 months，应 ≤ 12 months；1 day, 2 years, 90 daysx, 1.5 months")
+            == "期限为 18个月，应 ≤ 12个月；1天, 2年, 90 daysx, 1.5 months")
     }
 
     @Test func colourOnlyWhenAsked() throws {

@@ -73,13 +73,16 @@ struct ScalarTests {
         #expect(root["a"]?.text == "")
     }
 
-    @Test("merge keys are not special: '<<' is an ordinary key")
-    func mergeKeyIsPlainKey() throws {
-        let root = try document("base: &b {rate: 1}\nproduct:\n  <<: *b\n  rate: 2\n")
-        let product = try #require(root["product"]?.mapping)
-        #expect(product.map { $0.key.text } == ["<<", "rate"])
-        #expect(root["product", "<<", "rate"]?.text == "1")
-        #expect(root["product", "rate"]?.text == "2")
+    @Test("merge keys are an error that says so, not an ordinary key")
+    func mergeKeyIsRejected() throws {
+        let errors = diagnostics("base: &b {rate: 1}\nproduct:\n  <<: *b\n  rate: 2\n")
+        #expect(errors.map(\.message) == ["merge keys ('<<') are not supported"])
+        #expect(errors.map(\.location) == [at(3, 3)])
+        #expect(errors.first?.hints == [
+            "write the fields out in this mapping; an alias can still stand for a whole value (`capital: *shared_capital`)",
+        ])
+        // Quoted, `<<` is an ordinary key.
+        #expect(try document("product:\n  '<<': 1\n")["product", "<<"]?.text == "1")
     }
 
     @Test func complexKeysAreRejected() {

@@ -66,7 +66,7 @@ struct NodeDecoder {
     mutating func decodeRecord(_ node: Node, typeName: String, fields: [FieldSpec], path: FieldPath) -> Record? {
         guard let entries = node.mapping else {
             report("expected a mapping for \(describe(path, typeName)), found a \(node.kindName)", node.location,
-                   hint: "write the fields as `name: value` lines")
+                   hints: [fullWidthHint(node), "write the fields as `name: value` lines"])
             return nil
         }
         let path = path.rendered()
@@ -78,6 +78,9 @@ struct NodeDecoder {
         // Which specs the document writes (valid or not), so defaults are filled in without searching
         // the entries again for every field.
         var written = [Bool](repeating: false, count: fields.count)
+        // Fields an unknown key was taken for ("did you mean"): a misspelt required field is one error,
+        // the unknown key, not also a missing field reported before it.
+        var suggested: Set<String> = []
         for entry in entries {
             guard let key = entry.key.scalar?.text else {
                 report("mapping keys must be plain names", entry.key.location)
@@ -85,9 +88,12 @@ struct NodeDecoder {
             }
             guard let specIndex = fields.firstIndex(where: { $0.name == key }) else {
                 let writable = fields.filter { !$0.isDerived }.map(\.name)
-                let hint = Suggestions.hint(for: key, in: writable)
-                    ?? "fields of \(typeName): \(writable.joined(separator: ", "))"
-                report("unknown field '\(key)' in \(typeName)", entry.key.location, hint: hint)
+                let closest = Suggestions.closest(to: key, in: writable)
+                if let closest { suggested.insert(closest) }
+                // `min：500` is the field `min` written with a full-width colon.
+                if let name = key.split(separator: "：").first.map(String.init), writable.contains(name) { suggested.insert(name) }
+                let hint = closest.map { "did you mean '\($0)'?" } ?? "fields of \(typeName): \(writable.joined(separator: ", "))"
+                report("unknown field '\(key)' in \(typeName)", entry.key.location, hints: [fullWidthHint(entry.key), hint])
                 continue
             }
             let spec = fields[specIndex]
@@ -133,7 +139,7 @@ struct NodeDecoder {
                 }
             case .computed?:
                 break
-            case nil where spec.isRequired:
+            case nil where spec.isRequired && !suggested.contains(spec.name):
                 report("missing required field '\(fieldPath)' in \(typeName)", node.location,
                        hint: "add `\(spec.name): <\(spec.type.displayName)>`")
             case nil:
@@ -253,12 +259,12 @@ struct NodeDecoder {
                 continue
             }
             do {
-                for province in try UnitParser.provinces(scalar.text) {
+                // `all` stands for the whole list: beside other entries (`[CN-GD, all]`) it is an error.
+                let provinces = items.count == 1 ? try UnitParser.provinces(scalar.text) : [try UnitParser.province(scalar.text)]
+                for province in provinces {
                     if let first = seen[province] {
-                        if items.count > 1, scalar.text.lowercased() != "all" {
-                            report("province \(province.code) is listed twice in '\(path)'", item.location,
-                                   hint: "remove one of them", notes: [.init("first listed here", at: first)])
-                        }
+                        report("province \(province.code) is listed twice in '\(path)'", item.location,
+                               hint: "remove one of them", notes: [.init("first listed here", at: first)])
                         continue
                     }
                     seen[province] = item.location
@@ -285,7 +291,7 @@ struct NodeDecoder {
             case .identifier, .reference:
                 guard DocumentId.isValid(text) else {
                     report("'\(text)' is not a valid id", node.location,
-                           hint: "ids use lowercase letters, digits and hyphens, e.g. weili-consumer")
+                           hints: [fullWidthHint(node), "ids use lowercase letters, digits and hyphens, e.g. weili-consumer"])
                     return nil
                 }
                 if case .reference(let kind, let constraint) = type {
@@ -326,7 +332,8 @@ struct NodeDecoder {
             case .date: return .date(try UnitParser.date(text))
             case .province: return .province(try UnitParser.province(text))
             case .moneyOrPercent:
-                if text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == "%" {
+                if let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }),
+                   UnitGrammar.percentSigns.contains(String(last)) {
                     _ = try UnitParser.percent(text)
                 } else {
                     _ = try UnitParser.money(text)
@@ -335,7 +342,7 @@ struct NodeDecoder {
             case .enumeration(_, let values):
                 guard values.contains(text) else {
                     report("'\(text)' is not a valid value for '\(path)'", node.location,
-                           hint: Suggestions.hint(for: text, in: values) ?? "one of: \(values.joined(separator: ", "))")
+                           hints: [fullWidthHint(node), Suggestions.hint(for: text, in: values) ?? "one of: \(values.joined(separator: ", "))"])
                     return nil
                 }
                 return .enumeration(EnumValue(type: enumName, case: text))
@@ -358,6 +365,15 @@ struct NodeDecoder {
 
     private mutating func report(_ message: String, _ location: SourceLocation, hint: String? = nil, notes: [Diagnostic.Note] = []) {
         record(.error(message, at: location, hint: hint, notes: notes))
+    }
+
+    private mutating func report(_ message: String, _ location: SourceLocation, hints: [String?]) {
+        record(Diagnostic(.error, message, at: location, hints: hints.compactMap { $0 }))
+    }
+
+    /// The hint for a full-width `：，（）` in a scalar (a key or value typed with a Chinese input method).
+    private func fullWidthHint(_ node: Node) -> String? {
+        node.scalar.flatMap { FullWidthPunctuation.hint(in: $0.text) }
     }
 }
 

@@ -1,102 +1,120 @@
 import Diagnostics
+import RuleLanguage
 
 /// Turns the document schema into a JSON Schema (draft-07), so editors running the YAML language
 /// server validate product and institution files as they are typed.
 ///
-/// The JSON Schema is a helper for editors: it checks structure, enum values and the shape of unit
-/// strings, while loancheck itself stays the authority (exact units, references, sums).
+/// The value formats come from the unit grammar the loader parses with (`UnitPatterns`), so the
+/// schema accepts every spelling loancheck accepts and rejects what it rejects; `make check-schema`
+/// runs a JSON Schema validator and the loader on the same corpus and requires them to agree. The
+/// document kinds are dispatched on `kind` with `if`/`then` (not a bare `oneOf`), so an error names
+/// the field of the kind written, not every kind. What spans several values — references, sums, min ≤
+/// max — stays loancheck's (see `docs/documents.md`).
 public struct JSONSchemaWriter: Sendable {
     public init() {}
 
     public func jsonSchema(for schema: DocumentSchema) -> JSONValue {
-        let variants: [JSONValue] = schema.kinds.map { kind in
-            var properties = object(kind.inputFields)
-            properties = properties.map { name, value in
-                name == "kind" ? ("kind", .object([("const", .string(kind.kind))])) : (name, value)
-            }
-            return .object([
-                ("title", .string(kind.kind)),
-                ("description", .string(kind.doc ?? kind.kind)),
-                ("type", .string("object")),
-                ("properties", .object(properties)),
-                ("required", .array(kind.inputFields.filter { !$0.mayBeAbsent }.map { .string($0.name) })),
-                ("additionalProperties", .bool(false)),
-            ])
+        var definitions = JSONSchemaUnits.definitions
+        for kind in schema.kinds {
+            definitions.append((kind.kind, document(kind)))
         }
         return .object([
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),
             ("$id", .string("https://loancheck.invalid/schema/\(schema.id)-v\(schema.version).json")),
             ("title", .string("loancheck documents")),
             ("description", .string("Institution, LoanProduct and Waiver documents checked by loancheck.")),
-            ("oneOf", .array(variants)),
+            ("type", .string("object")),
+            ("required", .array([.string("kind")])),
+            ("properties", .object([("kind", .object([
+                ("description", .string("the document kind")),
+                ("enum", .array(schema.kindNames.map(JSONValue.string))),
+            ]))])),
+            ("allOf", .array(schema.kinds.map { kind in
+                .object([
+                    ("if", .object([("properties", .object([("kind", .object([("const", .string(kind.kind))]))])),
+                                    ("required", .array([.string("kind")]))])),
+                    ("then", reference(kind.kind)),
+                ])
+            })),
+            ("definitions", .object(definitions)),
         ])
     }
 
-    private func object(_ fields: [FieldSpec]) -> [(String, JSONValue)] {
-        fields.map { field in
-            var schema = fieldSchema(field.type)
-            if let doc = field.doc, case .object(var members) = schema {
-                members.append(("description", .string(doc)))
-                schema = .object(members)
-            }
-            return (field.name, schema)
+    private func document(_ kind: DocumentKindSchema) -> JSONValue {
+        let fields = kind.inputFields
+        let properties = fields.map { field in
+            field.name == "kind" ? ("kind", .object([("const", .string(kind.kind))])) : (field.name, property(field))
         }
+        return .object([
+            ("title", .string(kind.kind)),
+            ("description", .string(kind.doc ?? kind.kind)),
+            ("type", .string("object")),
+            ("properties", .object(properties)),
+            ("required", .array(fields.filter { !$0.mayBeAbsent }.map { .string($0.name) })),
+            ("additionalProperties", .bool(false)),
+        ])
     }
 
-    private func pattern(_ regex: String, _ description: String) -> JSONValue {
-        .object([("type", .string("string")), ("pattern", .string(regex)), ("description", .string(description))])
+    /// A field: its type, its description, and `null` when the loader accepts an empty value (an
+    /// optional field without a default is then simply absent).
+    private func property(_ field: FieldSpec) -> JSONValue {
+        var schema = fieldSchema(field.type)
+        if !field.isRequired && field.defaultValue == nil {
+            schema = .object([("anyOf", .array([schema, .object([("type", .string("null"))])]))])
+        }
+        let description = [field.doc, describe(field.type)].compactMap { $0 }.joined(separator: " — ")
+        guard !description.isEmpty, case .object(var members) = schema else { return schema }
+        members.append(("description", .string(description)))
+        return .object(members)
     }
 
-    private static let number = #"[0-9]+(\.[0-9]+)?"#
-    private static let grouped = #"[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?"#
+    private func describe(_ type: FieldType) -> String? {
+        if case .enumeration(_, let values) = type { return values.joined(separator: " | ") }
+        return nil
+    }
+
+    private func reference(_ name: String) -> JSONValue {
+        .object([("$ref", .string("#/definitions/\(name)"))])
+    }
 
     private func fieldSchema(_ type: FieldType) -> JSONValue {
-        let n = Self.number
         switch type {
-        case .string: return .object([("type", .string("string"))])
-        case .identifier, .reference: return pattern("^[a-z0-9][a-z0-9-]*$", "a document id")
-        case .boolean: return .object([("type", .string("boolean"))])
-        case .integer: return .object([("type", .string("integer"))])
-        case .decimal: return .object([("type", .array([.string("number"), .string("string")]))])
-        case .money:
-            return .object([
-                ("type", .array([.string("number"), .string("string")])),
-                ("pattern", .string("^(¥|CNY ?)?(\(Self.grouped)|\(n))(万亿|万|亿)?元?$")),
-                ("description", .string("yuan: 200000, \"200,000\", 20万, 1.5亿, ¥200,000, CNY 200000")),
-            ])
-        case .percent: return pattern("^-?\(n)%$", "a percent such as 30%")
-        case .ratio: return pattern("^(\(n)%|[0-9]+/[0-9]+)$", "a percent (30%) or a fraction (1/3)")
-        case .rate:
-            return pattern("^((日息|月息|年化)\(n)%|\(n)% ?(per |/)(day|month|year))$",
-                           "0.05% per day, 18% per year, 1.5% per month, 日息0.05%, 年化18%, 月息1.5%")
-        case .duration:
-            return pattern("^[0-9]+ ?(days?|months?|years?|天|个月|月|年)$", "12 months, 1 year, 90 days, 12个月, 1年")
-        case .date: return pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "a date YYYY-MM-DD")
-        case .province: return pattern("^.+$", "CN-GD, GD, 广东 or 广东省")
-        case .provinces:
-            return .object([("type", .string("array")), ("items", pattern("^.+$", "a province or all")), ("minItems", .int(1))])
-        case .moneyOrPercent:
-            return .object([("type", .array([.string("number"), .string("string")])),
-                            ("description", .string("a percent of principal (2%) or an amount of money (50)"))])
-        case .enumeration(_, let values): return .object([("enum", .array(values.map { .string($0) }))])
+        case .string: reference("string")
+        case .identifier, .reference: reference("id")
+        case .boolean: reference("boolean")
+        case .integer: reference("integer")
+        case .decimal: reference("decimal")
+        case .money: reference("money")
+        case .percent: reference("percent")
+        case .ratio: reference("ratio")
+        case .rate: reference("rate")
+        case .duration: reference("duration")
+        case .date: reference("date")
+        case .province: reference("province")
+        case .provinces: reference("provinces")
+        case .moneyOrPercent: reference("money-or-percent")
+        case .enumeration(_, let values): .object([("enum", .array(values.map(JSONValue.string)))])
         case .record(_, let allFields):
-            let fields = allFields.filter { !$0.isDerived }
-            return .object([
-                ("type", .string("object")),
-                ("properties", .object(object(fields))),
-                ("required", .array(fields.filter { !$0.mayBeAbsent }.map { .string($0.name) })),
-                ("additionalProperties", .bool(false)),
-            ])
-        case .list(let element): return .object([("type", .string("array")), ("items", fieldSchema(element.type))])
+            record(allFields.filter { !$0.isDerived })
+        case .list(let element): .object([("type", .string("array")), ("items", fieldSchema(element.type))])
         case .range(let bound, let allowsSingle):
-            let pair: JSONValue = .object([
-                ("type", .string("object")),
-                ("properties", .object([("min", fieldSchema(bound)), ("max", fieldSchema(bound))])),
-                ("required", .array([.string("min"), .string("max")])),
-                ("additionalProperties", .bool(false)),
-            ])
-            return allowsSingle ? .object([("oneOf", .array([pair, fieldSchema(bound)]))]) : pair
-        case .document: return .object([])
+            allowsSingle ? .object([("anyOf", .array([range(bound), fieldSchema(bound)]))]) : range(bound)
+        case .document: .object([("not", .object([]))])
         }
+    }
+
+    private func record(_ fields: [FieldSpec]) -> JSONValue {
+        .object([
+            ("type", .string("object")),
+            ("properties", .object(fields.map { ($0.name, property($0)) })),
+            ("required", .array(fields.filter { !$0.mayBeAbsent }.map { .string($0.name) })),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    /// `{min, max}`; that min ≤ max is loancheck's to check.
+    private func range(_ bound: FieldType) -> JSONValue {
+        let bounds = FieldSpec(name: "min", type: bound, isRequired: true)
+        return record([bounds, FieldSpec(name: "max", type: bound, isRequired: true)])
     }
 }

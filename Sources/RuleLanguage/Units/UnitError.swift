@@ -26,7 +26,9 @@ public struct UnitError: Error, Sendable, Hashable, CustomStringConvertible {
     public func diagnostic(in text: String, origin: EmbeddedTextOrigin) -> Diagnostic {
         let position = TextPosition.of(offset: offset, in: text)
         let location = origin.location(textLine: position.line, textColumn: position.column)
-        return Diagnostic.error(message, at: location, hint: hint).classified(as: .unit)
+        // A full-width `（` or `，` from a Chinese input method is the likelier cause: named first.
+        let hints = [FullWidthPunctuation.hint(in: text), hint].compactMap { $0 }
+        return Diagnostic(.error, message, at: location, hints: hints).classified(as: .unit)
     }
 }
 

@@ -67,7 +67,7 @@ extension UnitParser {
         let value = try scanner.value(of: number)
         let afterNumber = scanner.position
         scanner.skipSpaces()
-        guard scanner.consume("%") || scanner.consume("％") else {
+        guard scanner.consume(anyOf: UnitGrammar.percentSigns) != nil else {
             throw UnitError("a percentage needs a % sign", hint: bareNumberHint(number.digits, value), offset: afterNumber)
         }
         guard let fraction = ExactDecimal.shifted(value, by: -2) else {
@@ -86,21 +86,32 @@ extension UnitParser {
         return "write \(digits)%"
     }
 
+    /// `write 18% per year …`; a number below 1 may be a fraction (0.18 = 18%) or a percent (0.18%), and
+    /// the two readings differ a hundredfold — suggesting only `0.18% per year` would turn an 18% loan
+    /// into one that passes every APR cap — so both are shown.
+    static func bareRateHint(_ digits: String, _ value: Decimal) -> String {
+        if value > 0, value < 1 {
+            let asPercent = ExactDecimal.plain(value * 100)
+            return "write \(asPercent)% per year for the fraction \(digits), or \(digits)% per year if you meant \(digits) percent "
+                + "(a rate may also be per month or per day)"
+        }
+        return "write \(digits)% per year, \(digits)% per month or \(digits)% per day"
+    }
+
     /// A rate: `0.05% per day`, `18% per year`, `1.5% per month`, `18% per annum`, `0.05%/day`,
     /// `0.05%/日`, `日息0.05%`, `日利率0.05%`, `月息1.5%`, `月利率1.5%`, `年化18%`, `年息18%`, `年利率18%`.
     public static func rate(_ text: String) throws(UnitError) -> Rate {
         var scanner = UnitScanner(text)
         scanner.skipSpaces()
-        let prefixes: [(String, RatePeriod)] = [
-            ("年化利率", .year), ("日利率", .day), ("月利率", .month), ("年利率", .year),
-            ("日息", .day), ("月息", .month), ("年息", .year), ("年化", .year),
-        ]
-        if let (_, period) = prefixes.first(where: { scanner.consume($0.0) }) {
+        if let (_, period) = UnitGrammar.ratePrefixes.first(where: { scanner.consume($0.word) }) {
             scanner.skipSpaces()
             let ratio = try scanPercent(&scanner, example: "日息0.05%")
             scanner.skipSpaces()
             if !scanner.isAtEnd {
-                throw scanner.trailingError(after: "the rate", hint: "the period is already given by the prefix")
+                // Only a period written again is what the hint is about (`日息0.05% per day`).
+                var probe = scanner
+                let repeatsPeriod = probe.consume(anyOf: UnitGrammar.rateSlashes) != nil || probe.consumeLetters() != nil
+                throw scanner.trailingError(after: "the rate", hint: repeatsPeriod ? "the period is already given by the prefix" : nil)
             }
             return Rate(ratio, per: period)
         }
@@ -110,9 +121,8 @@ extension UnitParser {
         } catch {
             // A bare number: the rate needs both its % sign and its period.
             let digits = text.trimmingSpaces
-            if error.message == "a percentage needs a % sign", ExactDecimal.parse(digits) != nil {
-                throw UnitError("a rate needs a % sign and a period",
-                                hint: "write \(digits)% per year, \(digits)% per month or \(digits)% per day", offset: error.offset)
+            if error.message == "a percentage needs a % sign", let value = ExactDecimal.parse(digits) {
+                throw UnitError("a rate needs a % sign and a period", hint: bareRateHint(digits, value), offset: error.offset)
             }
             throw error
         }
@@ -134,31 +144,26 @@ extension UnitParser {
             return UnitError("a rate needs a period", hint: "write \(percent) per day, \(percent) per month or \(percent) per year",
                              offset: missingAt)
         }
-        if scanner.consume("/") || scanner.consume("／") {
+        if scanner.consume(anyOf: UnitGrammar.rateSlashes) != nil {
             scanner.skipSpaces()
-            if let chinese = scanner.consume(anyOf: ["日", "天", "月", "年"]) {
-                return chinese == "年" ? .year : chinese == "月" ? .month : .day
+            if let chinese = UnitGrammar.rateSlashPeriods.first(where: { scanner.consume($0.word) }) {
+                return chinese.period
             }
         } else {
             let wordStart = scanner.position
             guard let word = scanner.consumeLetters() else { throw missing }
-            guard word == "per" else {
+            guard word == UnitGrammar.ratePer else {
                 throw UnitError("unexpected '\(word)' after the percentage", hint: missing.hint, offset: wordStart)
             }
             scanner.skipSpaces()
         }
         let wordStart = scanner.position
         guard let word = scanner.consumeLetters() else { throw missing }
-        switch word {
-        case "day", "days": return .day
-        case "month", "months": return .month
-        case "year", "years", "annum": return .year
-        default:
-            let suggestion = Suggestions.closest(to: word, in: ["day", "month", "year", "annum"])
-            throw UnitError("unknown rate period '\(word)'",
-                            hint: suggestion.map { "did you mean '\($0)'? a rate is per day, per month or per year" }
-                                ?? "a rate is per day, per month or per year",
-                            offset: wordStart)
-        }
+        if let known = UnitGrammar.ratePeriodWords.first(where: { $0.word == word }) { return known.period }
+        let suggestion = Suggestions.closest(to: word, in: ["day", "month", "year", "annum"])
+        throw UnitError("unknown rate period '\(word)'",
+                        hint: suggestion.map { "did you mean '\($0)'? a rate is per day, per month or per year" }
+                            ?? "a rate is per day, per month or per year",
+                        offset: wordStart)
     }
 }

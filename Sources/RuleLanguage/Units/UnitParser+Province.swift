@@ -7,7 +7,7 @@ extension UnitParser {
         let trimmed = text.trimmingSpaces
         let offset = leadingSpaceCount(text)
         if trimmed.isEmpty { throw UnitError("expected a province", hint: "write its code, e.g. CN-GD", offset: 0) }
-        if trimmed.lowercased() == "all" {
+        if trimmed.lowercased() == UnitGrammar.allProvinces {
             throw UnitError("'all' stands for every mainland province and is only accepted as a whole region list",
                             hint: "write regions: [all], or list the provinces", offset: offset)
         }
@@ -25,7 +25,7 @@ extension UnitParser {
 
     /// A region list entry: `all` is the 31 mainland provinces, anything else one province.
     public static func provinces(_ text: String) throws(UnitError) -> [Province] {
-        if text.trimmingSpaces.lowercased() == "all" { return Province.mainland }
+        if text.trimmingSpaces.lowercased() == UnitGrammar.allProvinces { return Province.mainland }
         return [try province(text)]
     }
 

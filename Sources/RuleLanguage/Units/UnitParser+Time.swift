@@ -15,8 +15,8 @@ extension UnitParser {
         scanner.skipSpaces()
         let unitStart = scanner.position
         let unit: String
-        if let chinese = scanner.consume(anyOf: ["个月", "天", "日", "月", "年"]) {
-            unit = chinese
+        if let chinese = UnitGrammar.durationChineseUnits.first(where: { scanner.consume($0.word) }) {
+            unit = chinese.word
         } else if let word = scanner.consumeLetters() {
             unit = word
         } else {
@@ -34,21 +34,18 @@ extension UnitParser {
                 : "write a whole number of months (1 year = 12 months), or days"
             throw UnitError("a duration is a whole number of days or months", hint: hint, offset: number.start)
         }
-        guard let count = Int(number.digits) else {
+        guard let count = Int(number.digits), count <= UnitGrammar.maximumDurationCount(multiplier: factor.multiplier) else {
             throw UnitError("duration \(number.digits) is too large", offset: number.start)
         }
-        let (scaled, overflow) = count.multipliedReportingOverflow(by: factor.multiplier)
-        if overflow { throw UnitError("duration \(number.digits) is too large", offset: number.start) }
+        let scaled = count * factor.multiplier
         scanner.skipSpaces()
         if !scanner.isAtEnd { throw scanner.trailingError(after: "the duration") }
         return CalendarDuration(scaled, factor.unit)
     }
 
-    private static let durationUnits: [String: (unit: CalendarDuration.Unit, multiplier: Int)] = [
-        "day": (.days, 1), "days": (.days, 1), "天": (.days, 1), "日": (.days, 1),
-        "month": (.months, 1), "months": (.months, 1), "个月": (.months, 1), "月": (.months, 1),
-        "year": (.months, 12), "years": (.months, 12), "年": (.months, 12),
-    ]
+    private static let durationUnits: [String: (unit: CalendarDuration.Unit, multiplier: Int)] = Dictionary(
+        (UnitGrammar.durationChineseUnits + UnitGrammar.durationWords).map { ($0.word, ($0.unit, $0.multiplier)) },
+        uniquingKeysWith: { first, _ in first })
 
     /// A calendar date `YYYY-MM-DD` (validated: month 1–12, the day exists, leap years).
     public static func date(_ text: String) throws(UnitError) -> CivilDate {

@@ -19,7 +19,7 @@ public enum UnitParser {
             throw UnitError("expected an amount of money", hint: "write e.g. 200000, 20万 or ¥200,000", offset: 0)
         }
         try rejectNegative(&scanner, what: "an amount of money")
-        let prefix = scanner.consume(anyOf: ["¥", "￥", "CNY", "RMB"])
+        let prefix = scanner.consume(anyOf: UnitGrammar.moneyPrefixes)
         if prefix != nil { scanner.skipSpaces() }
         try rejectNegative(&scanner, what: "an amount of money")
         guard let number = try scanner.scanNumber(grouping: true) else {
@@ -28,13 +28,12 @@ public enum UnitParser {
                 hint: "write e.g. 200000, 20万 or ¥200,000", offset: scanner.position)
         }
         var value = try scanner.value(of: number)
-        if let scale = scanner.consume(anyOf: ["万亿", "万", "亿"]) {
-            let exponent = scale == "万亿" ? 12 : scale == "万" ? 4 : 8
-            value = ExactDecimal.shifted(value, by: exponent) ?? .nan
+        if let scale = UnitGrammar.moneyScales.first(where: { scanner.consume($0.word) }) {
+            value = ExactDecimal.shifted(value, by: scale.exponent) ?? .nan
         }
         let suffixStart = scanner.position
         scanner.skipSpaces()
-        if let suffix = scanner.consume(anyOf: ["元", "CNY", "RMB"]) {
+        if let suffix = scanner.consume(anyOf: UnitGrammar.moneySuffixes) {
             if let prefix {
                 throw UnitError("currency written twice ('\(prefix)' and '\(suffix)')",
                                 hint: "write either ¥200,000 or 200000元", offset: suffixStart)
