@@ -29,7 +29,8 @@ audit-examples: build
 	  elif [ $$status -ne 0 ]; then exit $$status; fi
 
 ## Every test: unit and end-to-end suites, the packs' own cases, SARIF/JUnit schema validation, the
-## HTML report in a browser, the CI set-ups of docs/ci.md as written, and the SQL engines' conformance.
+## HTML report in a browser, the CI set-ups of docs/ci.md as written, the SQL engines' conformance, and the
+## portable release unpacked and run without the toolchain (make dist).
 test: test-deps build
 	$(SWIFT) test
 	$(LOANCHECK) test
@@ -37,6 +38,7 @@ test: test-deps build
 	$(MAKE) --no-print-directory check-html
 	$(MAKE) --no-print-directory check-ci-docs
 	$(MAKE) --no-print-directory check-sql
+	$(MAKE) --no-print-directory dist
 
 ## Runs the commands of docs/ci.md and docs/report-formats.md as written on a copy of Examples/ in a fresh
 ## git repository (paths checked against the files), and the shipped pre-commit hooks with the real
@@ -60,7 +62,7 @@ check-html: build
 	scripts/check-html-report.sh .build/reports/report.html .build/reports/report.json CN-BANK-CREDIT-LINE CN-RATE-APR-24
 
 ## Checks that the JSON Schema for editors and the loader agree on every example and spelling of the corpus
-## (check-jsonschema from PyPI, installed into the virtual environment .build/check-jsonschema when missing;
+## (check-jsonschema from PyPI, installed into the virtual environment .build/venv-check-jsonschema when missing;
 ## fails with exit 3 when it cannot be installed). `make test` runs the same check as SchemaAgreementTests.
 check-schema: build
 	scripts/check-schema.sh $(LOANCHECK)

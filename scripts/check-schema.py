@@ -2,7 +2,8 @@
 """Checks that the JSON Schema for editors and loancheck's loader agree, file by file.
 
 The corpus (every file is one YAML document):
-  - every ```yaml block of docs/documents.md that starts a document (`kind:`), and the product,
+  - every ```yaml block of docs/documents.md that starts a document (`kind:`; blocks fenced ```yaml excerpt
+    show only some fields and are left out), and the product,
     institution and waiver files of Examples/: both must accept them;
   - Tests/SchemaCorpus/spellings.tsv: one value per line, put into the template that holds its slot,
     with the expected verdict (accept or reject) for both;

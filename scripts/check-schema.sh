@@ -2,7 +2,7 @@
 # Checks that `loancheck schema --json-schema` (the JSON Schema editors validate with) and loancheck's
 # loader agree on a corpus: every example of docs/documents.md and Examples/, the value spellings of
 # Tests/SchemaCorpus/spellings.tsv and the documents of Tests/SchemaCorpus/ (see scripts/check-schema.py).
-# check-jsonschema (PyPI) is installed into a virtual environment, .build/check-jsonschema, when missing.
+# check-jsonschema (PyPI) is installed into a virtual environment, .build/venv-check-jsonschema, when missing.
 #
 # Usage: scripts/check-schema.sh [LOANCHECK]   (default .build/debug/loancheck)
 # Exit status: 0 they agree on every file, 1 a file disagrees (each is printed), 2 a usage error,

@@ -14,7 +14,7 @@ import Testing
         if ensure.status == 3 {
             // The script's last line is the reason (pip's own output comes before it).
             let reason = ensure.stderr.split(separator: "\n").last.map(String.init) ?? "no reason given"
-            try Test.cancel("skipped: check-jsonschema could not be installed into .build/check-jsonschema: \(reason)")
+            try Test.cancel("skipped: check-jsonschema could not be installed into .build/venv-check-jsonschema: \(reason)")
         }
         try #require(ensure.status == 0, "\(ensure.stderr)")
         let validator = ensure.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
