@@ -47,13 +47,15 @@ public struct LoanRowDecoder: Sendable {
             }
             return code
         }
-        let borrowerType = reader.read(.borrowerType, &errors) { cell, spec throws(CellError) in
-            try TypedCell.choice(cell, spec, ["individual", "business"])
+        let typeCodes = positions.codes(.borrowerType), purposeCodes = positions.codes(.purpose)
+        let securedCodes = positions.codes(.secured)
+        let borrowerType = reader.read(.borrowerType, &errors) { cell, _ throws(CellError) in
+            try TypedCell.choice(cell, codes: typeCodes, .borrowerTypes)
         }
-        let purpose = reader.read(.purpose, &errors) { cell, spec throws(CellError) in
-            try TypedCell.choice(cell, spec, ["consumption", "business"])
+        let purpose = reader.read(.purpose, &errors) { cell, _ throws(CellError) in
+            try TypedCell.choice(cell, codes: purposeCodes, .purposes)
         }
-        let secured = reader.read(.secured, &errors) { cell, spec throws(CellError) in try TypedCell.boolean(cell, spec) }
+        let secured = reader.read(.secured, &errors) { cell, _ throws(CellError) in try TypedCell.boolean(cell, codes: securedCodes) }
         let contract = reader.read(.contractDate, &errors) { cell, spec throws(CellError) in try TypedCell.date(cell, spec) }
         let disbursed = reader.read(.disbursedOn, &errors) { cell, spec throws(CellError) in try TypedCell.date(cell, spec) }
         let principal = reader.read(.principal, &errors) { cell, spec throws(CellError) in try TypedCell.money(cell, spec) }
