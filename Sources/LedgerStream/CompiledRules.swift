@@ -34,6 +34,9 @@ struct GroupRuleProgram {
     let value: ValueProgram?
     /// `count(loans, p => …)`: the positions counted.
     let countFilter: ConditionProgram?
+    /// The key is institutions only (few groups): the main pass keeps each group's largest
+    /// contributions (`ContributorTable`) instead of a second pass.
+    var tracksContributors: Bool { !keys.contains { $0.kind == .borrower || $0.kind == .borrowerGroup } }
 }
 
 /// Every ledger rule of a request, compiled for one scanning thread (closures are not shared across

@@ -66,6 +66,8 @@ struct LoanChunkState: Sendable {
     var waivedLoansSeen: Set<String> = []
     /// Every failing loan of each rule, for `--failures-out` (only when asked for).
     var failedLoans: [[FailedLoan]]
+    /// Per group rule whose key is institutions only: each group's largest contributions.
+    var contributors: [ContributorTable?]
     var rows = 0
 }
 
@@ -178,6 +180,17 @@ enum LoanScan {
             for program in rules.groupRules {
                 let pass = program.filter?(context) ?? .yes
                 if pass == .no { continue }
+                let value = program.value?(context)
+                if state.contributors[program.index] != nil {
+                    // What the group finding lists: the position's value, else its funded part.
+                    var contributed = context.funded(position).units
+                    if case .number(let number)? = value { contributed = number.units }
+                    let contribution = Contribution(amount: contributed, place: context.loan.place, loanId: context.loan.loanId,
+                                                    offset: context.loan.cellOffsets[.loanId])
+                    forEachKey(program, context, inputs: inputs) { key in
+                        state.contributors[program.index]?.add(contribution, key: key, files: files)
+                    }
+                }
                 var amount: Int128 = 0
                 var known = pass == .yes
                 switch program.function {
@@ -188,7 +201,7 @@ enum LoanScan {
                         if counted == .unknown { known = false }
                     }
                 default:
-                    if case .number(let value)? = program.value?(context) { amount = value.units } else { known = false }
+                    if case .number(let number)? = value { amount = number.units } else { known = false }
                 }
                 forEachKey(program, context, inputs: inputs) { key in
                     // Optional chaining mutates the table in place (no copy of a table per position).

@@ -55,12 +55,15 @@ public struct StreamEngine: LedgerEngine {
             if case .group(let plan) = entry.plan { return plan.aggregate.function }
             return nil
         }
+        var tracked = [Bool](repeating: false, count: ruleCount)
+        for program in compiled.groupRules where program.tracksContributors { tracked[program.index] = true }
+        let contributorTables = tracked.map { $0 ? ContributorTable() : nil }
         let loanTables = tapes.tables.filter { entry in tapes.loans.contains { $0 === entry.files } }
         let output = ChunkRunner.run(loanTables, initial: {
             LoanChunkState(outcomes: request.rules.map { LedgerRuleOutcome(rule: $0.rule.id) },
                            pending: Array(repeating: ListedLoans(), count: ruleCount),
                            tables: groupFunctions.map { $0.map(GroupTable.init(function:)) },
-                           failedLoans: Array(repeating: [], count: ruleCount))
+                           failedLoans: Array(repeating: [], count: ruleCount), contributors: contributorTables)
         }) { table, chunk, fileId, scanner, state throws(CSVSyntaxError) in
             // Closures are compiled per thread; the rules compiled above already proved they compile.
             guard let rules = try? CompiledRules(request) else { return }
@@ -73,7 +76,7 @@ public struct StreamEngine: LedgerEngine {
         var merged = LoanChunkState(outcomes: request.rules.map { LedgerRuleOutcome(rule: $0.rule.id) },
                                     pending: Array(repeating: ListedLoans(), count: ruleCount),
                                     tables: groupFunctions.map { $0.map(GroupTable.init(function:)) },
-                                    failedLoans: Array(repeating: [], count: ruleCount))
+                                    failedLoans: Array(repeating: [], count: ruleCount), contributors: contributorTables)
         var loanIds: [[LoanIdEntry]] = []
         var matched = [Bool](repeating: false, count: side.fundings.loanCount)
         for (entry, outputs) in zip(loanTables, output) {
@@ -91,6 +94,7 @@ public struct StreamEngine: LedgerEngine {
                                                unlisted: &merged.outcomes[rule].unlisted)
                     merged.failedLoans[rule] += state.failedLoans[rule]
                     if let table = state.tables[rule] { merged.tables[rule]?.merge(table, files: tapes.files) }
+                    if let table = state.contributors[rule] { merged.contributors[rule]?.merge(table, files: tapes.files) }
                 }
                 merged.waivedLoansSeen.formUnion(state.waivedLoansSeen)
                 loanIds.append(state.loanIds)
@@ -138,7 +142,7 @@ public struct StreamEngine: LedgerEngine {
                 if request.failuresDirectory != nil { failingGroups[rule] = result.failing }
             }
         }
-        ContributorScan.fill(&run, listed: listedGroups, inputs: inputs, loanTables: loanTables, places: places, sources: &sources)
+        ContributorScan.fill(&run, listed: listedGroups, tracked: merged.contributors, inputs: inputs, loanTables: loanTables, places: places, sources: &sources)
         if let directory = request.failuresDirectory {
             try lift { () throws(DiagnosticList) in
                 try FailuresOut.write(failedLoans: merged.failedLoans, failingGroups: failingGroups, request: request, tapes: tapes,

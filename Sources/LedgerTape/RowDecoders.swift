@@ -66,7 +66,7 @@ public struct ColumnPositions: Sendable {
 
     /// The field index of `column` in this file, or -1.
     @inline(__always)
-    func fieldIndex(_ column: TapeColumn) -> Int { fieldIndexes[column.ordinal] }
+    public func fieldIndex(_ column: TapeColumn) -> Int { fieldIndexes[column.ordinal] }
 
     @inline(__always)
     func format(_ column: TapeColumn) -> CellFormat { formats[column.ordinal] }
