@@ -74,8 +74,8 @@ enum ContributorScan {
         }
         let lookups = indexes
         let borrowers = wantedBorrowers(wanted, inputs: inputs)
-        let output = ChunkRunner.run(loanTables, initial: { [Int: [Int: [Contribution]]]() }) {
-            table, chunk, fileId, scanner, state throws(CSVSyntaxError) in
+        let output = ChunkRunner.run(loanTables, threads: inputs.threads, worker: { [Int: [Int: [Contribution]]]() }, local: { () }) {
+            table, chunk, fileId, scanner, state, _ throws(CSVSyntaxError) in
             guard let rules = try? CompiledRules(inputs.request),
                   let decoder = try? LoanRowDecoder(table, file: Int(chunk.file), institutions: inputs.institutionIndex,
                                                     products: inputs.productIndex, dataDate: inputs.dataDate) else { return }
@@ -84,7 +84,7 @@ enum ContributorScan {
             let fieldCount = decoder.positions.fieldCount
             var fields = CSVFields()
             var ignored = TapeErrors()
-            let context = RowContext(loan: GroupEvaluation.placeholder)
+            let context = RowContext(loan: PlaceholderLoan.placeholder)
             while try scanner.next(into: &fields) {
                 // Rows of another shape fail to decode (and stop the audit before this pass).
                 guard borrowerField >= 0, fields.count == fieldCount,
@@ -118,13 +118,11 @@ enum ContributorScan {
             }
         }
         var merged: [Int: [Int: [Contribution]]] = [:]
-        for outputs in output {
-            for chunkOutput in outputs {
-                for (rule, groups) in chunkOutput.state {
-                    for (index, contributions) in groups {
-                        for contribution in contributions {
-                            TopContributors.insert(contribution, into: &merged[rule, default: [:]][index, default: []], files: files)
-                        }
+        for state in output.workers {
+            for (rule, groups) in state {
+                for (index, contributions) in groups {
+                    for contribution in contributions {
+                        TopContributors.insert(contribution, into: &merged[rule, default: [:]][index, default: []], files: files)
                     }
                 }
             }

@@ -8,11 +8,12 @@ import LedgerTape
 enum DuplicateLoans {
     static let partitions = 256
 
-    static func find(_ chunks: [[LoanIdEntry]], files: [MappedFile]) -> TapeErrors {
-        var buckets = [[LoanIdEntry]](repeating: [], count: partitions)
-        for chunk in chunks {
-            for entry in chunk { buckets[Int(entry.hash >> 56)].append(entry) }
-        }
+    /// The partition of a loan id's hash.
+    @inline(__always)
+    static func partition(_ hash: UInt64) -> Int { Int(hash >> 56) }
+
+    /// `threads[t][p]`: the ids thread `t` saw in partition `p`.
+    static func find(_ threads: [[[LoanIdEntry]]], files: [MappedFile]) -> TapeErrors {
         let results = UnsafeMutableBufferPointer<TapeErrors>.allocate(capacity: partitions)
         results.initialize(repeating: TapeErrors())
         defer {
@@ -20,9 +21,8 @@ enum DuplicateLoans {
             results.deallocate()
         }
         nonisolated(unsafe) let slots = results
-        let source = buckets
         DispatchQueue.concurrentPerform(iterations: partitions) { partition in
-            let sorted = source[partition].sorted { ($0.hash, $0.file, $0.offset) < ($1.hash, $1.file, $1.offset) }
+            let sorted = threads.flatMap { $0[partition] }.sorted { ($0.hash, $0.file, $0.offset) < ($1.hash, $1.file, $1.offset) }
             var errors = TapeErrors()
             var start = 0
             while start < sorted.count {

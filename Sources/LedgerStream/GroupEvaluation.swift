@@ -7,11 +7,11 @@ import RuleLanguage
 
 /// Checks every group of one LoanGroup rule once the scan is done: `applies_to` over the key, the
 /// aggregate against the bound computed from the key's institution and the parameters.
-struct GroupEvaluation {
+struct GroupEvaluation<Table: GroupStore> {
     let request: LedgerRequest
     let entry: LedgerRequest.RuleEntry
     let plan: GroupRulePlan
-    let table: GroupTable
+    let table: Table
     let tapes: TapeSet
     let institutionIndex: IdentifierIndex
     let symbols: SymbolTable
@@ -25,13 +25,13 @@ struct GroupEvaluation {
         let appliesTo = try plan.appliesTo.map { condition throws(DiagnosticList) in try compiler.condition(condition, .group) }
         let bound = try compiler.value(plan.bound, .group)
         let severity = Regime.severity(entry.rule.severity, rule: entry.rule, packStatus: entry.pack.status, on: request.asOf).0
-        let context = RowContext(loan: Self.placeholder)
+        let context = RowContext(loan: PlaceholderLoan.placeholder)
         let waived = request.waivedKeys[entry.rule.id] ?? []
         var failing: [(key: String, snapshot: GroupSnapshot, value: GroupKeyValue)] = []
         var listed: [GroupKeyValue] = []
         for group in 0..<table.count {
-            let key = table.keys[group]
-            context.keyInstitutions = keyInstitutions(key)
+            let institutions = table.institutions(group)
+            context.keyInstitutions = keyInstitutions(institutions)
             var reason: String?
             switch appliesTo?(context) ?? .yes {
             case .no: continue
@@ -42,7 +42,7 @@ struct GroupEvaluation {
             let actual = aggregate(group)
             var boundValue: FixedPoint?
             if case .number(let value)? = bound(context) { boundValue = value }
-            if reason == nil, table.unknown[group] {
+            if reason == nil, table.isUnknown(group) {
                 reason = "cannot evaluate: a position of the group could not be evaluated (a value it needs is absent, or its sum overflows)"
             }
             if reason == nil, boundValue == nil {
@@ -58,10 +58,11 @@ struct GroupEvaluation {
             } else {
                 continue
             }
+            let key = table.key(group)
             let parts = self.parts(key)
             let text = parts.map(\.value).joined(separator: "/")
             failing.append((text, GroupSnapshot(status: status, parts: parts, actual: actual, bound: boundValue,
-                                                count: Int(table.counts[group]), largest: []), key))
+                                                count: Int(table.positions(group)), largest: []), key))
         }
         // Byte order of the key text, as `ORDER BY key COLLATE "C"` gives it.
         failing.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
@@ -75,7 +76,7 @@ struct GroupEvaluation {
         }
         if !waived.isEmpty {
             for group in 0..<table.count {
-                let text = parts(table.keys[group]).map(\.value).joined(separator: "/")
+                let text = parts(table.key(group)).map(\.value).joined(separator: "/")
                 if waived.contains(text) { outcome.seenWaivedKeys.insert(text) }
             }
         }
@@ -84,8 +85,8 @@ struct GroupEvaluation {
 
     private func aggregate(_ group: Int) -> FixedPoint {
         switch plan.aggregate.function {
-        case .count: FixedPoint(Int(table.counts[group]))
-        default: FixedPoint(units: table.values[group])
+        case .count: FixedPoint(Int(table.positions(group)))
+        default: FixedPoint(units: table.value(group))
         }
     }
 
@@ -101,8 +102,8 @@ struct GroupEvaluation {
     }
 
     /// The institution code of each key part (-1 for a text part), in `group_by` order.
-    func keyInstitutions(_ key: GroupKeyValue) -> [Int32] {
-        var institutions = [key.institutions.0, key.institutions.1]
+    func keyInstitutions(_ key: (Int32, Int32)) -> [Int32] {
+        var institutions = [key.0, key.1]
         return plan.keys.map { part in
             switch part.kind {
             case .borrower, .borrowerGroup: return -1
@@ -113,7 +114,7 @@ struct GroupEvaluation {
 
     /// The key parts as text: institution ids, the borrower key or group name.
     func parts(_ key: GroupKeyValue) -> [GroupSnapshot.KeyPart] {
-        let codes = keyInstitutions(key)
+        let codes = keyInstitutions(key.institutions)
         return plan.keys.enumerated().map { index, part in
             switch part.kind {
             case .borrower, .borrowerGroup:
@@ -126,8 +127,10 @@ struct GroupEvaluation {
             }
         }
     }
+}
 
-    /// A loan row for a context that reads only the key.
+/// A loan row for a context that reads only a group's key.
+enum PlaceholderLoan {
     static let placeholder = LoanRow(
         place: RowPlace(file: 0, chunk: 0, line: 0, recordStart: 0),
         loanId: TapeText(file: 0, field: CSVFields.Field(start: 0, end: 0, quoted: false, escaped: false),

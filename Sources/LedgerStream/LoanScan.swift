@@ -51,24 +51,27 @@ struct LoanIdEntry: Sendable {
     var escaped: Bool { lengthAndEscape & 0x8000_0000 != 0 }
 }
 
-/// What one chunk of the loans table produced.
-struct LoanChunkState: Sendable {
-    var errors = TapeErrors()
+/// What one scanning thread accumulates over the chunks of the loans table it scans.
+struct LoanWorkerState: Sendable {
     /// Per rule (request order): counts and the first failures.
     var outcomes: [LedgerRuleOutcome]
     var pending: [ListedLoans]
-    /// Per group rule (request order; nil for loan rules).
+    /// Per group rule keyed by institutions only, and per rule not in force (request order; nil for
+    /// loan rules and for rules whose groups are in the `TextGroupStore`).
     var tables: [GroupTable?]
-    var loanIds: [LoanIdEntry] = []
-    /// Fundings groups (loans of the fundings table) this chunk's loans used.
+    /// The loan ids seen, by partition (`DuplicateLoans.partition`).
+    var loanIds = [[LoanIdEntry]](repeating: [], count: DuplicateLoans.partitions)
+    /// Fundings groups (loans of the fundings table) this thread's loans used.
     var matchedFundings: [Int32] = []
-    /// Loan ids some waiver names that this chunk has.
+    /// Loan ids some waiver names that this thread has seen.
     var waivedLoansSeen: Set<String> = []
     /// Every failing loan of each rule, for `--failures-out` (only when asked for).
     var failedLoans: [[FailedLoan]]
     /// Per group rule whose key is institutions only: each group's largest contributions.
     var contributors: [ContributorTable?]
     var rows = 0
+    /// The current row's updates of text-keyed groups (reused from row to row).
+    var updates: [TextUpdate] = []
 }
 
 /// The shared, read-only inputs of the loans scan.
@@ -86,6 +89,10 @@ struct LoanScanInputs: Sendable {
     let affiliateGroup: [Int32]
     let cap: Int
     let writeFailures: Bool
+    /// The groups of the rules keyed by a borrower or a borrower group.
+    let textGroups: TextGroupStore
+    /// Scanning threads.
+    let threads: Int
 }
 
 /// Scans one chunk of the loans table: decode and check every row, evaluate the Loan rules, add each
@@ -93,7 +100,7 @@ struct LoanScanInputs: Sendable {
 enum LoanScan {
     static func scan(
         _ inputs: LoanScanInputs, rules: CompiledRules, table: TapeFiles, chunk: TapeFiles.Chunk, fileId: Int32,
-        scanner: inout CSVScanner, state: inout LoanChunkState
+        scanner: inout CSVScanner, state: inout LoanWorkerState, errors: inout TapeErrors
     ) throws(CSVSyntaxError) {
         let bytes = table.files[Int(chunk.file)].bytes
         let decoder: LoanRowDecoder
@@ -108,9 +115,9 @@ enum LoanScan {
         var context: RowContext?
         while try scanner.next(into: &fields) {
             let place = RowPlace(file: fileId, chunk: chunk.index, line: Int32(fields.line), recordStart: Int64(fields.recordStart))
-            guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &state.errors) else { continue }
+            guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &errors) else { continue }
             state.rows += 1
-            state.loanIds.append(LoanIdEntry(hash: row.loanId.hash, offset: row.loanId.offset, file: fileId, chunk: chunk.index,
+            state.loanIds[DuplicateLoans.partition(row.loanId.hash)].append(LoanIdEntry(hash: row.loanId.hash, offset: row.loanId.offset, file: fileId, chunk: chunk.index,
                                              line: place.line, length: row.loanId.length, escaped: row.loanId.escaped))
             let rowContext: RowContext
             if let context {
@@ -143,7 +150,7 @@ enum LoanScan {
 
     private static func evaluate(
         _ program: LoanRuleProgram, _ context: RowContext, inputs: LoanScanInputs, loanIdText: String?,
-        state: inout LoanChunkState
+        state: inout LoanWorkerState
     ) {
         let day = program.day(context.loan)
         guard day >= program.earliest, day < program.until else { return }
@@ -173,7 +180,7 @@ enum LoanScan {
         }
     }
 
-    private static func addPositions(_ rules: CompiledRules, _ context: RowContext, inputs: LoanScanInputs, state: inout LoanChunkState) {
+    private static func addPositions(_ rules: CompiledRules, _ context: RowContext, inputs: LoanScanInputs, state: inout LoanWorkerState) {
         let files = inputs.tapes.files
         for position in context.fundings.indices {
             context.position = position
@@ -203,6 +210,15 @@ enum LoanScan {
                 default:
                     if case .number(let number)? = value { amount = number.units } else { known = false }
                 }
+                let slot = inputs.textGroups.slots[program.index]
+                if slot >= 0 {
+                    forEachKey(program, context, inputs: inputs) { key in
+                        guard case .tape(let text)? = key.text else { return }
+                        state.updates.append(TextUpdate(slot: slot, institutions: TextGroupStore.pack(key.institutions), text: text,
+                                                        amount: amount, known: known))
+                    }
+                    continue
+                }
                 forEachKey(program, context, inputs: inputs) { key in
                     // Optional chaining mutates the table in place (no copy of a table per position).
                     guard let group = state.tables[program.index]?.group(key, files: files) else { return }
@@ -214,6 +230,7 @@ enum LoanScan {
                 }
             }
         }
+        if !state.updates.isEmpty { inputs.textGroups.apply(&state.updates, files: files) }
     }
 
     /// The keys of the position in scope: one, or one per partner group for `each(…)`.
@@ -230,8 +247,8 @@ enum LoanScan {
             switch part.kind {
             case .funder: setInstitution(context.fundings[context.position].institution)
             case .lender: setInstitution(context.loan.lender)
-            case .borrower: key.text = context.loan.borrower
-            case .borrowerGroup: key.text = context.borrowerGroup
+            case .borrower: key.text = .tape(context.loan.borrower)
+            case .borrowerGroup: key.text = .tape(context.borrowerGroup)
             case .partnerGroup:
                 partnerSlot = institutionSlot
                 setInstitution(-1)

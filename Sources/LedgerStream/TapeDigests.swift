@@ -15,7 +15,9 @@ final class TapeDigests: Sendable {
         digests = Mutex([:])
         for (index, file) in files.enumerated() {
             DispatchQueue.global(qos: .utility).async(group: group) { [self] in
-                let digest = SHA256.hex(file.bytes)
+                // The pages hashed are given back (the scan faults in what it still needs from the page
+                // cache), so hashing does not hold the whole tape resident.
+                let digest = SHA256.hex(file.bytes, window: 8 << 20) { range in file.release(range) }
                 self.digests.withLock { $0[index] = digest }
             }
         }

@@ -51,6 +51,18 @@ public final class MappedFile: Sendable {
         mapped = false
     }
 
+    /// Gives the whole pages of `range` back to the kernel (a scanned chunk): they stay in the page cache
+    /// and are faulted in again if read later, but no longer count in the process's resident set.
+    public func release(_ range: Range<Int>) {
+        guard mapped, let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard page > 0 else { return }
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound >= bytes.count ? (bytes.count + page - 1) / page * page : range.upperBound / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    }
+
     deinit {
         guard let base = bytes.baseAddress else { return }
         if mapped {

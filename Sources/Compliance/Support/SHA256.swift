@@ -19,6 +19,13 @@ public enum SHA256 {
         hexText(digest(bytes))
     }
 
+    /// The lowercase hex digest of `bytes`, calling `hashed` after each `window` bytes (whole blocks)
+    /// are hashed and with the rest at the end: a caller hashing a mapped file gives its pages back as
+    /// it goes.
+    public static func hex(_ bytes: UnsafeRawBufferPointer, window: Int, hashed: (Range<Int>) -> Void) -> String {
+        hexText(digest(of: bytes.assumingMemoryBound(to: UInt8.self), window: window, hashed: hashed))
+    }
+
     /// The lowercase hex digest of a string's UTF-8 bytes.
     public static func hex(_ text: String) -> String {
         var text = text
@@ -44,12 +51,19 @@ public enum SHA256 {
 
     /// Hashes the whole blocks in place and only the padded tail in a small buffer: every input file is
     /// hashed for the report's stamp, and copying each file to pad it cost as much as a tenth of the hashing.
-    private static func digest(of message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    private static func digest(of message: UnsafeBufferPointer<UInt8>, window: Int = Int.max,
+                               hashed: (Range<Int>) -> Void = { _ in }) -> [UInt8] {
         var state = initialState
         let wholeBlocks = message.count / 64
+        let blocksPerWindow = max(1, window / 64)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            var windowStart = 0
             for block in 0..<wholeBlocks {
                 compress(UnsafeBufferPointer(rebasing: message[(block * 64)..<(block * 64 + 64)]), into: &state, schedule: schedule)
+                if (block + 1) % blocksPerWindow == 0 {
+                    hashed(windowStart..<((block + 1) * 64))
+                    windowStart = (block + 1) * 64
+                }
             }
             // The rest of the message, the 0x80 marker, zeros and the 64-bit length: one block or two.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
@@ -63,6 +77,7 @@ public enum SHA256 {
                 let padded = UnsafeBufferPointer(tail)
                 compress(UnsafeBufferPointer(rebasing: padded[0..<64]), into: &state, schedule: schedule)
                 if tailCount == 128 { compress(UnsafeBufferPointer(rebasing: padded[64..<128]), into: &state, schedule: schedule) }
+                if windowStart < message.count { hashed(windowStart..<message.count) }
             }
         }
         var digest: [UInt8] = []

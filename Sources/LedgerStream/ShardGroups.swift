@@ -1,0 +1,153 @@
+import LedgerPlan
+import LedgerTape
+
+/// The groups of one rule in one shard of a `TextGroupStore`: key (two institutions and the number of
+/// an interned text), aggregate, count. 12 + 16 + 4 bytes a group, and its slot.
+struct ShardGroups: Sendable {
+    private(set) var institutions: [UInt64] = []
+    private(set) var texts: [Int32] = []
+    /// Sum, minimum or maximum, by the rule's aggregate (10^-12 units).
+    private(set) var values: [Int128] = []
+    /// Positions counted; the top bit says one could not be evaluated.
+    private(set) var counts: [UInt32] = []
+    private var slots = [Int32](repeating: -1, count: 16)
+    let function: LedgerAggregate.Function
+
+    static let unknownBit: UInt32 = 0x8000_0000
+
+    init(function: LedgerAggregate.Function) { self.function = function }
+
+    var count: Int { texts.count }
+
+    @inline(__always)
+    private static func hash(_ institutions: UInt64, _ text: Int32) -> UInt64 {
+        TapeHash.mix(institutions &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(UInt32(bitPattern: text)))
+    }
+
+    mutating func add(institutions key: UInt64, text: Int32, amount: Int128, known: Bool) {
+        if texts.count * 2 >= slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Int(Self.hash(key, text) & UInt64(mask))
+        var group = -1
+        while true {
+            let index = slots[slot]
+            if index < 0 { break }
+            if texts[Int(index)] == text, institutions[Int(index)] == key {
+                group = Int(index)
+                break
+            }
+            slot = (slot + 1) & mask
+        }
+        if group < 0 {
+            group = texts.count
+            slots[slot] = Int32(group)
+            institutions.append(key)
+            texts.append(text)
+            values.append(function == .min ? Int128.max : (function == .max ? Int128.min : 0))
+            counts.append(0)
+        }
+        counts[group] += 1
+        guard known else {
+            counts[group] |= Self.unknownBit
+            return
+        }
+        switch function {
+        case .sum:
+            let (sum, overflow) = values[group].addingReportingOverflow(amount)
+            if overflow { counts[group] |= Self.unknownBit } else { values[group] = sum }
+        case .min: values[group] = Swift.min(values[group], amount)
+        case .max: values[group] = Swift.max(values[group], amount)
+        case .count: break
+        }
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        var grown = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        for index in texts.indices {
+            var slot = Int(Self.hash(institutions[index], texts[index]) & UInt64(mask))
+            while grown[slot] >= 0 { slot = (slot + 1) & mask }
+            grown[slot] = Int32(index)
+        }
+        slots = grown
+    }
+}
+
+/// What a rule's groups give its evaluation once the scan is done, whichever table holds them.
+protocol GroupStore {
+    var count: Int { get }
+    func institutions(_ group: Int) -> (Int32, Int32)
+    /// The whole key (its text as bytes of its own): only for the groups a finding lists.
+    func key(_ group: Int) -> GroupKeyValue
+    func value(_ group: Int) -> Int128
+    func positions(_ group: Int) -> Int32
+    func isUnknown(_ group: Int) -> Bool
+}
+
+extension GroupTable: GroupStore {
+    func institutions(_ group: Int) -> (Int32, Int32) { keys[group].institutions }
+    func key(_ group: Int) -> GroupKeyValue { keys[group] }
+    func value(_ group: Int) -> Int128 { values[group] }
+    func positions(_ group: Int) -> Int32 { counts[group] }
+    func isUnknown(_ group: Int) -> Bool { unknown[group] }
+}
+
+/// One rule's groups across the shards of a `TextGroupStore`, numbered shard after shard.
+struct TextGroupView: GroupStore {
+    let shards: [TextShard]
+    let slot: Int
+    /// The number of the first group of each shard, and the total at the end.
+    private let bases: [Int]
+
+    init(shards: [TextShard], slot: Int) {
+        self.shards = shards
+        self.slot = slot
+        var bases = [0]
+        for shard in shards { bases.append(bases[bases.count - 1] + shard.groups[slot].count) }
+        self.bases = bases
+    }
+
+    var count: Int { bases[bases.count - 1] }
+
+    /// The shard and the index in it of group `group`.
+    @inline(__always)
+    private func locate(_ group: Int) -> (Int, Int) {
+        var low = 0
+        var high = shards.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if bases[middle] <= group { low = middle } else { high = middle - 1 }
+        }
+        return (low, group - bases[low])
+    }
+
+    func institutions(_ group: Int) -> (Int32, Int32) {
+        let (shard, index) = locate(group)
+        return TextGroupStore.unpack(shards[shard].groups[slot].institutions[index])
+    }
+
+    func key(_ group: Int) -> GroupKeyValue {
+        let (shard, index) = locate(group)
+        let groups = shards[shard].groups[slot]
+        let text = shards[shard].texts
+        let number = groups.texts[index]
+        return GroupKeyValue(institutions: TextGroupStore.unpack(groups.institutions[index]),
+                             text: .owned(hash: text.hashes[Int(number)], bytes: text.text(number)))
+    }
+
+    func value(_ group: Int) -> Int128 {
+        let (shard, index) = locate(group)
+        return shards[shard].groups[slot].values[index]
+    }
+
+    func positions(_ group: Int) -> Int32 {
+        let (shard, index) = locate(group)
+        return Int32(bitPattern: shards[shard].groups[slot].counts[index] & ~ShardGroups.unknownBit)
+    }
+
+    func isUnknown(_ group: Int) -> Bool {
+        let (shard, index) = locate(group)
+        return shards[shard].groups[slot].counts[index] & ShardGroups.unknownBit != 0
+    }
+}
