@@ -14,6 +14,9 @@ struct PendingLoan: Sendable {
     let cannotEvaluate: Bool
     /// A waiver names the loan: it is listed whatever the cap.
     let waived: Bool
+    /// The loan id's bytes, for the key order: sorting never reads the tape again (its pages may have
+    /// been given back, and reading them would bring them back).
+    let idBytes: [UInt8]
 }
 
 /// A failing loan as `--failures-out` lists it.
@@ -171,7 +174,8 @@ enum LoanScan {
         let waived = loanIdText.map { inputs.request.waivedKeys[rule]?.contains($0) ?? false } ?? false
         state.pending[program.index].add(
             PendingLoan(row: context.loan, fundings: context.fundings, borrowerGroup: context.borrowerGroup,
-                        severity: severity, cannotEvaluate: cannotEvaluate, waived: waived),
+                        severity: severity, cannotEvaluate: cannotEvaluate, waived: waived,
+                        idBytes: context.loan.loanId.bytes(in: inputs.tapes.files)),
             cap: inputs.cap, files: inputs.tapes.files, unlisted: &state.outcomes[program.index].unlisted)
         if inputs.writeFailures {
             state.failedLoans[program.index].append(FailedLoan(loanId: context.loan.loanId, place: context.loan.place,

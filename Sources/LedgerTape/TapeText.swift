@@ -28,6 +28,15 @@ public struct TapeText: Sendable, Hashable {
         }
     }
 
+    /// A cell whose hash is known (a compact row's loan id).
+    init(file: Int32, offset: Int64, length: Int32, escaped: Bool, hash: UInt64) {
+        self.file = file
+        self.offset = offset
+        self.length = length
+        self.escaped = escaped
+        self.hash = hash
+    }
+
     /// The unescaped bytes, read from `files`.
     public func bytes(in files: [MappedFile]) -> [UInt8] {
         let buffer = files[Int(file)].bytes
