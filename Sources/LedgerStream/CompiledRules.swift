@@ -6,8 +6,9 @@ import LedgerTape
 import LoanDomain
 import RuleLanguage
 
-/// A Loan rule ready for the hot path: its regime as day numbers and its conditions as closures.
-struct LoanRuleProgram {
+/// A Loan rule ready for the hot path: its regime as day numbers and its conditions as closures. A
+/// class: iterating the rules for every row then retains one reference, not each closure.
+final class LoanRuleProgram {
     let index: Int
     let binds: LoanDate
     /// Loans dated before this day are not bound (the rule's `new_business_from`, else `effective`).
@@ -19,13 +20,25 @@ struct LoanRuleProgram {
     let escalate: ConditionProgram?
     let severityForDay: (Int32, Bool) -> FindingSeverity
 
+    init(index: Int, binds: LoanDate, earliest: Int32, until: Int32, appliesTo: ConditionProgram?, require: @escaping ConditionProgram,
+         escalate: ConditionProgram?, severityForDay: @escaping (Int32, Bool) -> FindingSeverity) {
+        self.index = index
+        self.binds = binds
+        self.earliest = earliest
+        self.until = until
+        self.appliesTo = appliesTo
+        self.require = require
+        self.escalate = escalate
+        self.severityForDay = severityForDay
+    }
+
     /// The loan's regime date.
     @inline(__always)
     func day(_ loan: LoanRow) -> Int32 { binds == .disbursedOn ? loan.disbursedOn : loan.contractDate }
 }
 
 /// A LoanGroup rule ready for the hot path.
-struct GroupRuleProgram {
+final class GroupRuleProgram {
     let index: Int
     let keys: [GroupKey]
     let filter: ConditionProgram?
@@ -34,6 +47,16 @@ struct GroupRuleProgram {
     let value: ValueProgram?
     /// `count(loans, p => …)`: the positions counted.
     let countFilter: ConditionProgram?
+
+    init(index: Int, keys: [GroupKey], filter: ConditionProgram?, function: LedgerAggregate.Function, value: ValueProgram?,
+         countFilter: ConditionProgram?) {
+        self.index = index
+        self.keys = keys
+        self.filter = filter
+        self.function = function
+        self.value = value
+        self.countFilter = countFilter
+    }
     /// The key is institutions only (few groups): the main pass keeps each group's largest
     /// contributions (`ContributorTable`) instead of a second pass.
     var tracksContributors: Bool { !keys.contains { $0.kind == .borrower || $0.kind == .borrowerGroup } }

@@ -100,8 +100,17 @@ struct TextShard: Sendable {
         groups = functions.map(ShardGroups.init(function:))
     }
 
+    /// The cell interned last: a row's rules mostly key on the same borrower cell.
+    private var lastCell: (file: Int32, offset: Int64, number: Int32) = (-1, -1, -1)
+
     mutating func apply(_ update: TextUpdate, files: [MappedFile]) {
-        let text = texts.intern(update.text, files: files)
+        let text: Int32
+        if update.text.file == lastCell.file, update.text.offset == lastCell.offset {
+            text = lastCell.number
+        } else {
+            text = texts.intern(update.text, files: files)
+            lastCell = (update.text.file, update.text.offset, text)
+        }
         groups[update.slot].add(institutions: update.institutions, text: text, amount: update.amount, known: update.known)
     }
 }

@@ -12,6 +12,10 @@ public struct LoanRowDecoder: Sendable {
     let products: IdentifierIndex
     /// The schema's `as_of`, as a day number.
     let dataDate: Int32
+    /// The codes of the choice columns (`values:` in the mapping), nil for the canonical spelling.
+    private let typeCodes: [String: String]?
+    private let purposeCodes: [String: String]?
+    private let securedCodes: [String: String]?
 
     public init(_ files: TapeFiles, file: Int, institutions: IdentifierIndex, products: IdentifierIndex,
                 dataDate: Int32) throws(DiagnosticList) {
@@ -19,6 +23,9 @@ public struct LoanRowDecoder: Sendable {
         self.institutions = institutions
         self.products = products
         self.dataDate = dataDate
+        typeCodes = positions.codes(.borrowerType)
+        purposeCodes = positions.codes(.purpose)
+        securedCodes = positions.codes(.secured)
     }
 
     public func decode(_ fields: CSVFields, bytes: UnsafeRawBufferPointer, place: RowPlace,
@@ -47,8 +54,6 @@ public struct LoanRowDecoder: Sendable {
             }
             return code
         }
-        let typeCodes = positions.codes(.borrowerType), purposeCodes = positions.codes(.purpose)
-        let securedCodes = positions.codes(.secured)
         let borrowerType = reader.read(.borrowerType, &errors) { cell, _ throws(CellError) in
             try TypedCell.choice(cell, codes: typeCodes, .borrowerTypes)
         }

