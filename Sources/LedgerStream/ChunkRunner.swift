@@ -91,6 +91,7 @@ extension ChunkRunner {
                 let (tableIndex, chunk) = work[index]
                 let table = tables[tableIndex]
                 let file = table.files.files[Int(chunk.file)]
+                file.populate(chunk.range)
                 var scanner = CSVScanner(file.bytes, range: chunk.range, delimiter: table.files.source.delimiter)
                 var chunkState = local()
                 var syntax: CSVSyntaxError?

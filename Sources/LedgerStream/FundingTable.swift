@@ -12,6 +12,10 @@ struct FundingTable: Sendable {
     /// probe of a loan that is not joint (most) rarely leaves the slot array.
     private let slots: [UInt64]
     private let mask: Int
+    /// One bit per hash (a few megabytes, cache-resident where the slots are not): most loans are not
+    /// joint, and a clear bit answers for them without a miss in the slot array.
+    private let filter: [UInt64]
+    private let filterMask: UInt64
 
     var loanCount: Int { first.count }
 
@@ -50,6 +54,16 @@ struct FundingTable: Sendable {
         self.next = next
         self.slots = slots
         mask = slots.count - 1
+        var bits = 1 << 12
+        while bits < first.count * 8 { bits *= 2 }
+        var filter = [UInt64](repeating: 0, count: bits / 64)
+        let filterMask = UInt64(bits - 1)
+        for row in first {
+            let bit = Int((rows[Int(row)].loanId.hash >> 32) & filterMask)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.filter = filter
+        self.filterMask = filterMask
     }
 
     private static func grown(_ slots: [UInt64], rows: [FundingRow], first: [Int32]) -> [UInt64] {
@@ -62,6 +76,26 @@ struct FundingTable: Sendable {
             grown[slot] = tag(hash) | UInt64(group + 1)
         }
         return grown
+    }
+
+    /// The group (loan) whose fundings rows have this loan id, or nil. `cursor` is the group found
+    /// last by the caller: fundings usually list loans in the loans' order, so the next group is tried
+    /// first (its rows are next to the last one's in memory).
+    func group(of loanId: TapeText, files: [MappedFile], cursor: inout Int32) -> Int32? {
+        guard !first.isEmpty else { return nil }
+        let bit = Int((loanId.hash >> 32) & filterMask)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        let candidate = Int(cursor) + 1
+        if candidate < first.count {
+            let row = rows[Int(first[candidate])]
+            if row.loanId.hash == loanId.hash, row.loanId.sameText(as: loanId, in: files) {
+                cursor = Int32(candidate)
+                return cursor
+            }
+        }
+        guard let found = group(of: loanId, files: files) else { return nil }
+        cursor = found
+        return found
     }
 
     /// The group (loan) whose fundings rows have this loan id, or nil.

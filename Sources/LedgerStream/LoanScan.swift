@@ -116,6 +116,7 @@ enum LoanScan {
         let files = inputs.tapes.files
         var fields = CSVFields()
         var context: RowContext?
+        var fundingCursor: Int32 = -1
         while try scanner.next(into: &fields) {
             let place = RowPlace(file: fileId, chunk: chunk.index, line: Int32(fields.line), recordStart: Int64(fields.recordStart))
             guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &errors) else { continue }
@@ -131,7 +132,7 @@ enum LoanScan {
                 context = rowContext
             }
             rowContext.fundings.removeAll(keepingCapacity: true)
-            if let group = inputs.fundings.group(of: row.loanId, files: files) {
+            if let group = inputs.fundings.group(of: row.loanId, files: files, cursor: &fundingCursor) {
                 inputs.fundings.appendEntries(of: group, to: &rowContext.fundings)
                 state.matchedFundings.append(group)
             } else {

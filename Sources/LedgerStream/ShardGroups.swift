@@ -1,15 +1,21 @@
 import LedgerPlan
 import LedgerTape
 
-/// The groups of one rule in one shard of a `TextGroupStore`: key (two institutions and the number of
-/// an interned text), aggregate, count. 12 + 16 + 4 bytes a group, and its slot.
-struct ShardGroups: Sendable {
-    private(set) var institutions: [UInt64] = []
-    private(set) var texts: [Int32] = []
-    /// Sum, minimum or maximum, by the rule's aggregate (10^-12 units).
-    private(set) var values: [Int128] = []
+/// One group of a `ShardGroups`: its key, aggregate and count, together (one cache line is read to
+/// find and update a group, not one per field).
+struct ShardGroup: Sendable {
+    let institutions: UInt64
+    let text: Int32
     /// Positions counted; the top bit says one could not be evaluated.
-    private(set) var counts: [UInt32] = []
+    var count: UInt32
+    /// Sum, minimum or maximum, by the rule's aggregate (10^-12 units).
+    var value: Int128
+}
+
+/// The groups of one rule in one shard of a `TextGroupStore`: key (two institutions and the number of
+/// an interned text), aggregate, count. 32 bytes a group, and its slot.
+struct ShardGroups: Sendable {
+    private(set) var groups: [ShardGroup] = []
     private var slots = [Int32](repeating: -1, count: 16)
     let function: LedgerAggregate.Function
 
@@ -17,7 +23,7 @@ struct ShardGroups: Sendable {
 
     init(function: LedgerAggregate.Function) { self.function = function }
 
-    var count: Int { texts.count }
+    var count: Int { groups.count }
 
     @inline(__always)
     private static func hash(_ institutions: UInt64, _ text: Int32) -> UInt64 {
@@ -25,38 +31,44 @@ struct ShardGroups: Sendable {
     }
 
     mutating func add(institutions key: UInt64, text: Int32, amount: Int128, known: Bool) {
-        if texts.count * 2 >= slots.count { grow() }
+        if groups.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = Int(Self.hash(key, text) & UInt64(mask))
-        var group = -1
+        var index = -1
         while true {
-            let index = slots[slot]
-            if index < 0 { break }
-            if texts[Int(index)] == text, institutions[Int(index)] == key {
-                group = Int(index)
+            let candidate = Int(slots[slot])
+            if candidate < 0 { break }
+            if groups[candidate].text == text, groups[candidate].institutions == key {
+                index = candidate
                 break
             }
             slot = (slot + 1) & mask
         }
-        if group < 0 {
-            group = texts.count
-            slots[slot] = Int32(group)
-            institutions.append(key)
-            texts.append(text)
-            values.append(function == .min ? Int128.max : (function == .max ? Int128.min : 0))
-            counts.append(0)
+        if index < 0 {
+            index = groups.count
+            slots[slot] = Int32(index)
+            groups.append(ShardGroup(institutions: key, text: text, count: 0,
+                                     value: function == .min ? Int128.max : (function == .max ? Int128.min : 0)))
         }
-        counts[group] += 1
+        let function = function
+        groups.withUnsafeMutableBufferPointer { all in
+            Self.update(&all[index], function: function, amount: amount, known: known)
+        }
+    }
+
+    @inline(__always)
+    private static func update(_ group: inout ShardGroup, function: LedgerAggregate.Function, amount: Int128, known: Bool) {
+        group.count += 1
         guard known else {
-            counts[group] |= Self.unknownBit
+            group.count |= unknownBit
             return
         }
         switch function {
         case .sum:
-            let (sum, overflow) = values[group].addingReportingOverflow(amount)
-            if overflow { counts[group] |= Self.unknownBit } else { values[group] = sum }
-        case .min: values[group] = Swift.min(values[group], amount)
-        case .max: values[group] = Swift.max(values[group], amount)
+            let (sum, overflow) = group.value.addingReportingOverflow(amount)
+            if overflow { group.count |= unknownBit } else { group.value = sum }
+        case .min: group.value = Swift.min(group.value, amount)
+        case .max: group.value = Swift.max(group.value, amount)
         case .count: break
         }
     }
@@ -65,8 +77,8 @@ struct ShardGroups: Sendable {
         let capacity = slots.count * 2
         var grown = [Int32](repeating: -1, count: capacity)
         let mask = capacity - 1
-        for index in texts.indices {
-            var slot = Int(Self.hash(institutions[index], texts[index]) & UInt64(mask))
+        for (index, group) in groups.enumerated() {
+            var slot = Int(Self.hash(group.institutions, group.text) & UInt64(mask))
             while grown[slot] >= 0 { slot = (slot + 1) & mask }
             grown[slot] = Int32(index)
         }
@@ -124,30 +136,30 @@ struct TextGroupView: GroupStore {
 
     func institutions(_ group: Int) -> (Int32, Int32) {
         let (shard, index) = locate(group)
-        return TextGroupStore.unpack(shards[shard].groups[slot].institutions[index])
+        return TextGroupStore.unpack(shards[shard].groups[slot].groups[index].institutions)
     }
 
     func key(_ group: Int) -> GroupKeyValue {
         let (shard, index) = locate(group)
-        let groups = shards[shard].groups[slot]
+        let group = shards[shard].groups[slot].groups[index]
         let text = shards[shard].texts
-        let number = groups.texts[index]
-        return GroupKeyValue(institutions: TextGroupStore.unpack(groups.institutions[index]),
-                             text: .owned(hash: text.hashes[Int(number)], bytes: text.text(number)))
+        let number = group.text
+        return GroupKeyValue(institutions: TextGroupStore.unpack(group.institutions),
+                             text: .owned(hash: text.hash(number), bytes: text.text(number)))
     }
 
     func value(_ group: Int) -> Int128 {
         let (shard, index) = locate(group)
-        return shards[shard].groups[slot].values[index]
+        return shards[shard].groups[slot].groups[index].value
     }
 
     func positions(_ group: Int) -> Int32 {
         let (shard, index) = locate(group)
-        return Int32(bitPattern: shards[shard].groups[slot].counts[index] & ~ShardGroups.unknownBit)
+        return Int32(bitPattern: shards[shard].groups[slot].groups[index].count & ~ShardGroups.unknownBit)
     }
 
     func isUnknown(_ group: Int) -> Bool {
         let (shard, index) = locate(group)
-        return shards[shard].groups[slot].counts[index] & ShardGroups.unknownBit != 0
+        return shards[shard].groups[slot].groups[index].count & ShardGroups.unknownBit != 0
     }
 }

@@ -17,7 +17,12 @@ final class TapeDigests: Sendable {
             DispatchQueue.global(qos: .utility).async(group: group) { [self] in
                 // The pages hashed are given back (the scan faults in what it still needs from the page
                 // cache), so hashing does not hold the whole tape resident.
-                let digest = SHA256.hex(file.bytes, window: 8 << 20) { range in file.release(range) }
+                let window = 8 << 20
+                file.populate(0..<window)
+                let digest = SHA256.hex(file.bytes, window: window) { range in
+                    file.release(range)
+                    file.populate(range.upperBound..<(range.upperBound + window))
+                }
                 self.digests.withLock { $0[index] = digest }
             }
         }

@@ -117,39 +117,45 @@ struct TextShard: Sendable {
 
 /// Texts stored once each, as bytes, numbered in the order they came.
 struct InternedTexts: Sendable {
-    private(set) var hashes: [UInt64] = []
-    /// Where each text ends in `bytes` (it starts where the previous one ends).
-    private var ends: [Int] = []
+    /// A text's hash and where it ends in `bytes` (it starts where the previous one ends): one entry
+    /// read per lookup.
+    private struct Entry: Sendable {
+        let hash: UInt64
+        let end: Int
+    }
+
+    private var entries: [Entry] = []
     private var bytes: [UInt8] = []
     private var slots = [Int32](repeating: -1, count: 16)
 
-    var count: Int { hashes.count }
+    var count: Int { entries.count }
+
+    func hash(_ index: Int32) -> UInt64 { entries[Int(index)].hash }
 
     /// The number of `text`, stored when new.
     mutating func intern(_ text: TapeText, files: [MappedFile]) -> Int32 {
-        if hashes.count * 2 >= slots.count { grow() }
+        if entries.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = Int(text.hash & UInt64(mask))
         while true {
             let index = slots[slot]
             if index < 0 { break }
-            if hashes[Int(index)] == text.hash, equals(Int(index), text, files: files) { return index }
+            if entries[Int(index)].hash == text.hash, equals(Int(index), text, files: files) { return index }
             slot = (slot + 1) & mask
         }
-        let index = Int32(hashes.count)
+        let index = Int32(entries.count)
         slots[slot] = index
-        hashes.append(text.hash)
         if text.escaped {
             bytes += text.bytes(in: files)
         } else if text.length > 0, let base = files[Int(text.file)].bytes.baseAddress {
             let start = base.advanced(by: Int(text.offset)).assumingMemoryBound(to: UInt8.self)
             bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: Int(text.length)))
         }
-        ends.append(bytes.count)
+        entries.append(Entry(hash: text.hash, end: bytes.count))
         return index
     }
 
-    private func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+    private func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : entries[index - 1].end)..<entries[index].end }
 
     private func equals(_ index: Int, _ text: TapeText, files: [MappedFile]) -> Bool {
         let stored = range(index)
@@ -169,8 +175,8 @@ struct InternedTexts: Sendable {
         let capacity = slots.count * 2
         var grown = [Int32](repeating: -1, count: capacity)
         let mask = capacity - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(hash & UInt64(mask))
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(entry.hash & UInt64(mask))
             while grown[slot] >= 0 { slot = (slot + 1) & mask }
             grown[slot] = Int32(index)
         }

@@ -1,12 +1,13 @@
 import Diagnostics
 
-/// Turns records of one file of a table into rows, checking every cell.
+/// Turns records of one file of a table into rows, checking every cell. A class: the per-cell closures
+/// capture one reference, not a copy of every table of the decoder.
 ///
 /// A bad cell, a row with the wrong number of fields, an unknown lender or funder, a balance above the
 /// principal, a loan disbursed before its contract or after the tape's data date: each is a `TapeError`
 /// at the cell, and the row is dropped from the computation (the audit then stops with exit 2, so a
 /// dropped row never turns into a pass).
-public struct LoanRowDecoder: Sendable {
+public final class LoanRowDecoder: Sendable {
     public let positions: ColumnPositions
     let institutions: IdentifierIndex
     let products: IdentifierIndex

@@ -78,6 +78,7 @@ public final class TapeFiles: Sendable {
         // so the chunk size bounds the tape's share of the resident set.
         let chunkCount = max(parts * 4, totalBytes / Self.chunkBytes)
         for (index, file) in files.enumerated() {
+            file.populate(0..<file.bytes.count)
             let share = totalBytes == 0 ? 1 : max(1, Int((Double(file.bytes.count) / Double(totalBytes)) * Double(chunkCount)))
             for range in RecordSplitter.split(file.bytes, from: headerRanges[index].upperBound, parts: share) where !range.isEmpty {
                 chunks.append(Chunk(file: Int32(index), index: Int32(chunks.count), range: range))
