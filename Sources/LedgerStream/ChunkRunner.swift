@@ -7,6 +7,8 @@ struct ChunkOutput<State: Sendable>: Sendable {
     var state: State
     var lines: Int
     var syntax: CSVSyntaxError?
+    /// The chunk has no quote: one line per record.
+    var quoteFree = false
 }
 
 /// Runs a scan over every chunk of some tables on all cores; results come back in table and chunk
@@ -100,7 +102,8 @@ extension ChunkRunner {
                 } catch {
                     syntax = error
                 }
-                slots[index] = ChunkOutput(state: chunkState, lines: scanner.line, syntax: syntax)
+                slots[index] = ChunkOutput(state: chunkState, lines: scanner.line, syntax: syntax,
+                                           quoteFree: syntax == nil && !scanner.sawQuote && scanner.isAtEnd)
                 file.release(chunk.range)
             }
             workerSlots[thread] = state

@@ -13,7 +13,7 @@ import RuleLanguage
 enum ContributorScan {
     static func fill(
         _ run: inout LedgerRun, listed: [Int: [GroupKeyValue]], tracked: [ContributorTable?], inputs: LoanScanInputs,
-        loanTables: [(files: TapeFiles, firstId: Int32)], places: TapePlaces, sources: inout SourceTexts
+        loanTables: [(files: TapeFiles, firstId: Int32)], quoteFree: Set<ChunkKey>, places: TapePlaces, sources: inout SourceTexts
     ) {
         let files = inputs.tapes.files
         var found: [Int: [Int: [Contribution]]] = [:]
@@ -29,7 +29,7 @@ enum ContributorScan {
             }
         }
         if !scanned.isEmpty {
-            for (rule, groups) in scan(scanned, inputs: inputs, loanTables: loanTables) { found[rule] = groups }
+            for (rule, groups) in scan(scanned, inputs: inputs, loanTables: loanTables, quoteFree: quoteFree) { found[rule] = groups }
         }
         for (rule, groups) in found {
             for (index, contributions) in groups {
@@ -63,7 +63,7 @@ enum ContributorScan {
     }
 
     private static func scan(_ wanted: [Int: [GroupKeyValue]], inputs: LoanScanInputs,
-                             loanTables: [(files: TapeFiles, firstId: Int32)]) -> [Int: [Int: [Contribution]]] {
+                             loanTables: [(files: TapeFiles, firstId: Int32)], quoteFree: Set<ChunkKey>) -> [Int: [Int: [Contribution]]] {
         let files = inputs.tapes.files
         // An index of the listed keys per rule: key → position in the rule's listed items.
         var indexes: [Int: GroupTable] = [:]
@@ -85,12 +85,9 @@ enum ContributorScan {
             var fields = CSVFields()
             var ignored = TapeErrors()
             let context = RowContext(loan: PlaceholderLoan.placeholder)
-            while try scanner.next(into: &fields) {
-                // Rows of another shape fail to decode (and stop the audit before this pass).
-                guard borrowerField >= 0, fields.count == fieldCount,
-                      borrowers.contains(TapeText(file: fileId, field: fields[borrowerField], in: bytes).hash) else { continue }
-                let place = RowPlace(file: fileId, chunk: chunk.index, line: Int32(fields.line), recordStart: Int64(fields.recordStart))
-                guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &ignored) else { continue }
+            func contribute(_ fields: CSVFields, line: Int) {
+                let place = RowPlace(file: fileId, chunk: chunk.index, line: Int32(line), recordStart: Int64(fields.recordStart))
+                guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &ignored) else { return }
                 context.loan = row
                 context.fundings.removeAll(keepingCapacity: true)
                 if let group = inputs.fundings.group(of: row.loanId, files: files) {
@@ -116,6 +113,24 @@ enum ContributorScan {
                     }
                 }
             }
+            guard borrowerField >= 0 else { return }
+            if quoteFree.contains(ChunkKey(file: fileId, chunk: chunk.index)) {
+                // One line per record: hash the borrower cell, tokenise only the rows that may contribute.
+                let delimiter = table.source.delimiter
+                try QuoteFreeLines.forEach(bytes, chunk.range, delimiter: delimiter, field: borrowerField) {
+                    start, line, cell throws(CSVSyntaxError) in
+                    guard borrowers.contains(TapeHash.hash(UnsafeRawBufferPointer(rebasing: bytes[cell]))) else { return }
+                    var record = CSVScanner(bytes, range: start..<chunk.range.upperBound, delimiter: delimiter)
+                    if try record.next(into: &fields), fields.count == fieldCount { contribute(fields, line: line) }
+                }
+                return
+            }
+            while try scanner.next(into: &fields) {
+                // Rows of another shape fail to decode (and stop the audit before this pass).
+                guard fields.count == fieldCount,
+                      borrowers.contains(TapeText(file: fileId, field: fields[borrowerField], in: bytes).hash) else { continue }
+                contribute(fields, line: fields.line)
+            }
         }
         var merged: [Int: [Int: [Contribution]]] = [:]
         for state in output.workers {
@@ -129,4 +144,10 @@ enum ContributorScan {
         }
         return merged
     }
+}
+
+/// A chunk of a tape file, by tape-wide file id and chunk index.
+struct ChunkKey: Sendable, Hashable {
+    let file: Int32
+    let chunk: Int32
 }

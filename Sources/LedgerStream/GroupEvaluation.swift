@@ -29,20 +29,31 @@ struct GroupEvaluation<Table: GroupStore> {
         let waived = request.waivedKeys[entry.rule.id] ?? []
         var failing: [(key: String, snapshot: GroupSnapshot, value: GroupKeyValue)] = []
         var listed: [GroupKeyValue] = []
-        for group in 0..<table.count {
-            let institutions = table.institutions(group)
-            context.keyInstitutions = keyInstitutions(institutions)
+        // `applies_to` and the bound read only the key's institutions: decided once per pair of
+        // institutions, not once per group (millions of borrowers share a few lenders).
+        var decided: [UInt64: (applies: Tri, bound: FixedPoint?)] = [:]
+        table.forEachGroup { group, institutions, value, positions, unknown in
+            let packed = TextGroupStore.pack(institutions)
+            let decision: (applies: Tri, bound: FixedPoint?)
+            if let known = decided[packed] {
+                decision = known
+            } else {
+                context.keyInstitutions = keyInstitutions(institutions)
+                var boundValue: FixedPoint?
+                if case .number(let number)? = bound(context) { boundValue = number }
+                decision = (appliesTo?(context) ?? .yes, boundValue)
+                decided[packed] = decision
+            }
             var reason: String?
-            switch appliesTo?(context) ?? .yes {
-            case .no: continue
+            switch decision.applies {
+            case .no: return
             case .unknown: reason = "cannot evaluate: the group's applies_to needs a value the documents lack"
             case .yes: break
             }
             outcome.checked += 1
-            let actual = aggregate(group)
-            var boundValue: FixedPoint?
-            if case .number(let value)? = bound(context) { boundValue = value }
-            if reason == nil, table.isUnknown(group) {
+            let actual = plan.aggregate.function == .count ? FixedPoint(Int(positions)) : FixedPoint(units: value)
+            let boundValue = decision.bound
+            if reason == nil, unknown {
                 reason = "cannot evaluate: a position of the group could not be evaluated (a value it needs is absent, or its sum overflows)"
             }
             if reason == nil, boundValue == nil {
@@ -56,13 +67,13 @@ struct GroupEvaluation<Table: GroupStore> {
                 status = .violation(severity)
                 outcome.violations[severity, default: 0] += 1
             } else {
-                continue
+                return
             }
             let key = table.key(group)
             let parts = self.parts(key)
             let text = parts.map(\.value).joined(separator: "/")
             failing.append((text, GroupSnapshot(status: status, parts: parts, actual: actual, bound: boundValue,
-                                                count: Int(table.positions(group)), largest: []), key))
+                                                count: Int(positions), largest: []), key))
         }
         // Byte order of the key text, as `ORDER BY key COLLATE "C"` gives it.
         failing.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
@@ -81,13 +92,6 @@ struct GroupEvaluation<Table: GroupStore> {
             }
         }
         return (outcome, listed, failing.map(\.snapshot))
-    }
-
-    private func aggregate(_ group: Int) -> FixedPoint {
-        switch plan.aggregate.function {
-        case .count: FixedPoint(Int(table.positions(group)))
-        default: FixedPoint(units: table.value(group))
-        }
     }
 
     static func holds(_ op: BinaryOperator, _ actual: FixedPoint, _ bound: FixedPoint) -> Bool {

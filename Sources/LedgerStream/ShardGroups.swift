@@ -95,6 +95,14 @@ protocol GroupStore {
     func value(_ group: Int) -> Int128
     func positions(_ group: Int) -> Int32
     func isUnknown(_ group: Int) -> Bool
+    /// Every group in order: its number, institutions, aggregate, positions and unknown flag.
+    func forEachGroup(_ body: (Int, (Int32, Int32), Int128, Int32, Bool) -> Void)
+}
+
+extension GroupStore {
+    func forEachGroup(_ body: (Int, (Int32, Int32), Int128, Int32, Bool) -> Void) {
+        for group in 0..<count { body(group, institutions(group), value(group), positions(group), isUnknown(group)) }
+    }
 }
 
 extension GroupTable: GroupStore {
@@ -161,5 +169,15 @@ struct TextGroupView: GroupStore {
     func isUnknown(_ group: Int) -> Bool {
         let (shard, index) = locate(group)
         return shards[shard].groups[slot].groups[index].count & ShardGroups.unknownBit != 0
+    }
+
+    /// Shard after shard, without locating each group.
+    func forEachGroup(_ body: (Int, (Int32, Int32), Int128, Int32, Bool) -> Void) {
+        for (shard, base) in zip(shards, bases) {
+            for (index, group) in shard.groups[slot].groups.enumerated() {
+                body(base + index, TextGroupStore.unpack(group.institutions), group.value,
+                     Int32(bitPattern: group.count & ~ShardGroups.unknownBit), group.count & ShardGroups.unknownBit != 0)
+            }
+        }
     }
 }

@@ -82,9 +82,11 @@ public struct StreamEngine: LedgerEngine {
         // listed failures are put in key order).
         var lineCounts = side.lineCounts
         var errors = side.errors
+        var quoteFree = Set<ChunkKey>()
         for (entry, outputs) in zip(loanTables, output.chunks) {
             lineCounts[ObjectIdentifier(entry.files)] = outputs.map(\.lines)
             for (chunk, chunkOutput) in zip(entry.files.chunks, outputs) {
+                if chunkOutput.quoteFree { quoteFree.insert(ChunkKey(file: entry.firstId + chunk.file, chunk: chunk.index)) }
                 errors.merge(chunkOutput.state)
                 if let syntax = chunkOutput.syntax {
                     errors.append(SideTables.syntaxError(syntax, chunk: chunk, fileId: entry.firstId + chunk.file))
@@ -157,7 +159,8 @@ public struct StreamEngine: LedgerEngine {
                 if request.failuresDirectory != nil { failingGroups[rule] = result.failing }
             }
         }
-        ContributorScan.fill(&run, listed: listedGroups, tracked: merged.contributors, inputs: inputs, loanTables: loanTables, places: places, sources: &sources)
+        ContributorScan.fill(&run, listed: listedGroups, tracked: merged.contributors, inputs: inputs, loanTables: loanTables,
+                             quoteFree: quoteFree, places: places, sources: &sources)
         if let directory = request.failuresDirectory {
             try lift { () throws(DiagnosticList) in
                 try FailuresOut.write(failedLoans: merged.failedLoans, failingGroups: failingGroups, request: request, tapes: tapes,
