@@ -13,7 +13,8 @@ enum DuplicateLoans {
     static func partition(_ hash: UInt64) -> Int { Int(hash >> 56) }
 
     /// `threads[t][p]`: the ids thread `t` saw in partition `p`.
-    static func find(_ threads: [[[LoanIdEntry]]], files: [MappedFile]) -> TapeErrors {
+    /// `chunkOf(file, offset)`: the chunk a cell was scanned in.
+    static func find(_ threads: [[[LoanIdEntry]]], files: [MappedFile], chunkOf: @Sendable (Int32, Int64) -> Int32) -> TapeErrors {
         let results = UnsafeMutableBufferPointer<TapeErrors>.allocate(capacity: partitions)
         results.initialize(repeating: TapeErrors())
         defer {
@@ -28,7 +29,7 @@ enum DuplicateLoans {
             while start < sorted.count {
                 var end = start + 1
                 while end < sorted.count, sorted[end].hash == sorted[start].hash { end += 1 }
-                if end - start > 1 { report(Array(sorted[start..<end]), files: files, into: &errors) }
+                if end - start > 1 { report(Array(sorted[start..<end]), files: files, chunkOf: chunkOf, into: &errors) }
                 start = end
             }
             slots[partition] = errors
@@ -50,13 +51,14 @@ enum DuplicateLoans {
 
     /// Entries with one hash (sorted by file and offset): each whose text equals an earlier one's is a
     /// duplicate of the first with that text.
-    private static func report(_ entries: [LoanIdEntry], files: [MappedFile], into errors: inout TapeErrors) {
+    private static func report(_ entries: [LoanIdEntry], files: [MappedFile], chunkOf: (Int32, Int64) -> Int32,
+                               into errors: inout TapeErrors) {
         var firsts: [(entry: LoanIdEntry, text: [UInt8])] = []
         for entry in entries {
             let text = cellText(entry, files: files)
             if let first = firsts.first(where: { $0.text == text }) {
                 errors.append(TapeError(
-                    kind: .duplicateLoan, file: entry.file, chunk: entry.chunk, recordLine: entry.line,
+                    kind: .duplicateLoan, file: entry.file, chunk: chunkOf(entry.file, entry.offset), recordLine: entry.line,
                     recordStart: entry.offset, offset: entry.offset,
                     message: "duplicate loan_id '\(String(decoding: text, as: UTF8.self))'",
                     hint: "loan_id (借据号) is unique across the tape",

@@ -28,28 +28,26 @@ struct FailedLoan: Sendable {
     let cannotEvaluate: Bool
 }
 
-/// A loan id seen, for the duplicate check after the scan: its hash, where its cell is, and its row.
-/// 32 bytes a loan — the one per-row cost of the scan.
+/// A loan id seen, for the duplicate check after the scan: its hash, where its cell is, and its row's
+/// line. 24 bytes a loan — the one per-row cost of the scan (the chunk, needed only for a reported
+/// duplicate, is found again from the offset).
 struct LoanIdEntry: Sendable {
     let hash: UInt64
-    let offset: Int64
+    /// The cell's offset (48 bits) and the tape-wide file id (16 bits).
+    private let offsetAndFile: UInt64
     let line: Int32
-    private let fileIndex: UInt16
-    private let chunkIndex: UInt16
     /// The cell's length; the top bit says it is quoted with `""` inside.
     private let lengthAndEscape: UInt32
 
-    init(hash: UInt64, offset: Int64, file: Int32, chunk: Int32, line: Int32, length: Int32, escaped: Bool) {
+    init(hash: UInt64, offset: Int64, file: Int32, line: Int32, length: Int32, escaped: Bool) {
         self.hash = hash
-        self.offset = offset
+        offsetAndFile = UInt64(truncatingIfNeeded: offset) << 16 | UInt64(UInt16(truncatingIfNeeded: file))
         self.line = line
-        fileIndex = UInt16(truncatingIfNeeded: file)
-        chunkIndex = UInt16(truncatingIfNeeded: chunk)
         lengthAndEscape = UInt32(truncatingIfNeeded: length) & 0x7FFF_FFFF | (escaped ? 0x8000_0000 : 0)
     }
 
-    var file: Int32 { Int32(fileIndex) }
-    var chunk: Int32 { Int32(chunkIndex) }
+    var file: Int32 { Int32(offsetAndFile & 0xFFFF) }
+    var offset: Int64 { Int64(offsetAndFile >> 16) }
     var length: Int32 { Int32(lengthAndEscape & 0x7FFF_FFFF) }
     var escaped: Bool { lengthAndEscape & 0x8000_0000 != 0 }
 }
@@ -121,7 +119,7 @@ enum LoanScan {
             let place = RowPlace(file: fileId, chunk: chunk.index, line: Int32(fields.line), recordStart: Int64(fields.recordStart))
             guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &errors) else { continue }
             state.rows += 1
-            state.loanIds[DuplicateLoans.partition(row.loanId.hash)].append(LoanIdEntry(hash: row.loanId.hash, offset: row.loanId.offset, file: fileId, chunk: chunk.index,
+            state.loanIds[DuplicateLoans.partition(row.loanId.hash)].append(LoanIdEntry(hash: row.loanId.hash, offset: row.loanId.offset, file: fileId,
                                              line: place.line, length: row.loanId.length, escaped: row.loanId.escaped))
             let rowContext: RowContext
             if let context {

@@ -109,7 +109,14 @@ public struct StreamEngine: LedgerEngine {
             for group in state.matchedFundings { matched[Int(group)] = true }
         }
         let loanIds = output.workers.map(\.loanIds)
-        errors.merge(DuplicateLoans.find(loanIds, files: tapes.files))
+        let chunkOf: @Sendable (Int32, Int64) -> Int32 = { file, offset in
+            for entry in loanTables where file >= entry.firstId && file < entry.firstId + Int32(entry.files.files.count) {
+                let local = file - entry.firstId
+                if let chunk = entry.files.chunks.first(where: { $0.file == local && $0.range.contains(Int(offset)) }) { return chunk.index }
+            }
+            return 0
+        }
+        errors.merge(DuplicateLoans.find(loanIds, files: tapes.files, chunkOf: chunkOf))
         for group in matched.indices where !matched[group] {
             let row = side.fundings.rows[Int(side.fundings.firstRow(of: Int32(group)))]
             errors.append(TapeError(

@@ -98,7 +98,7 @@ public final class LoanRowDecoder: Sendable {
 }
 
 /// Rows of the fundings table.
-public struct FundingRowDecoder: Sendable {
+public final class FundingRowDecoder: Sendable {
     public let positions: ColumnPositions
     let institutions: IdentifierIndex
 
@@ -135,7 +135,7 @@ public struct FundingRowDecoder: Sendable {
 }
 
 /// Rows of the borrower_groups table.
-public struct GroupRowDecoder: Sendable {
+public final class GroupRowDecoder: Sendable {
     public let positions: ColumnPositions
 
     public init(_ files: TapeFiles, file: Int) throws(DiagnosticList) {
