@@ -1,5 +1,6 @@
 import Dispatch
 import LedgerTape
+import Synchronization
 
 /// Finds loan ids that appear twice in the loans table(s), after the scan: the ids are partitioned by
 /// hash, each partition sorted on its own core, and equal hashes are compared byte for byte (a hash
@@ -12,9 +13,10 @@ enum DuplicateLoans {
     @inline(__always)
     static func partition(_ hash: UInt64) -> Int { Int(hash >> 56) }
 
-    /// `threads[t][p]`: the ids thread `t` saw in partition `p`.
+    /// `threads[t][p]`: the ids thread `t` kept in memory in partition `p`; `spill` has the rest.
     /// `chunkOf(file, offset)`: the chunk a cell was scanned in.
-    static func find(_ threads: [[[LoanIdEntry]]], files: [MappedFile], chunkOf: @Sendable (Int32, Int64) -> Int32) -> TapeErrors {
+    static func find(_ threads: [[[LoanIdEntry]]], spill: LoanIdSpill, files: [MappedFile],
+                     chunkOf: @Sendable (Int32, Int64) -> Int32) throws(SpillError) -> TapeErrors {
         let results = UnsafeMutableBufferPointer<TapeErrors>.allocate(capacity: partitions)
         results.initialize(repeating: TapeErrors())
         defer {
@@ -22,8 +24,15 @@ enum DuplicateLoans {
             results.deallocate()
         }
         nonisolated(unsafe) let slots = results
+        let failures = Mutex<SpillError?>(nil)
         DispatchQueue.concurrentPerform(iterations: partitions) { partition in
-            let sorted = threads.flatMap { $0[partition] }.sorted { ($0.hash, $0.file, $0.offset) < ($1.hash, $1.file, $1.offset) }
+            var entries = threads.flatMap { $0[partition] }
+            do throws(SpillError) {
+                entries += try spill.read(partition)
+            } catch {
+                failures.withLock { $0 = $0 ?? error }
+            }
+            let sorted = entries.sorted { ($0.hash, $0.file, $0.offset) < ($1.hash, $1.file, $1.offset) }
             var errors = TapeErrors()
             var start = 0
             while start < sorted.count {
@@ -34,6 +43,7 @@ enum DuplicateLoans {
             }
             slots[partition] = errors
         }
+        if let failure = failures.withLock({ $0 }) { throw failure }
         // Partitions are by hash, not by file order: sort the kept errors into file order.
         var all: [TapeError] = []
         var total = 0

@@ -94,6 +94,8 @@ struct LoanScanInputs: Sendable {
     let textGroups: TextGroupStore
     /// Scanning threads.
     let threads: Int
+    /// Where loan ids go past the memory budget.
+    let loanIdSpill: LoanIdSpill
 }
 
 /// Scans one chunk of the loans table: decode and check every row, evaluate the Loan rules, add each

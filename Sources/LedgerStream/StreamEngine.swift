@@ -13,11 +13,15 @@ import RuleLanguage
 /// of rows (apart from the loan-id check, 32 bytes a loan).
 public struct StreamEngine: LedgerEngine {
     public let name = "stream"
-    /// Threads (and 4 × this many chunks per table).
+    /// Threads (and 4 × this many chunks per table at least).
     public let parts: Int
+    /// Bytes of loan ids (24 a loan) held in memory for the duplicate check; past it they are written
+    /// to files under `$TMPDIR` and checked partition by partition.
+    public let loanIdBudget: Int
 
-    public init(parts: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(parts: Int = ProcessInfo.processInfo.activeProcessorCount, loanIdBudget: Int = 64 << 20) {
         self.parts = max(1, parts)
+        self.loanIdBudget = max(1, loanIdBudget)
     }
 
     public func run(_ request: LedgerRequest) throws(LedgerError) -> LedgerRun {
@@ -54,12 +58,14 @@ public struct StreamEngine: LedgerEngine {
             if program.tracksContributors { tracked[program.index] = true } else { textRules.append((program.index, program.function)) }
         }
         let textGroups = TextGroupStore(rules: textRules, ruleCount: ruleCount)
+        let spill = LoanIdSpill(budgetPerThread: loanIdBudget / parts)
+        defer { spill.remove() }
         let inputs = LoanScanInputs(
             request: request, tapes: tapes, fundings: side.fundings, groups: side.groups, institutionIndex: institutionIndex,
             productIndex: productIndex, dataDate: Int32(dataDate.dayNumber), waivedLoanHashes: waivedLoans,
             affiliateGroup: request.institutions.map { institutionIndex.code(of: InstitutionFields.groupName(of: $0)) ?? 0 },
             cap: request.maxFindingsPerRule, writeFailures: request.failuresDirectory != nil, textGroups: textGroups,
-            threads: parts)
+            threads: parts, loanIdSpill: spill)
         let groupFunctions = request.rules.enumerated().map { index, entry -> LedgerAggregate.Function? in
             guard case .group(let plan) = entry.plan, textGroups.slots[index] < 0 else { return nil }
             return plan.aggregate.function
@@ -76,6 +82,8 @@ public struct StreamEngine: LedgerEngine {
             guard let rules = try? CompiledRules(request) else { return }
             try LoanScan.scan(inputs, rules: rules, table: table, chunk: chunk, fileId: fileId, scanner: &scanner, state: &state,
                               errors: &chunkErrors)
+            let held = state.loanIds.reduce(0) { $0 + $1.count } * MemoryLayout<LoanIdEntry>.stride
+            if held > spill.budgetPerThread { spill.spill(&state.loanIds) }
         }
 
         // Errors in file order; the threads' states in any order (their sums and counts commute, and
@@ -116,7 +124,11 @@ public struct StreamEngine: LedgerEngine {
             }
             return 0
         }
-        errors.merge(DuplicateLoans.find(loanIds, files: tapes.files, chunkOf: chunkOf))
+        do {
+            errors.merge(try DuplicateLoans.find(loanIds, spill: spill, files: tapes.files, chunkOf: chunkOf))
+        } catch {
+            throw LedgerError([.error(error.message, at: nil, hint: "free space under $TMPDIR, or set TMPDIR to a larger disk")])
+        }
         for group in matched.indices where !matched[group] {
             let row = side.fundings.rows[Int(side.fundings.firstRow(of: Int32(group)))]
             errors.append(TapeError(
