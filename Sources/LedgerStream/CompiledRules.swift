@@ -19,9 +19,11 @@ final class LoanRuleProgram {
     let require: ConditionProgram
     let escalate: ConditionProgram?
     let severityForDay: (Int32, Bool) -> FindingSeverity
+    /// By lender: whether `applies_to` may hold (`InstitutionGate`).
+    let lenderGate: [Bool]?
 
     init(index: Int, binds: LoanDate, earliest: Int32, until: Int32, appliesTo: ConditionProgram?, require: @escaping ConditionProgram,
-         escalate: ConditionProgram?, severityForDay: @escaping (Int32, Bool) -> FindingSeverity) {
+         escalate: ConditionProgram?, severityForDay: @escaping (Int32, Bool) -> FindingSeverity, lenderGate: [Bool]?) {
         self.index = index
         self.binds = binds
         self.earliest = earliest
@@ -30,6 +32,7 @@ final class LoanRuleProgram {
         self.require = require
         self.escalate = escalate
         self.severityForDay = severityForDay
+        self.lenderGate = lenderGate
     }
 
     /// The loan's regime date.
@@ -47,15 +50,18 @@ final class GroupRuleProgram {
     let value: ValueProgram?
     /// `count(loans, p => …)`: the positions counted.
     let countFilter: ConditionProgram?
+    /// By funder: whether `where` may hold (`InstitutionGate`).
+    let funderGate: [Bool]?
 
     init(index: Int, keys: [GroupKey], filter: ConditionProgram?, function: LedgerAggregate.Function, value: ValueProgram?,
-         countFilter: ConditionProgram?) {
+         countFilter: ConditionProgram?, funderGate: [Bool]?) {
         self.index = index
         self.keys = keys
         self.filter = filter
         self.function = function
         self.value = value
         self.countFilter = countFilter
+        self.funderGate = funderGate
     }
     /// The key is institutions only (few groups): the main pass keeps each group's largest
     /// contributions (`ContributorTable`) instead of a second pass.
@@ -88,6 +94,9 @@ struct CompiledRules {
                     severityForDay: { day, escalated in
                         LedgerRegime.severity(rule: rule, packStatus: packStatus, loanDay: CivilDate(dayNumber: Int(day)),
                                               escalated: escalated).severity
+                    },
+                    lenderGate: try plan.appliesTo.flatMap { condition throws(DiagnosticList) in
+                        try InstitutionGate(condition, subject: .lender, institutions: request.institutions.count, compiler: &compiler)?.open
                     })
                 // A rule not yet effective on the as-of date binds no loan (every loan is dated by then).
                 if rule.effective <= asOf { loanRules.append(program) }
@@ -110,6 +119,9 @@ struct CompiledRules {
                     value: try plan.aggregate.value.map { value throws(DiagnosticList) in try compiler.value(value, .position) },
                     countFilter: try plan.aggregate.filter.map { condition throws(DiagnosticList) in
                         try compiler.condition(condition, .position)
+                    },
+                    funderGate: try plan.filter.flatMap { condition throws(DiagnosticList) in
+                        try InstitutionGate(condition, subject: .funder, institutions: request.institutions.count, compiler: &compiler)?.open
                     }))
             }
             symbols = compiler.symbols

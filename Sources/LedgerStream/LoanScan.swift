@@ -158,6 +158,7 @@ enum LoanScan {
     ) {
         let day = program.day(context.loan)
         guard day >= program.earliest, day < program.until else { return }
+        if let gate = program.lenderGate, !gate[Int(context.loan.lender)] { return }  // applies_to is no
         let applies = program.appliesTo?(context) ?? .yes
         if applies == .no { return }
         state.outcomes[program.index].checked += 1
@@ -190,6 +191,7 @@ enum LoanScan {
         for position in context.fundings.indices {
             context.position = position
             for program in rules.groupRules {
+                if let gate = program.funderGate, !gate[Int(context.fundings[position].institution)] { continue }  // where is no
                 let pass = program.filter?(context) ?? .yes
                 if pass == .no { continue }
                 let value = program.value?(context)
