@@ -116,11 +116,13 @@ extension TapeColumn {
 /// 48 bytes (a tape has millions): cell offsets are kept relative to the record's start, and the place
 /// and the loan id are put together when asked for.
 public struct FundingRow: Sendable {
+    /// The byte where the row's record starts.
     public let recordStart: Int64
     private let idHash: UInt64
     /// 10^-10 of the fraction.
     public let share: Int64
     private let line: Int32
+    /// The funder's institution code.
     public let institution: Int32
     private let idDelta: UInt32
     /// The loan id cell's length; the top bit says it is quoted with `""` inside.
@@ -142,15 +144,18 @@ public struct FundingRow: Sendable {
         chunkIndex = UInt16(truncatingIfNeeded: place.chunk)
     }
 
+    /// Where the row is.
     public var place: RowPlace {
         RowPlace(file: Int32(fileIndex), chunk: Int32(chunkIndex), line: line, recordStart: recordStart)
     }
 
+    /// The loan id cell.
     public var loanId: TapeText {
         TapeText(file: Int32(fileIndex), offset: recordStart + Int64(idDelta), length: Int32(idLengthAndEscape & 0x7FFF_FFFF),
                  escaped: idLengthAndEscape & 0x8000_0000 != 0, hash: idHash)
     }
 
+    /// The byte where the share cell starts.
     public var shareOffset: Int64 { recordStart + Int64(shareDelta) }
 }
 
