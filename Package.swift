@@ -44,13 +44,16 @@ let package = Package(
         .target(name: "LedgerAudit", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "LedgerTape", "LedgerPlan", "Compliance"]),
         // Ledger stage 4: the streaming engine (one pass over the CSV tables on all cores).
         .target(name: "LedgerStream", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "LedgerTape", "LedgerPlan", "Compliance", "LedgerAudit"]),
+        // Ledger stage 4': the same plans printed as SQL for DuckDB, PostgreSQL, Spark and Trino, and the
+        // drivers that run them through each engine's own client.
+        .target(name: "LedgerSQL", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "LedgerTape", "LedgerPlan", "Compliance", "LedgerAudit"]),
         // Stage 5: one renderer per output format.
         .target(name: "Reporting", dependencies: ["Diagnostics", "RuleLanguage", "LoanDomain", "Compliance"]),
         .executableTarget(
             name: "loancheck",
             dependencies: [
                 "Diagnostics", "YAML", "RuleLanguage", "LoanDomain", "Compliance", "Reporting", "LedgerTape", "LedgerPlan",
-                "LedgerAudit", "LedgerStream",
+                "LedgerAudit", "LedgerStream", "LedgerSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: mimalloc

@@ -60,8 +60,9 @@ public struct LedgerAuditor: Sendable {
         return schemas
     }
 
-    /// The ledger findings and totals, or nil when no LedgerSchema is loaded.
-    public func audit(_ outcome: LoadOutcome, asOf: CivilDate, options: Options) throws(LedgerError) -> LedgerResults? {
+    /// The request an engine runs: the schemas, every ledger rule, the keys waivers name; nil when no
+    /// LedgerSchema is loaded.
+    public func request(_ outcome: LoadOutcome, asOf: CivilDate, options: Options) throws(LedgerError) -> LedgerRequest? {
         guard !outcome.ledgerSchemas.isEmpty else { return nil }
         let schemas = try Self.schemas(outcome, asOf: asOf)
         let entries = rules.packs.flatMap { pack in pack.rules.compactMap { LedgerRequest.RuleEntry(pack: pack, rule: $0) } }
@@ -71,9 +72,15 @@ public struct LedgerAuditor: Sendable {
                   entries.contains(where: { $0.rule.id == rule }) else { continue }
             waivedKeys[rule, default: []].insert(subject)
         }
-        let request = LedgerRequest(schemas: schemas, rules: entries, documents: outcome.documents, asOf: asOf,
-                                    maxFindingsPerRule: options.maxFindingsPerRule, waivedKeys: waivedKeys,
-                                    failuresDirectory: options.failuresDirectory)
+        return LedgerRequest(schemas: schemas, rules: entries, documents: outcome.documents, asOf: asOf,
+                             maxFindingsPerRule: options.maxFindingsPerRule, waivedKeys: waivedKeys,
+                             failuresDirectory: options.failuresDirectory)
+    }
+
+    /// The ledger findings and totals, or nil when no LedgerSchema is loaded.
+    public func audit(_ outcome: LoadOutcome, asOf: CivilDate, options: Options) throws(LedgerError) -> LedgerResults? {
+        guard let request = try request(outcome, asOf: asOf, options: options) else { return nil }
+        let entries = request.rules
         let run = try engine.run(request)
         let findings = LedgerFindingBuilder(request: request).findings(run)
         var totals: [String: LedgerResults.RuleTotals] = [:]

@@ -17,10 +17,10 @@ final class TapeSet: Sendable {
         var diagnostics: [Diagnostic] = []
         func open(_ source: TableSource?) -> TapeFiles? {
             guard let source else { return nil }
-            if source.files.isEmpty {
-                diagnostics.append(.error("the stream engine reads local files; the \(source.table.rawValue) table names only "
+            if !source.external.isEmpty {
+                diagnostics.append(.error("the stream engine reads local CSV files; the \(source.table.rawValue) table also names "
                                           + source.external.joined(separator: ", "), at: source.location,
-                                          hint: "run with --engine duckdb (or postgres, spark) for tables in object storage or an engine"))
+                                          hint: "run with --engine duckdb (or spark) for Parquet and object storage, or an engine for its own tables"))
                 return nil
             }
             do {

@@ -78,7 +78,10 @@ public struct LedgerSchemaReader {
                     error("no file matches '\(pattern)'", item.location,
                           hint: "paths and globs are relative to the schema's directory (\(directory))")
                 }
-                files += matches
+                // Parquet is read by the SQL engines only: kept apart from the CSV files the stream engine reads.
+                for match in matches {
+                    if match.lowercased().hasSuffix(".parquet") { external.append(match) } else { files.append(match) }
+                }
             }
         }
         if let tableNode = fields["table"], let name = text(tableNode, "a table name") { external.append(name) }

@@ -18,6 +18,19 @@ struct AuditCommand: ParsableCommand {
             """
     )
 
+    @OptionGroup var options: AuditOptions
+
+    @Option(name: .customLong("engine"), help: "The ledger engine for loan tapes: stream (default) | duckdb | postgres | spark.")
+    var engine: String = "stream"
+
+    func run() throws {
+        try options.run { try CommandOptions.ledgerEngine(engine) }
+    }
+}
+
+/// The options of an audit, shared by `audit` and `import` (which reads an SQL engine's result instead
+/// of running an engine).
+struct AuditOptions: ParsableArguments {
     @Argument(help: "YAML files or directories (read recursively: *.yaml, *.yml, any letter case).")
     var paths: [String] = ["."]
 
@@ -52,9 +65,6 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Write the current findings as a baseline FILE.")
     var writeBaseline: String?
 
-    @Option(name: .customLong("engine"), help: "The ledger engine for loan tapes: stream (default) | duckdb | postgres | spark.")
-    var engine: String = "stream"
-
     @Option(name: .customLong("max-findings-per-rule"),
             help: "List at most N findings per ledger rule (default 1000; 0 = all); totals stay complete.")
     var maxFindingsPerRule: Int = 1000
@@ -65,7 +75,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("warn-expiring"), help: "Info finding for a waiver expiring within DAYS (default 30).")
     var warnExpiring: Int = 30
 
-    func run() throws {
+
+    /// Loads, audits (the ledger through `engine`) and writes every report.
+    func run(engine makeEngine: () throws -> any LedgerEngine) throws {
         let date = try CommandOptions.asOfDate(asOf)
         let threshold = try CommandOptions.threshold(failOn)
         let lang = try CommandOptions.language(language)
@@ -75,7 +87,7 @@ struct AuditCommand: ParsableCommand {
         let previous = try baseline.map(BaselineFile.read)
 
         guard maxFindingsPerRule >= 0 else { throw CommandSupport.usageError("--max-findings-per-rule must be 0 (all) or more") }
-        let ledgerEngine = try CommandOptions.ledgerEngine(engine)
+        let ledgerEngine = try makeEngine()
         let (rules, outcome) = try CommandSupport.loadRulesAndDocuments(extra: rulesDirectories, disabling: disabledRules,
                                                                               paths: paths)
         let ledger: LedgerResults?

@@ -2,6 +2,7 @@ import ArgumentParser
 import Compliance
 import Diagnostics
 import LedgerAudit
+import LedgerSQL
 import LedgerStream
 import FoundationEssentials
 import Reporting
@@ -38,9 +39,9 @@ enum CommandOptions {
     static func ledgerEngine(_ name: String) throws -> any LedgerEngine {
         switch name {
         case "stream": return StreamEngine()
-        case "duckdb", "postgres", "spark":
-            throw CommandSupport.usageError("--engine \(name) is not available in this build",
-                                            hint: "use --engine stream (the default); the SQL engines are not built yet")
+        case "duckdb": return SQLEngine(driver: SQLDriver(engine: .duckdb), local: StreamLocalTape())
+        case "postgres": return SQLEngine(driver: SQLDriver(engine: .postgres), local: StreamLocalTape())
+        case "spark": return SQLEngine(driver: SQLDriver(engine: .spark), local: StreamLocalTape())
         default:
             throw CommandSupport.usageError("unknown engine '\(name)'",
                                             hint: Suggestions.hint(for: name, in: ["stream", "duckdb", "postgres", "spark"])

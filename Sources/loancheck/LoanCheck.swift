@@ -21,7 +21,7 @@ struct LoanCheck: ParsableCommand {
             """,
         version: version,
         subcommands: [AuditCommand.self, ValidateCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self,
-                      AprCommand.self, EvalCommand.self, SchemaCommand.self],
+                      AprCommand.self, EvalCommand.self, SchemaCommand.self, SQLCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -17,6 +17,9 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added or replaced by id).")
     var rulesDirectories: [String] = []
 
+    @Option(name: .customLong("engine"), help: "The ledger engine for the cases with a tape: stream (default) | duckdb | postgres | spark.")
+    var engine: String = "stream"
+
     func run() throws {
         let rules = try CommandSupport.loadRules(extra: rulesDirectories)
         let known = Set(rules.packs.map(\.id))
@@ -24,7 +27,9 @@ struct TestCommand: ParsableCommand {
             throw CommandSupport.usageError("unknown pack '\(pack)'",
                                             hint: Suggestions.hint(for: pack, in: known) ?? "packs: \(known.sorted().joined(separator: ", "))")
         }
-        let runner = PackTestRunner(rules: rules, ledger: LedgerPackTests.runner(engine: StreamEngine(parts: 1)))
+        // One core for the stream engine: the cases' tapes are a few rows each.
+        let ledgerEngine = engine == "stream" ? StreamEngine(parts: 1) : try CommandOptions.ledgerEngine(engine)
+        let runner = PackTestRunner(rules: rules, ledger: LedgerPackTests.runner(engine: ledgerEngine))
         let (results, coverage) = runner.run(packIds: packs.isEmpty ? nil : Set(packs))
         var out = ""
         var currentPack = ""

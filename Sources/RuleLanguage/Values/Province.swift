@@ -38,6 +38,12 @@ public struct Province: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.index = UInt8(index)
     }
 
+    /// Every spelling a document or a tape may use, lowercased (English names and codes match in any
+    /// letter case; Chinese names exactly), with its division: what the SQL engines look cells up in.
+    public static var spellings: [(spelling: String, province: Province)] {
+        ProvinceTable.lookup.map { ($0.key, Province(index: $0.value)) }.sorted { $0.spelling < $1.spelling }
+    }
+
     /// Every recognised division (34), in table order.
     public static let all: [Province] = ProvinceTable.entries.indices.map { Province(index: UInt8($0)) }
     /// The 31 mainland divisions: what `all` means in a document's region list.
