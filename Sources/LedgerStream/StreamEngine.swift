@@ -149,18 +149,14 @@ public struct StreamEngine: LedgerEngine {
         run.groupRowCount = side.groups.rows.count
         let snapshots = SnapshotMaker(request: request, tapes: tapes, places: places, fundings: side.fundings,
                                       institutionIndex: institutionIndex, productIndex: productIndex)
-        let textShards = textGroups.takeShards()
         var listedGroups: [Int: [GroupKeyValue]] = [:]
         var failingGroups: [Int: [GroupSnapshot]] = [:]
-        for (rule, entry) in request.rules.enumerated() {
-            switch entry.plan {
-            case .loan:
-                let waived = request.waivedKeys[entry.rule.id] ?? []
-                let listed = merged.pending[rule].finish(cap: request.maxFindingsPerRule, files: tapes.files,
-                                                         unlisted: &run.outcomes[rule].unlisted)
-                run.outcomes[rule].items = listed.map { .loan(snapshots.loan($0, sources: &sources)) }
-                run.outcomes[rule].seenWaivedKeys = waived.intersection(merged.waivedLoansSeen)
-            case .group(let plan):
+        do {
+            // The group rules first: their store (hundreds of megabytes on a large tape) is given back
+            // before the findings read rows of the tape again.
+            let textShards = textGroups.takeShards()
+            for (rule, entry) in request.rules.enumerated() {
+                guard case .group(let plan) = entry.plan else { continue }
                 let result: (outcome: LedgerRuleOutcome, listed: [GroupKeyValue], failing: [GroupSnapshot])
                 if textGroups.slots[rule] >= 0 {
                     let view = TextGroupView(shards: textShards, slot: textGroups.slots[rule])
@@ -177,6 +173,14 @@ public struct StreamEngine: LedgerEngine {
                 listedGroups[rule] = result.listed
                 if request.failuresDirectory != nil { failingGroups[rule] = result.failing }
             }
+        }
+        for (rule, entry) in request.rules.enumerated() {
+            guard case .loan = entry.plan else { continue }
+            let waived = request.waivedKeys[entry.rule.id] ?? []
+            let listed = merged.pending[rule].finish(cap: request.maxFindingsPerRule, files: tapes.files,
+                                                     unlisted: &run.outcomes[rule].unlisted)
+            run.outcomes[rule].items = listed.map { .loan(snapshots.loan($0, sources: &sources)) }
+            run.outcomes[rule].seenWaivedKeys = waived.intersection(merged.waivedLoansSeen)
         }
         ContributorScan.fill(&run, listed: listedGroups, tracked: merged.contributors, inputs: inputs, loanTables: loanTables,
                              quoteFree: quoteFree, places: places, sources: &sources)
