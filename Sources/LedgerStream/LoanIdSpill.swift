@@ -25,6 +25,9 @@ final class LoanIdSpill: Sendable {
 
     var runs: [Run] { state.withLock { $0.runs } }
 
+    /// The directory the runs are written in, once one was.
+    var directory: String? { state.withLock { $0.directory } }
+
     /// Writes `partitions` to a new run and empties them; on a write failure keeps them in memory (the
     /// check stays exact, only memory grows).
     func spill(_ partitions: inout [[LoanIdEntry]]) {

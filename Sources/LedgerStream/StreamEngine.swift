@@ -18,6 +18,9 @@ public struct StreamEngine: LedgerEngine {
     /// Bytes of loan ids (24 a loan) held in memory for the duplicate check; past it they are written
     /// to files under `$TMPDIR` and checked partition by partition.
     public let loanIdBudget: Int
+    /// Sees the loan-id run files just before they are removed (tests check that they were written and
+    /// are gone afterwards; the directory under `$TMPDIR` is the engine's own).
+    var spillObserver: (@Sendable (LoanIdSpill) -> Void)?
 
     public init(parts: Int = ProcessInfo.processInfo.activeProcessorCount, loanIdBudget: Int = 64 << 20) {
         self.parts = max(1, parts)
@@ -59,7 +62,10 @@ public struct StreamEngine: LedgerEngine {
         }
         let textGroups = TextGroupStore(rules: textRules, ruleCount: ruleCount)
         let spill = LoanIdSpill(budgetPerThread: loanIdBudget / parts)
-        defer { spill.remove() }
+        defer {
+            spillObserver?(spill)
+            spill.remove()
+        }
         let inputs = LoanScanInputs(
             request: request, tapes: tapes, fundings: side.fundings, groups: side.groups, institutionIndex: institutionIndex,
             productIndex: productIndex, dataDate: Int32(dataDate.dayNumber), waivedLoanHashes: waivedLoans,

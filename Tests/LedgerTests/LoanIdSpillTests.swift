@@ -1,6 +1,7 @@
 import FoundationEssentials
 @testable import LedgerStream
 import LedgerTape
+import Synchronization
 import Testing
 
 /// The loan-id duplicate check gives the same errors whether the ids stayed in memory or were written
@@ -50,5 +51,43 @@ import Testing
         let paths = spill.runs.map(\.path)
         spill.remove()
         #expect(paths.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+    }
+
+    /// What the engine's spill held just before it removed its files.
+    private final class SeenSpill: Sendable {
+        let seen = Mutex<(directory: String?, runs: [String])>((nil, []))
+    }
+
+    @Test func theEngineFindsADuplicateAcrossRunFilesWithBothPlacesAndRemovesTheFiles() throws {
+        // Four files (a chunk each at least); the last row of the last one repeats the first row's id.
+        let files = (0..<4).map { file in
+            StreamEngineFixture.header + (1...10).map { row in
+                let id = file == 3 && row == 10 ? 1 : file * 10 + row
+                return "L\(id),oml-a,B\(row),individual,consumption,2025-01-10,2025-01-10,100.00,50.00,20%,CN-GD\n"
+            }.joined()
+        }
+        let fixture = try StreamEngineFixture(rule: "subject: LoanGroup\ngroup_by: {lender: loan.lender}\nrequire: count(loans) >= 1",
+                                              loans: files)
+        defer { fixture.remove() }
+        let spill = SeenSpill()
+        // Two threads with one byte of ids each: a chunk's ids are written out once it is scanned.
+        var engine = StreamEngine(parts: 2, loanIdBudget: 2)
+        engine.spillObserver = { held in spill.seen.withLock { $0 = (held.directory, held.runs.map(\.path)) } }
+        var diagnostics: [String] = []
+        do {
+            _ = try engine.run(fixture.request)
+        } catch {
+            diagnostics = error.diagnostics.map { diagnostic in
+                let place = diagnostic.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-"
+                return "\(place) \(diagnostic.message) \(diagnostic.notes.map(\.message))"
+            }
+        }
+        let header = StreamEngineFixture.header.utf8.count
+        #expect(diagnostics == ["\(fixture.loansPath(4)):11:1 duplicate loan_id 'L1' [\"first used in \(fixture.loansPath(1)) (byte \(header))\"]"])
+        let (directory, runs) = spill.seen.withLock { $0 }
+        #expect(runs.count == 4)  // each file's ids written to a run of their own once the file is scanned
+        let written = try #require(directory)
+        #expect(runs.allSatisfy { $0.hasPrefix(written + "/") })
+        #expect((runs + [written]).allSatisfy { !FileManager.default.fileExists(atPath: $0) })
     }
 }
