@@ -100,7 +100,8 @@ enum ContributorScan {
                     guard let lookup = lookups[program.index] else { continue }
                     for position in context.fundings.indices {
                         context.position = position
-                        guard (program.filter?(context) ?? .yes) != .no else { continue }
+                        // The positions the main pass put in the group: `where` and the count filter not false.
+                        guard (program.filter?(context) ?? .yes) != .no, (program.countFilter?(context) ?? .yes) != .no else { continue }
                         var amount = context.funded(position).units
                         if case .number(let value)? = program.value?(context) { amount = value.units }
                         LoanScan.forEachKey(program, context, inputs: inputs) { key in

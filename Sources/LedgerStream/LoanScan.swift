@@ -194,6 +194,10 @@ enum LoanScan {
                 if let gate = program.funderGate, !gate[Int(context.fundings[position].institution)] { continue }  // where is no
                 let pass = program.filter?(context) ?? .yes
                 if pass == .no { continue }
+                // A position `count(loans, p => …)` leaves out is no member of the group: not counted, not
+                // listed among its contributors.
+                let counted = program.countFilter?(context) ?? .yes
+                if counted == .no { continue }
                 let value = program.value?(context)
                 if state.contributors[program.index] != nil {
                     // What the group finding lists: the position's value, else its funded part.
@@ -209,11 +213,7 @@ enum LoanScan {
                 var known = pass == .yes
                 switch program.function {
                 case .count:
-                    if let filter = program.countFilter {
-                        let counted = filter(context)
-                        if counted == .no { continue }
-                        if counted == .unknown { known = false }
-                    }
+                    if counted == .unknown { known = false }
                 default:
                     if case .number(let number)? = value { amount = number.units } else { known = false }
                 }
