@@ -64,9 +64,16 @@ import Testing
             let arguments = command["arguments"] as? [[String: Any]] ?? []
             // A value for each positional argument, so that parsing succeeds.
             let positionals = arguments.filter { $0["kind"] as? String == "positional" }.map { _ in "x" }
+            func longName(_ argument: [String: Any]) -> String? {
+                (argument["names"] as? [[String: Any]])?.first { $0["kind"] as? String == "long" }?["name"] as? String
+            }
+            // A value for each required option too (import's --manifest), unless it is the one repeated.
+            let required = arguments.filter { $0["kind"] as? String == "option" && $0["isOptional"] as? Bool == false }
+                .compactMap(longName)
             for argument in arguments where argument["kind"] as? String == "option" && argument["isRepeating"] as? Bool == false {
-                let long = try #require((argument["names"] as? [[String: Any]])?.first { $0["kind"] as? String == "long" }?["name"] as? String)
-                let result = try L.run([name] + positionals + ["--\(long)", "1", "--\(long)=2"], in: directory)
+                let long = try #require(longName(argument))
+                let others = required.filter { $0 != long }.flatMap { ["--\($0)", "x"] }
+                let result = try L.run([name] + positionals + others + ["--\(long)", "1", "--\(long)=2"], in: directory)
                 #expect(result.status == 2, "\(name) --\(long)")
                 #expect(result.errorLines == ["loancheck: error: --\(long) is given 2 times ('1', '2'); it takes one value"],
                         "\(name) --\(long): \(result.stderr)")
