@@ -6,8 +6,9 @@ import LedgerTape
 import LoanDomain
 import RuleLanguage
 
-/// A Loan rule ready for the hot path: its regime as day numbers and its conditions as closures.
-struct LoanRuleProgram {
+/// A Loan rule ready for the hot path: its regime as day numbers and its conditions as closures. A
+/// class: iterating the rules for every row then retains one reference, not each closure.
+final class LoanRuleProgram {
     let index: Int
     let binds: LoanDate
     /// Loans dated before this day are not bound (the rule's `new_business_from`, else `effective`).
@@ -18,6 +19,21 @@ struct LoanRuleProgram {
     let require: ConditionProgram
     let escalate: ConditionProgram?
     let severityForDay: (Int32, Bool) -> FindingSeverity
+    /// By lender: whether `applies_to` may hold (`InstitutionGate`).
+    let lenderGate: [Bool]?
+
+    init(index: Int, binds: LoanDate, earliest: Int32, until: Int32, appliesTo: ConditionProgram?, require: @escaping ConditionProgram,
+         escalate: ConditionProgram?, severityForDay: @escaping (Int32, Bool) -> FindingSeverity, lenderGate: [Bool]?) {
+        self.index = index
+        self.binds = binds
+        self.earliest = earliest
+        self.until = until
+        self.appliesTo = appliesTo
+        self.require = require
+        self.escalate = escalate
+        self.severityForDay = severityForDay
+        self.lenderGate = lenderGate
+    }
 
     /// The loan's regime date.
     @inline(__always)
@@ -25,7 +41,7 @@ struct LoanRuleProgram {
 }
 
 /// A LoanGroup rule ready for the hot path.
-struct GroupRuleProgram {
+final class GroupRuleProgram {
     let index: Int
     let keys: [GroupKey]
     let filter: ConditionProgram?
@@ -34,6 +50,22 @@ struct GroupRuleProgram {
     let value: ValueProgram?
     /// `count(loans, p => …)`: the positions counted.
     let countFilter: ConditionProgram?
+    /// By funder: whether `where` may hold (`InstitutionGate`).
+    let funderGate: [Bool]?
+
+    init(index: Int, keys: [GroupKey], filter: ConditionProgram?, function: LedgerAggregate.Function, value: ValueProgram?,
+         countFilter: ConditionProgram?, funderGate: [Bool]?) {
+        self.index = index
+        self.keys = keys
+        self.filter = filter
+        self.function = function
+        self.value = value
+        self.countFilter = countFilter
+        self.funderGate = funderGate
+    }
+    /// The key is institutions only (few groups): the main pass keeps each group's largest
+    /// contributions (`ContributorTable`) instead of a second pass.
+    var tracksContributors: Bool { !keys.contains { $0.kind == .borrower || $0.kind == .borrowerGroup } }
 }
 
 /// Every ledger rule of a request, compiled for one scanning thread (closures are not shared across
@@ -62,6 +94,9 @@ struct CompiledRules {
                     severityForDay: { day, escalated in
                         LedgerRegime.severity(rule: rule, packStatus: packStatus, loanDay: CivilDate(dayNumber: Int(day)),
                                               escalated: escalated).severity
+                    },
+                    lenderGate: try plan.appliesTo.flatMap { condition throws(DiagnosticList) in
+                        try InstitutionGate(condition, subject: .lender, institutions: request.institutions.count, compiler: &compiler)?.open
                     })
                 // A rule not yet effective on the as-of date binds no loan (every loan is dated by then).
                 if rule.effective <= asOf { loanRules.append(program) }
@@ -84,6 +119,9 @@ struct CompiledRules {
                     value: try plan.aggregate.value.map { value throws(DiagnosticList) in try compiler.value(value, .position) },
                     countFilter: try plan.aggregate.filter.map { condition throws(DiagnosticList) in
                         try compiler.condition(condition, .position)
+                    },
+                    funderGate: try plan.filter.flatMap { condition throws(DiagnosticList) in
+                        try InstitutionGate(condition, subject: .funder, institutions: request.institutions.count, compiler: &compiler)?.open
                     }))
             }
             symbols = compiler.symbols

@@ -3,85 +3,35 @@ import LedgerAudit
 import LedgerTape
 import RuleLanguage
 
-/// A second pass over the loans for the listed failing groups only: the loans that contribute most to
-/// each (a group finding names them). Groups are few once failing and capped, so this pass keeps
-/// three loans for each of them, where the first pass could not afford to for every group.
+/// The largest contributing loans of the listed failing groups (a group finding names them).
+///
+/// Rules keyed by institutions only kept them in the main pass (`ContributorTable`). For rules keyed by
+/// a borrower or a borrower group, a second pass reads the loans again, but only tokenises a row and
+/// hashes its borrower cell: a row is decoded and evaluated only when that hash is one a listed group
+/// can contain (the borrower itself, or a member of the listed borrower group), so the pass costs a
+/// scan of the bytes, not a decode of every row.
 enum ContributorScan {
-    static let kept = 3
-
-    /// One contribution: amount, the row, its loan id.
-    struct Contribution: Sendable {
-        let amount: Int128
-        let place: RowPlace
-        let loanId: TapeText
-        let offset: Int64
-    }
-
     static func fill(
-        _ run: inout LedgerRun, listed: [Int: [GroupKeyValue]], inputs: LoanScanInputs,
-        loanTables: [(files: TapeFiles, firstId: Int32)], places: TapePlaces, sources: inout SourceTexts
+        _ run: inout LedgerRun, listed: [Int: [GroupKeyValue]], tracked: [ContributorTable?], inputs: LoanScanInputs,
+        loanTables: [(files: TapeFiles, firstId: Int32)], quoteFree: Set<ChunkKey>, places: TapePlaces, sources: inout SourceTexts
     ) {
-        let wanted = listed.filter { !$0.value.isEmpty }
-        guard !wanted.isEmpty else { return }
         let files = inputs.tapes.files
-        // An index of the listed keys per rule: key → position in the rule's listed items.
-        var indexes: [Int: GroupTable] = [:]
-        for (rule, keys) in wanted {
-            var table = GroupTable(function: .count)
-            for key in keys { _ = table.group(key, files: files) }
-            indexes[rule] = table
-        }
-        let lookups = indexes
-        let output = ChunkRunner.run(loanTables, initial: { [Int: [Int: [Contribution]]]() }) {
-            table, chunk, fileId, scanner, state throws(CSVSyntaxError) in
-            guard let rules = try? CompiledRules(inputs.request),
-                  let decoder = try? LoanRowDecoder(table, file: Int(chunk.file), institutions: inputs.institutionIndex,
-                                                    products: inputs.productIndex, dataDate: inputs.dataDate) else { return }
-            let bytes = table.files[Int(chunk.file)].bytes
-            var fields = CSVFields()
-            var ignored = TapeErrors()
-            let context = RowContext(loan: GroupEvaluation.placeholder)
-            while try scanner.next(into: &fields) {
-                let place = RowPlace(file: fileId, chunk: chunk.index, line: Int32(fields.line), recordStart: Int64(fields.recordStart))
-                guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &ignored) else { continue }
-                context.loan = row
-                context.fundings.removeAll(keepingCapacity: true)
-                if let group = inputs.fundings.group(of: row.loanId, files: files) {
-                    inputs.fundings.appendEntries(of: group, to: &context.fundings)
-                } else {
-                    context.fundings.append(FundingEntry(institution: row.lender, share: CellParser.ratioUnitsPerOne, row: -1))
-                }
-                context.borrowerGroup = inputs.groups.group(of: row.borrower, files: files) ?? row.borrower
-                for program in rules.groupRules {
-                    guard let lookup = lookups[program.index] else { continue }
-                    for position in context.fundings.indices {
-                        context.position = position
-                        guard (program.filter?(context) ?? .yes) != .no else { continue }
-                        var amount = context.funded(position).units
-                        if case .number(let value)? = program.value?(context) { amount = value.units }
-                        LoanScan.forEachKey(program, context, inputs: inputs) { key in
-                            guard let index = lookup.find(key, files: files) else { return }  // not a listed group
-                            let contribution = Contribution(amount: amount, place: place, loanId: row.loanId,
-                                                            offset: row.cellOffsets[.loanId])
-                            insert(contribution, into: &state[program.index, default: [:]][index, default: []], files: files)
-                        }
-                    }
-                }
+        var found: [Int: [Int: [Contribution]]] = [:]
+        var scanned: [Int: [GroupKeyValue]] = [:]
+        for (rule, keys) in listed where !keys.isEmpty {
+            guard let table = tracked[rule] else {
+                scanned[rule] = keys
+                continue
+            }
+            for (index, key) in keys.enumerated() {
+                let contributions = table.contributions(of: key, files: files)
+                if !contributions.isEmpty { found[rule, default: [:]][index] = contributions }
             }
         }
-        var merged: [Int: [Int: [Contribution]]] = [:]
-        for outputs in output {
-            for chunkOutput in outputs {
-                for (rule, groups) in chunkOutput.state {
-                    for (index, contributions) in groups {
-                        for contribution in contributions {
-                            insert(contribution, into: &merged[rule, default: [:]][index, default: []], files: files)
-                        }
-                    }
-                }
-            }
+        if !scanned.isEmpty {
+            for (rule, groups) in scan(scanned, inputs: inputs, loanTables: loanTables, quoteFree: quoteFree) { found[rule] = groups }
         }
-        for (rule, groups) in merged {
+        for (rule, groups) in found {
             for (index, contributions) in groups {
                 guard index < run.outcomes[rule].items.count, case .group(let snapshot) = run.outcomes[rule].items[index] else { continue }
                 let largest = contributions.map { contribution in
@@ -95,13 +45,110 @@ enum ContributorScan {
         }
     }
 
-    /// Keeps the `kept` largest contributions, largest first; ties by loan id.
-    static func insert(_ contribution: Contribution, into list: inout [Contribution], files: [MappedFile]) {
-        list.append(contribution)
-        list.sort { a, b in
-            if a.amount != b.amount { return a.amount > b.amount }
-            return a.loanId.bytes(in: files).lexicographicallyPrecedes(b.loanId.bytes(in: files))
+    /// The hashes of the borrower cells a row must have to contribute to one of the listed groups: the
+    /// key text itself, and for a borrower-group key every member of the group (a superset: hashes
+    /// only select the rows that are then decoded and matched exactly).
+    private static func wantedBorrowers(_ wanted: [Int: [GroupKeyValue]], inputs: LoanScanInputs) -> Set<UInt64> {
+        var membersByGroup: [UInt64: [UInt64]] = [:]
+        for row in inputs.groups.rows { membersByGroup[row.group.hash, default: []].append(row.borrower.hash) }
+        var hashes = Set<UInt64>()
+        for keys in wanted.values {
+            for key in keys {
+                guard let text = key.text else { continue }
+                hashes.insert(text.hash)
+                for member in membersByGroup[text.hash] ?? [] { hashes.insert(member) }
+            }
         }
-        if list.count > kept { list.removeLast(list.count - kept) }
+        return hashes
     }
+
+    private static func scan(_ wanted: [Int: [GroupKeyValue]], inputs: LoanScanInputs,
+                             loanTables: [(files: TapeFiles, firstId: Int32)], quoteFree: Set<ChunkKey>) -> [Int: [Int: [Contribution]]] {
+        let files = inputs.tapes.files
+        // An index of the listed keys per rule: key → position in the rule's listed items.
+        var indexes: [Int: GroupTable] = [:]
+        for (rule, keys) in wanted {
+            var table = GroupTable(function: .count)
+            for key in keys { _ = table.group(key, files: files) }
+            indexes[rule] = table
+        }
+        let lookups = indexes
+        let borrowers = wantedBorrowers(wanted, inputs: inputs)
+        let output = ChunkRunner.run(loanTables, threads: inputs.threads, worker: { [Int: [Int: [Contribution]]]() }, local: { () }) {
+            table, chunk, fileId, scanner, state, _ throws(CSVSyntaxError) in
+            guard let rules = try? CompiledRules(inputs.request),
+                  let decoder = try? LoanRowDecoder(table, file: Int(chunk.file), institutions: inputs.institutionIndex,
+                                                    products: inputs.productIndex, dataDate: inputs.dataDate) else { return }
+            let bytes = table.files[Int(chunk.file)].bytes
+            let borrowerField = decoder.positions.fieldIndex(.borrowerId)
+            let fieldCount = decoder.positions.fieldCount
+            var fields = CSVFields()
+            var ignored = TapeErrors()
+            let context = RowContext(loan: PlaceholderLoan.placeholder)
+            func contribute(_ fields: CSVFields, line: Int) {
+                let place = RowPlace(file: fileId, chunk: chunk.index, line: Int32(line), recordStart: Int64(fields.recordStart))
+                guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &ignored) else { return }
+                context.loan = row
+                context.fundings.removeAll(keepingCapacity: true)
+                if let group = inputs.fundings.group(of: row.loanId, files: files) {
+                    inputs.fundings.appendEntries(of: group, to: &context.fundings)
+                } else {
+                    context.fundings.append(FundingEntry(institution: row.lender, share: CellParser.ratioUnitsPerOne, row: -1))
+                }
+                context.borrowerGroup = inputs.groups.group(of: row.borrower, files: files) ?? row.borrower
+                for program in rules.groupRules {
+                    guard let lookup = lookups[program.index] else { continue }
+                    for position in context.fundings.indices {
+                        context.position = position
+                        // The positions the main pass put in the group: `where` and the count filter not false.
+                        guard (program.filter?(context) ?? .yes) != .no, (program.countFilter?(context) ?? .yes) != .no else { continue }
+                        var amount = context.funded(position).units
+                        if case .number(let value)? = program.value?(context) { amount = value.units }
+                        LoanScan.forEachKey(program, context, inputs: inputs) { key in
+                            guard let index = lookup.find(key, files: files) else { return }  // not a listed group
+                            let contribution = Contribution(amount: amount, place: place, loanId: row.loanId,
+                                                            offset: row.cellOffsets[.loanId])
+                            TopContributors.insert(contribution, into: &state[program.index, default: [:]][index, default: []],
+                                                   files: files)
+                        }
+                    }
+                }
+            }
+            guard borrowerField >= 0 else { return }
+            if quoteFree.contains(ChunkKey(file: fileId, chunk: chunk.index)) {
+                // One line per record: hash the borrower cell, tokenise only the rows that may contribute.
+                let delimiter = table.source.delimiter
+                try QuoteFreeLines.forEach(bytes, chunk.range, delimiter: delimiter, field: borrowerField) {
+                    start, line, cell throws(CSVSyntaxError) in
+                    guard borrowers.contains(TapeHash.hash(UnsafeRawBufferPointer(rebasing: bytes[cell]))) else { return }
+                    var record = CSVScanner(bytes, range: start..<chunk.range.upperBound, delimiter: delimiter)
+                    if try record.next(into: &fields), fields.count == fieldCount { contribute(fields, line: line) }
+                }
+                return
+            }
+            while try scanner.next(into: &fields) {
+                // Rows of another shape fail to decode (and stop the audit before this pass).
+                guard fields.count == fieldCount,
+                      borrowers.contains(TapeText(file: fileId, field: fields[borrowerField], in: bytes).hash) else { continue }
+                contribute(fields, line: fields.line)
+            }
+        }
+        var merged: [Int: [Int: [Contribution]]] = [:]
+        for state in output.workers {
+            for (rule, groups) in state {
+                for (index, contributions) in groups {
+                    for contribution in contributions {
+                        TopContributors.insert(contribution, into: &merged[rule, default: [:]][index, default: []], files: files)
+                    }
+                }
+            }
+        }
+        return merged
+    }
+}
+
+/// A chunk of a tape file, by tape-wide file id and chunk index.
+struct ChunkKey: Sendable, Hashable {
+    let file: Int32
+    let chunk: Int32
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import LedgerTape
+import Synchronization
 
 /// Finds loan ids that appear twice in the loans table(s), after the scan: the ids are partitioned by
 /// hash, each partition sorted on its own core, and equal hashes are compared byte for byte (a hash
@@ -8,11 +9,14 @@ import LedgerTape
 enum DuplicateLoans {
     static let partitions = 256
 
-    static func find(_ chunks: [[LoanIdEntry]], files: [MappedFile]) -> TapeErrors {
-        var buckets = [[LoanIdEntry]](repeating: [], count: partitions)
-        for chunk in chunks {
-            for entry in chunk { buckets[Int(entry.hash >> 56)].append(entry) }
-        }
+    /// The partition of a loan id's hash.
+    @inline(__always)
+    static func partition(_ hash: UInt64) -> Int { Int(hash >> 56) }
+
+    /// `threads[t][p]`: the ids thread `t` kept in memory in partition `p`; `spill` has the rest.
+    /// `chunkOf(file, offset)`: the chunk a cell was scanned in.
+    static func find(_ threads: [[[LoanIdEntry]]], spill: LoanIdSpill, files: [MappedFile],
+                     chunkOf: @Sendable (Int32, Int64) -> Int32) throws(SpillError) -> TapeErrors {
         let results = UnsafeMutableBufferPointer<TapeErrors>.allocate(capacity: partitions)
         results.initialize(repeating: TapeErrors())
         defer {
@@ -20,19 +24,26 @@ enum DuplicateLoans {
             results.deallocate()
         }
         nonisolated(unsafe) let slots = results
-        let source = buckets
+        let failures = Mutex<SpillError?>(nil)
         DispatchQueue.concurrentPerform(iterations: partitions) { partition in
-            let sorted = source[partition].sorted { ($0.hash, $0.file, $0.offset) < ($1.hash, $1.file, $1.offset) }
+            var entries = threads.flatMap { $0[partition] }
+            do throws(SpillError) {
+                entries += try spill.read(partition)
+            } catch {
+                failures.withLock { $0 = $0 ?? error }
+            }
+            let sorted = entries.sorted { ($0.hash, $0.file, $0.offset) < ($1.hash, $1.file, $1.offset) }
             var errors = TapeErrors()
             var start = 0
             while start < sorted.count {
                 var end = start + 1
                 while end < sorted.count, sorted[end].hash == sorted[start].hash { end += 1 }
-                if end - start > 1 { report(Array(sorted[start..<end]), files: files, into: &errors) }
+                if end - start > 1 { report(Array(sorted[start..<end]), files: files, chunkOf: chunkOf, into: &errors) }
                 start = end
             }
             slots[partition] = errors
         }
+        if let failure = failures.withLock({ $0 }) { throw failure }
         // Partitions are by hash, not by file order: sort the kept errors into file order.
         var all: [TapeError] = []
         var total = 0
@@ -50,13 +61,14 @@ enum DuplicateLoans {
 
     /// Entries with one hash (sorted by file and offset): each whose text equals an earlier one's is a
     /// duplicate of the first with that text.
-    private static func report(_ entries: [LoanIdEntry], files: [MappedFile], into errors: inout TapeErrors) {
+    private static func report(_ entries: [LoanIdEntry], files: [MappedFile], chunkOf: (Int32, Int64) -> Int32,
+                               into errors: inout TapeErrors) {
         var firsts: [(entry: LoanIdEntry, text: [UInt8])] = []
         for entry in entries {
             let text = cellText(entry, files: files)
             if let first = firsts.first(where: { $0.text == text }) {
                 errors.append(TapeError(
-                    kind: .duplicateLoan, file: entry.file, chunk: entry.chunk, recordLine: entry.line,
+                    kind: .duplicateLoan, file: entry.file, chunk: chunkOf(entry.file, entry.offset), recordLine: entry.line,
                     recordStart: entry.offset, offset: entry.offset,
                     message: "duplicate loan_id '\(String(decoding: text, as: UTF8.self))'",
                     hint: "loan_id (借据号) is unique across the tape",

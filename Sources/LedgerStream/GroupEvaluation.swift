@@ -7,11 +7,11 @@ import RuleLanguage
 
 /// Checks every group of one LoanGroup rule once the scan is done: `applies_to` over the key, the
 /// aggregate against the bound computed from the key's institution and the parameters.
-struct GroupEvaluation {
+struct GroupEvaluation<Table: GroupStore> {
     let request: LedgerRequest
     let entry: LedgerRequest.RuleEntry
     let plan: GroupRulePlan
-    let table: GroupTable
+    let table: Table
     let tapes: TapeSet
     let institutionIndex: IdentifierIndex
     let symbols: SymbolTable
@@ -25,24 +25,35 @@ struct GroupEvaluation {
         let appliesTo = try plan.appliesTo.map { condition throws(DiagnosticList) in try compiler.condition(condition, .group) }
         let bound = try compiler.value(plan.bound, .group)
         let severity = Regime.severity(entry.rule.severity, rule: entry.rule, packStatus: entry.pack.status, on: request.asOf).0
-        let context = RowContext(loan: Self.placeholder)
+        let context = RowContext(loan: PlaceholderLoan.placeholder)
         let waived = request.waivedKeys[entry.rule.id] ?? []
         var failing: [(key: String, snapshot: GroupSnapshot, value: GroupKeyValue)] = []
         var listed: [GroupKeyValue] = []
-        for group in 0..<table.count {
-            let key = table.keys[group]
-            context.keyInstitutions = keyInstitutions(key)
+        // `applies_to` and the bound read only the key's institutions: decided once per pair of
+        // institutions, not once per group (millions of borrowers share a few lenders).
+        var decided: [UInt64: (applies: Tri, bound: FixedPoint?)] = [:]
+        table.forEachGroup { group, institutions, value, positions, unknown in
+            let packed = TextGroupStore.pack(institutions)
+            let decision: (applies: Tri, bound: FixedPoint?)
+            if let known = decided[packed] {
+                decision = known
+            } else {
+                context.keyInstitutions = keyInstitutions(institutions)
+                var boundValue: FixedPoint?
+                if case .number(let number)? = bound(context) { boundValue = number }
+                decision = (appliesTo?(context) ?? .yes, boundValue)
+                decided[packed] = decision
+            }
             var reason: String?
-            switch appliesTo?(context) ?? .yes {
-            case .no: continue
+            switch decision.applies {
+            case .no: return
             case .unknown: reason = "cannot evaluate: the group's applies_to needs a value the documents lack"
             case .yes: break
             }
             outcome.checked += 1
-            let actual = aggregate(group)
-            var boundValue: FixedPoint?
-            if case .number(let value)? = bound(context) { boundValue = value }
-            if reason == nil, table.unknown[group] {
+            let actual = plan.aggregate.function == .count ? FixedPoint(Int(positions)) : FixedPoint(units: value)
+            let boundValue = decision.bound
+            if reason == nil, unknown {
                 reason = "cannot evaluate: a position of the group could not be evaluated (a value it needs is absent, or its sum overflows)"
             }
             if reason == nil, boundValue == nil {
@@ -56,12 +67,13 @@ struct GroupEvaluation {
                 status = .violation(severity)
                 outcome.violations[severity, default: 0] += 1
             } else {
-                continue
+                return
             }
+            let key = table.key(group)
             let parts = self.parts(key)
             let text = parts.map(\.value).joined(separator: "/")
             failing.append((text, GroupSnapshot(status: status, parts: parts, actual: actual, bound: boundValue,
-                                                count: Int(table.counts[group]), largest: []), key))
+                                                count: Int(positions), largest: []), key))
         }
         // Byte order of the key text, as `ORDER BY key COLLATE "C"` gives it.
         failing.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
@@ -75,18 +87,11 @@ struct GroupEvaluation {
         }
         if !waived.isEmpty {
             for group in 0..<table.count {
-                let text = parts(table.keys[group]).map(\.value).joined(separator: "/")
+                let text = parts(table.key(group)).map(\.value).joined(separator: "/")
                 if waived.contains(text) { outcome.seenWaivedKeys.insert(text) }
             }
         }
         return (outcome, listed, failing.map(\.snapshot))
-    }
-
-    private func aggregate(_ group: Int) -> FixedPoint {
-        switch plan.aggregate.function {
-        case .count: FixedPoint(Int(table.counts[group]))
-        default: FixedPoint(units: table.values[group])
-        }
     }
 
     static func holds(_ op: BinaryOperator, _ actual: FixedPoint, _ bound: FixedPoint) -> Bool {
@@ -101,8 +106,8 @@ struct GroupEvaluation {
     }
 
     /// The institution code of each key part (-1 for a text part), in `group_by` order.
-    func keyInstitutions(_ key: GroupKeyValue) -> [Int32] {
-        var institutions = [key.institutions.0, key.institutions.1]
+    func keyInstitutions(_ key: (Int32, Int32)) -> [Int32] {
+        var institutions = [key.0, key.1]
         return plan.keys.map { part in
             switch part.kind {
             case .borrower, .borrowerGroup: return -1
@@ -113,7 +118,7 @@ struct GroupEvaluation {
 
     /// The key parts as text: institution ids, the borrower key or group name.
     func parts(_ key: GroupKeyValue) -> [GroupSnapshot.KeyPart] {
-        let codes = keyInstitutions(key)
+        let codes = keyInstitutions(key.institutions)
         return plan.keys.enumerated().map { index, part in
             switch part.kind {
             case .borrower, .borrowerGroup:
@@ -126,8 +131,10 @@ struct GroupEvaluation {
             }
         }
     }
+}
 
-    /// A loan row for a context that reads only the key.
+/// A loan row for a context that reads only a group's key.
+enum PlaceholderLoan {
     static let placeholder = LoanRow(
         place: RowPlace(file: 0, chunk: 0, line: 0, recordStart: 0),
         loanId: TapeText(file: 0, field: CSVFields.Field(start: 0, end: 0, quoted: false, escaped: false),

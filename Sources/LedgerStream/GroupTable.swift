@@ -2,11 +2,40 @@ import LedgerPlan
 import LedgerTape
 import RuleLanguage
 
+/// The text part of a group's key: a cell of the tape (while scanning), or bytes of its own (a key
+/// interned by `TextGroupStore`, whose cells may no longer be in memory).
+enum KeyText: Sendable {
+    case tape(TapeText)
+    case owned(hash: UInt64, bytes: [UInt8])
+
+    var hash: UInt64 {
+        switch self {
+        case .tape(let text): text.hash
+        case .owned(let hash, _): hash
+        }
+    }
+
+    func bytes(in files: [MappedFile]) -> [UInt8] {
+        switch self {
+        case .tape(let text): text.bytes(in: files)
+        case .owned(_, let bytes): bytes
+        }
+    }
+
+    func string(in files: [MappedFile]) -> String { String(decoding: bytes(in: files), as: UTF8.self) }
+
+    func same(as other: KeyText, files: [MappedFile]) -> Bool {
+        guard hash == other.hash else { return false }
+        if case .tape(let a) = self, case .tape(let b) = other { return a.sameText(as: b, in: files) }
+        return bytes(in: files) == other.bytes(in: files)
+    }
+}
+
 /// A group's key: up to two institutions (funder, lender, partner group) and one text (borrower or
 /// borrower group), in the order the rule's `group_by` names them.
 struct GroupKeyValue: Sendable {
     var institutions: (Int32, Int32) = (-1, -1)
-    var text: TapeText?
+    var text: KeyText?
 
     var hash: UInt64 {
         var h = TapeHash.mix(UInt64(bitPattern: Int64(institutions.0)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(institutions.1)))
@@ -18,7 +47,7 @@ struct GroupKeyValue: Sendable {
         guard institutions == other.institutions else { return false }
         switch (text, other.text) {
         case (nil, nil): return true
-        case (let a?, let b?): return a.sameText(as: b, in: files)
+        case (let a?, let b?): return a.same(as: b, files: files)
         default: return false
         }
     }

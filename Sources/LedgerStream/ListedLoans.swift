@@ -31,7 +31,7 @@ struct ListedLoans: Sendable {
 
     /// The listed loans in key order: the first `cap` failures (waived or not) and every waived one.
     func finish(cap: Int, files: [MappedFile], unlisted: inout [FindingSeverity: Int]) -> [PendingLoan] {
-        let sorted = loans.sorted { Self.precedes($0.row.loanId, $1.row.loanId, files: files) }
+        let sorted = loans.sorted { $0.idBytes.lexicographicallyPrecedes($1.idBytes) }
         var listed: [PendingLoan] = []
         for (index, loan) in sorted.enumerated() {
             if cap == 0 || index < cap || loan.waived {
@@ -46,7 +46,7 @@ struct ListedLoans: Sendable {
     /// Keeps the `cap` smallest unwaived ids: a loan past them can never be among the first `cap` failures.
     private mutating func trim(cap: Int, files: [MappedFile], unlisted: inout [FindingSeverity: Int]) {
         var unwaived = loans.filter { !$0.waived }
-        unwaived.sort { Self.precedes($0.row.loanId, $1.row.loanId, files: files) }
+        unwaived.sort { $0.idBytes.lexicographicallyPrecedes($1.idBytes) }
         for loan in unwaived[cap...] { unlisted[loan.severity, default: 0] += 1 }
         loans = loans.filter(\.waived) + unwaived[..<cap]
         unwaivedCount = cap

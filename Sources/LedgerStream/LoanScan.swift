@@ -14,6 +14,9 @@ struct PendingLoan: Sendable {
     let cannotEvaluate: Bool
     /// A waiver names the loan: it is listed whatever the cap.
     let waived: Bool
+    /// The loan id's bytes, for the key order: sorting never reads the tape again (its pages may have
+    /// been given back, and reading them would bring them back).
+    let idBytes: [UInt8]
 }
 
 /// A failing loan as `--failures-out` lists it.
@@ -25,48 +28,51 @@ struct FailedLoan: Sendable {
     let cannotEvaluate: Bool
 }
 
-/// A loan id seen, for the duplicate check after the scan: its hash, where its cell is, and its row.
-/// 32 bytes a loan — the one per-row cost of the scan.
+/// A loan id seen, for the duplicate check after the scan: its hash, where its cell is, and its row's
+/// line. 24 bytes a loan — the one per-row cost of the scan (the chunk, needed only for a reported
+/// duplicate, is found again from the offset).
 struct LoanIdEntry: Sendable {
     let hash: UInt64
-    let offset: Int64
+    /// The cell's offset (48 bits) and the tape-wide file id (16 bits).
+    private let offsetAndFile: UInt64
     let line: Int32
-    private let fileIndex: UInt16
-    private let chunkIndex: UInt16
     /// The cell's length; the top bit says it is quoted with `""` inside.
     private let lengthAndEscape: UInt32
 
-    init(hash: UInt64, offset: Int64, file: Int32, chunk: Int32, line: Int32, length: Int32, escaped: Bool) {
+    init(hash: UInt64, offset: Int64, file: Int32, line: Int32, length: Int32, escaped: Bool) {
         self.hash = hash
-        self.offset = offset
+        offsetAndFile = UInt64(truncatingIfNeeded: offset) << 16 | UInt64(UInt16(truncatingIfNeeded: file))
         self.line = line
-        fileIndex = UInt16(truncatingIfNeeded: file)
-        chunkIndex = UInt16(truncatingIfNeeded: chunk)
         lengthAndEscape = UInt32(truncatingIfNeeded: length) & 0x7FFF_FFFF | (escaped ? 0x8000_0000 : 0)
     }
 
-    var file: Int32 { Int32(fileIndex) }
-    var chunk: Int32 { Int32(chunkIndex) }
+    var file: Int32 { Int32(offsetAndFile & 0xFFFF) }
+    var offset: Int64 { Int64(offsetAndFile >> 16) }
     var length: Int32 { Int32(lengthAndEscape & 0x7FFF_FFFF) }
     var escaped: Bool { lengthAndEscape & 0x8000_0000 != 0 }
 }
 
-/// What one chunk of the loans table produced.
-struct LoanChunkState: Sendable {
-    var errors = TapeErrors()
+/// What one scanning thread accumulates over the chunks of the loans table it scans.
+struct LoanWorkerState: Sendable {
     /// Per rule (request order): counts and the first failures.
     var outcomes: [LedgerRuleOutcome]
     var pending: [ListedLoans]
-    /// Per group rule (request order; nil for loan rules).
+    /// Per group rule keyed by institutions only, and per rule not in force (request order; nil for
+    /// loan rules and for rules whose groups are in the `TextGroupStore`).
     var tables: [GroupTable?]
-    var loanIds: [LoanIdEntry] = []
-    /// Fundings groups (loans of the fundings table) this chunk's loans used.
+    /// The loan ids seen, by partition (`DuplicateLoans.partition`).
+    var loanIds = [[LoanIdEntry]](repeating: [], count: DuplicateLoans.partitions)
+    /// Fundings groups (loans of the fundings table) this thread's loans used.
     var matchedFundings: [Int32] = []
-    /// Loan ids some waiver names that this chunk has.
+    /// Loan ids some waiver names that this thread has seen.
     var waivedLoansSeen: Set<String> = []
     /// Every failing loan of each rule, for `--failures-out` (only when asked for).
     var failedLoans: [[FailedLoan]]
+    /// Per group rule whose key is institutions only: each group's largest contributions.
+    var contributors: [ContributorTable?]
     var rows = 0
+    /// The current row's updates of text-keyed groups (reused from row to row).
+    var updates: [TextUpdate] = []
 }
 
 /// The shared, read-only inputs of the loans scan.
@@ -84,6 +90,12 @@ struct LoanScanInputs: Sendable {
     let affiliateGroup: [Int32]
     let cap: Int
     let writeFailures: Bool
+    /// The groups of the rules keyed by a borrower or a borrower group.
+    let textGroups: TextGroupStore
+    /// Scanning threads.
+    let threads: Int
+    /// Where loan ids go past the memory budget.
+    let loanIdSpill: LoanIdSpill
 }
 
 /// Scans one chunk of the loans table: decode and check every row, evaluate the Loan rules, add each
@@ -91,7 +103,7 @@ struct LoanScanInputs: Sendable {
 enum LoanScan {
     static func scan(
         _ inputs: LoanScanInputs, rules: CompiledRules, table: TapeFiles, chunk: TapeFiles.Chunk, fileId: Int32,
-        scanner: inout CSVScanner, state: inout LoanChunkState
+        scanner: inout CSVScanner, state: inout LoanWorkerState, errors: inout TapeErrors
     ) throws(CSVSyntaxError) {
         let bytes = table.files[Int(chunk.file)].bytes
         let decoder: LoanRowDecoder
@@ -104,11 +116,12 @@ enum LoanScan {
         let files = inputs.tapes.files
         var fields = CSVFields()
         var context: RowContext?
+        var fundingCursor: Int32 = -1
         while try scanner.next(into: &fields) {
             let place = RowPlace(file: fileId, chunk: chunk.index, line: Int32(fields.line), recordStart: Int64(fields.recordStart))
-            guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &state.errors) else { continue }
+            guard let row = decoder.decode(fields, bytes: bytes, place: place, errors: &errors) else { continue }
             state.rows += 1
-            state.loanIds.append(LoanIdEntry(hash: row.loanId.hash, offset: row.loanId.offset, file: fileId, chunk: chunk.index,
+            state.loanIds[DuplicateLoans.partition(row.loanId.hash)].append(LoanIdEntry(hash: row.loanId.hash, offset: row.loanId.offset, file: fileId,
                                              line: place.line, length: row.loanId.length, escaped: row.loanId.escaped))
             let rowContext: RowContext
             if let context {
@@ -119,7 +132,7 @@ enum LoanScan {
                 context = rowContext
             }
             rowContext.fundings.removeAll(keepingCapacity: true)
-            if let group = inputs.fundings.group(of: row.loanId, files: files) {
+            if let group = inputs.fundings.group(of: row.loanId, files: files, cursor: &fundingCursor) {
                 inputs.fundings.appendEntries(of: group, to: &rowContext.fundings)
                 state.matchedFundings.append(group)
             } else {
@@ -141,10 +154,11 @@ enum LoanScan {
 
     private static func evaluate(
         _ program: LoanRuleProgram, _ context: RowContext, inputs: LoanScanInputs, loanIdText: String?,
-        state: inout LoanChunkState
+        state: inout LoanWorkerState
     ) {
         let day = program.day(context.loan)
         guard day >= program.earliest, day < program.until else { return }
+        if let gate = program.lenderGate, !gate[Int(context.loan.lender)] { return }  // applies_to is no
         let applies = program.appliesTo?(context) ?? .yes
         if applies == .no { return }
         state.outcomes[program.index].checked += 1
@@ -162,7 +176,8 @@ enum LoanScan {
         let waived = loanIdText.map { inputs.request.waivedKeys[rule]?.contains($0) ?? false } ?? false
         state.pending[program.index].add(
             PendingLoan(row: context.loan, fundings: context.fundings, borrowerGroup: context.borrowerGroup,
-                        severity: severity, cannotEvaluate: cannotEvaluate, waived: waived),
+                        severity: severity, cannotEvaluate: cannotEvaluate, waived: waived,
+                        idBytes: context.loan.loanId.bytes(in: inputs.tapes.files)),
             cap: inputs.cap, files: inputs.tapes.files, unlisted: &state.outcomes[program.index].unlisted)
         if inputs.writeFailures {
             state.failedLoans[program.index].append(FailedLoan(loanId: context.loan.loanId, place: context.loan.place,
@@ -171,24 +186,45 @@ enum LoanScan {
         }
     }
 
-    private static func addPositions(_ rules: CompiledRules, _ context: RowContext, inputs: LoanScanInputs, state: inout LoanChunkState) {
+    private static func addPositions(_ rules: CompiledRules, _ context: RowContext, inputs: LoanScanInputs, state: inout LoanWorkerState) {
         let files = inputs.tapes.files
         for position in context.fundings.indices {
             context.position = position
             for program in rules.groupRules {
+                if let gate = program.funderGate, !gate[Int(context.fundings[position].institution)] { continue }  // where is no
                 let pass = program.filter?(context) ?? .yes
                 if pass == .no { continue }
+                // A position `count(loans, p => …)` leaves out is no member of the group: not counted, not
+                // listed among its contributors.
+                let counted = program.countFilter?(context) ?? .yes
+                if counted == .no { continue }
+                let value = program.value?(context)
+                if state.contributors[program.index] != nil {
+                    // What the group finding lists: the position's value, else its funded part.
+                    var contributed = context.funded(position).units
+                    if case .number(let number)? = value { contributed = number.units }
+                    let contribution = Contribution(amount: contributed, place: context.loan.place, loanId: context.loan.loanId,
+                                                    offset: context.loan.cellOffsets[.loanId])
+                    forEachKey(program, context, inputs: inputs) { key in
+                        state.contributors[program.index]?.add(contribution, key: key, files: files)
+                    }
+                }
                 var amount: Int128 = 0
                 var known = pass == .yes
                 switch program.function {
                 case .count:
-                    if let filter = program.countFilter {
-                        let counted = filter(context)
-                        if counted == .no { continue }
-                        if counted == .unknown { known = false }
-                    }
+                    if counted == .unknown { known = false }
                 default:
-                    if case .number(let value)? = program.value?(context) { amount = value.units } else { known = false }
+                    if case .number(let number)? = value { amount = number.units } else { known = false }
+                }
+                let slot = inputs.textGroups.slots[program.index]
+                if slot >= 0 {
+                    forEachKey(program, context, inputs: inputs) { key in
+                        guard case .tape(let text)? = key.text else { return }
+                        state.updates.append(TextUpdate(slot: slot, institutions: TextGroupStore.pack(key.institutions), text: text,
+                                                        amount: amount, known: known))
+                    }
+                    continue
                 }
                 forEachKey(program, context, inputs: inputs) { key in
                     // Optional chaining mutates the table in place (no copy of a table per position).
@@ -201,6 +237,7 @@ enum LoanScan {
                 }
             }
         }
+        if !state.updates.isEmpty { inputs.textGroups.apply(&state.updates, files: files) }
     }
 
     /// The keys of the position in scope: one, or one per partner group for `each(…)`.
@@ -217,8 +254,8 @@ enum LoanScan {
             switch part.kind {
             case .funder: setInstitution(context.fundings[context.position].institution)
             case .lender: setInstitution(context.loan.lender)
-            case .borrower: key.text = context.loan.borrower
-            case .borrowerGroup: key.text = context.borrowerGroup
+            case .borrower: key.text = .tape(context.loan.borrower)
+            case .borrowerGroup: key.text = .tape(context.borrowerGroup)
             case .partnerGroup:
                 partnerSlot = institutionSlot
                 setInstitution(-1)

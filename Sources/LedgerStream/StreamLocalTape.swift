@@ -76,7 +76,8 @@ public struct StreamLocalTape: LocalTape {
                     }
                     let pending = PendingLoan(row: row, fundings: fundings,
                                               borrowerGroup: side.groups.group(of: row.borrower, files: files) ?? row.borrower,
-                                              severity: severity, cannotEvaluate: cannot, waived: false)
+                                              severity: severity, cannotEvaluate: cannot, waived: false,
+                                              idBytes: row.loanId.bytes(in: files))
                     located.loans[id] = snapshots.loan(pending, sources: &located.sources)
                 }
             }

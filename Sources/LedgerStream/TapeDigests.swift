@@ -15,7 +15,14 @@ final class TapeDigests: Sendable {
         digests = Mutex([:])
         for (index, file) in files.enumerated() {
             DispatchQueue.global(qos: .utility).async(group: group) { [self] in
-                let digest = SHA256.hex(file.bytes)
+                // The pages hashed are given back (the scan faults in what it still needs from the page
+                // cache), so hashing does not hold the whole tape resident.
+                let window = 8 << 20
+                file.populate(0..<window)
+                let digest = SHA256.hex(file.bytes, window: window) { range in
+                    file.release(range)
+                    file.populate(range.upperBound..<(range.upperBound + window))
+                }
                 self.digests.withLock { $0[index] = digest }
             }
         }

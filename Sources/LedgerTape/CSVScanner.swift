@@ -62,6 +62,8 @@ public struct CSVScanner {
     private let delimiter: UInt8
     /// Lines consumed before the next record (0-based from the range's start).
     public private(set) var line: Int
+    /// A quote was read: records may span lines (a chunk without one is a line per record).
+    public private(set) var sawQuote = false
 
     /// Scans `bytes[range]`, which must start at a record boundary.
     public init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>, delimiter: UInt8 = UInt8(ascii: ",")) {
@@ -82,6 +84,7 @@ public struct CSVScanner {
         while true {
             if position < end, base[position] == quote {
                 // Quoted field.
+                sawQuote = true
                 let opening = position
                 position += 1
                 let start = position

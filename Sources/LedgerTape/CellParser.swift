@@ -177,16 +177,29 @@ public enum CellParser {
     public static func text(_ cell: UnsafeRawBufferPointer) -> String { String(decoding: cell, as: UTF8.self) }
 }
 
-/// `CN-XX` → table index, by the two letters.
+/// `CN-XX` → table index, by the two letters: a flat table of the 26 × 26 letter pairs (a dictionary
+/// lookup per row hashed with SipHash).
 enum ProvinceCodes {
-    private static let table: [UInt16: UInt8] = {
-        var table: [UInt16: UInt8] = [:]
+    private static let none: UInt8 = 0xFF
+    private static let table: [UInt8] = {
+        var table = [UInt8](repeating: none, count: 26 * 26)
         for province in Province.all {
             let letters = Array(province.code.utf8.dropFirst(3))
-            table[UInt16(letters[0]) << 8 | UInt16(letters[1])] = province.tableIndex
+            if let slot = slot(letters[0], letters[1]) { table[slot] = province.tableIndex }
         }
         return table
     }()
 
-    static func index(_ first: UInt8, _ second: UInt8) -> UInt8? { table[UInt16(first) << 8 | UInt16(second)] }
+    @inline(__always)
+    private static func slot(_ first: UInt8, _ second: UInt8) -> Int? {
+        let a = Int(first) - 65, b = Int(second) - 65
+        guard a >= 0, a < 26, b >= 0, b < 26 else { return nil }
+        return a * 26 + b
+    }
+
+    static func index(_ first: UInt8, _ second: UInt8) -> UInt8? {
+        guard let slot = slot(first, second) else { return nil }
+        let index = table[slot]
+        return index == none ? nil : index
+    }
 }

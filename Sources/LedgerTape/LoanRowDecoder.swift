@@ -1,17 +1,22 @@
 import Diagnostics
 
-/// Turns records of one file of a table into rows, checking every cell.
+/// Turns records of one file of a table into rows, checking every cell. A class: the per-cell closures
+/// capture one reference, not a copy of every table of the decoder.
 ///
 /// A bad cell, a row with the wrong number of fields, an unknown lender or funder, a balance above the
 /// principal, a loan disbursed before its contract or after the tape's data date: each is a `TapeError`
 /// at the cell, and the row is dropped from the computation (the audit then stops with exit 2, so a
 /// dropped row never turns into a pass).
-public struct LoanRowDecoder: Sendable {
+public final class LoanRowDecoder: Sendable {
     public let positions: ColumnPositions
     let institutions: IdentifierIndex
     let products: IdentifierIndex
     /// The schema's `as_of`, as a day number.
     let dataDate: Int32
+    /// The codes of the choice columns (`values:` in the mapping), nil for the canonical spelling.
+    private let typeCodes: [String: String]?
+    private let purposeCodes: [String: String]?
+    private let securedCodes: [String: String]?
 
     public init(_ files: TapeFiles, file: Int, institutions: IdentifierIndex, products: IdentifierIndex,
                 dataDate: Int32) throws(DiagnosticList) {
@@ -19,6 +24,9 @@ public struct LoanRowDecoder: Sendable {
         self.institutions = institutions
         self.products = products
         self.dataDate = dataDate
+        typeCodes = positions.codes(.borrowerType)
+        purposeCodes = positions.codes(.purpose)
+        securedCodes = positions.codes(.secured)
     }
 
     public func decode(_ fields: CSVFields, bytes: UnsafeRawBufferPointer, place: RowPlace,
@@ -47,13 +55,13 @@ public struct LoanRowDecoder: Sendable {
             }
             return code
         }
-        let borrowerType = reader.read(.borrowerType, &errors) { cell, spec throws(CellError) in
-            try TypedCell.choice(cell, spec, ["individual", "business"])
+        let borrowerType = reader.read(.borrowerType, &errors) { cell, _ throws(CellError) in
+            try TypedCell.choice(cell, codes: typeCodes, .borrowerTypes)
         }
-        let purpose = reader.read(.purpose, &errors) { cell, spec throws(CellError) in
-            try TypedCell.choice(cell, spec, ["consumption", "business"])
+        let purpose = reader.read(.purpose, &errors) { cell, _ throws(CellError) in
+            try TypedCell.choice(cell, codes: purposeCodes, .purposes)
         }
-        let secured = reader.read(.secured, &errors) { cell, spec throws(CellError) in try TypedCell.boolean(cell, spec) }
+        let secured = reader.read(.secured, &errors) { cell, _ throws(CellError) in try TypedCell.boolean(cell, codes: securedCodes) }
         let contract = reader.read(.contractDate, &errors) { cell, spec throws(CellError) in try TypedCell.date(cell, spec) }
         let disbursed = reader.read(.disbursedOn, &errors) { cell, spec throws(CellError) in try TypedCell.date(cell, spec) }
         let principal = reader.read(.principal, &errors) { cell, spec throws(CellError) in try TypedCell.money(cell, spec) }
@@ -90,7 +98,7 @@ public struct LoanRowDecoder: Sendable {
 }
 
 /// Rows of the fundings table.
-public struct FundingRowDecoder: Sendable {
+public final class FundingRowDecoder: Sendable {
     public let positions: ColumnPositions
     let institutions: IdentifierIndex
 
@@ -127,7 +135,7 @@ public struct FundingRowDecoder: Sendable {
 }
 
 /// Rows of the borrower_groups table.
-public struct GroupRowDecoder: Sendable {
+public final class GroupRowDecoder: Sendable {
     public let positions: ColumnPositions
 
     public init(_ files: TapeFiles, file: Int) throws(DiagnosticList) {

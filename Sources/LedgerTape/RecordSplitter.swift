@@ -58,9 +58,21 @@ public enum RecordSplitter {
         return ranges
     }
 
+    /// Quotes in `range`, eight bytes at a time: a byte of `word ^ 0x2222…` is zero exactly where a
+    /// quote is, and `~(((x & 0x7F…) + 0x7F…) | x | 0x7F…)` sets the top bit of exactly the zero bytes.
     private static func quotes(in bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int {
+        let quotes: UInt64 = 0x2222_2222_2222_2222, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var count = 0
-        for index in range where bytes[index] == UInt8(ascii: "\"") { count += 1 }
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            let x = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ quotes
+            count += (~(((x & low) &+ low) | x | low)).nonzeroBitCount
+            index += 8
+        }
+        while index < range.upperBound {
+            if bytes[index] == UInt8(ascii: "\"") { count += 1 }
+            index += 1
+        }
         return count
     }
 }

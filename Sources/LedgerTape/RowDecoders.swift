@@ -5,28 +5,48 @@ import RuleLanguage
 /// mapping: a required column that is not there, or a mapped header that does not exist, is an error
 /// at the header line.
 public struct ColumnPositions: Sendable {
-    /// Field index per canonical column (-1: an optional column the file does not have).
-    public let positions: [TapeColumn: Int]
-    public let specs: [TapeColumn: ColumnSpec]
+    /// Field index by column ordinal (-1: not in this table, or an optional column the file does not have).
+    private let fieldIndexes: [Int]
+    /// The column's format by ordinal (`.standard` for columns not in this table).
+    private let formats: [CellFormat]
+    /// Codes of choice and boolean columns (`values:` in the mapping), by ordinal.
+    private let codes: [[String: String]?]
+    private let specTable: [ColumnSpec?]
     public let fieldCount: Int
+    /// Field indexes and formats in fixed storage: a row's reader copies them without touching a
+    /// reference count.
+    let layout: ColumnLayout
+
+    /// Field index per canonical column (-1: an optional column the file does not have).
+    public var positions: [TapeColumn: Int] {
+        var result: [TapeColumn: Int] = [:]
+        for column in TapeColumn.allCases where specTable[column.ordinal] != nil { result[column] = fieldIndexes[column.ordinal] }
+        return result
+    }
+
+    public var specs: [TapeColumn: ColumnSpec] {
+        var result: [TapeColumn: ColumnSpec] = [:]
+        for column in TapeColumn.allCases { if let spec = specTable[column.ordinal] { result[column] = spec } }
+        return result
+    }
 
     public init(_ files: TapeFiles, file: Int) throws(DiagnosticList) {
         let header = files.headers[file]
         let path = files.files[file].path
-        var positions: [TapeColumn: Int] = [:]
-        var specs: [TapeColumn: ColumnSpec] = [:]
+        var positions = [Int](repeating: -1, count: TapeColumn.ordinalCount)
+        var specs = [ColumnSpec?](repeating: nil, count: TapeColumn.ordinalCount)
         var diagnostics: [Diagnostic] = []
         let headerLocation = SourceLocation(file: path, line: 1, column: 1)
         for column in files.table.columns {
             let spec = files.source.spec(for: column)
-            specs[column] = spec
+            specs[column.ordinal] = spec
             let matches = header.indices.filter { header[$0] == spec.header }
             if matches.count > 1 {
                 diagnostics.append(.error("the header of '\(path)' has two columns named '\(spec.header)'", at: headerLocation))
                 continue
             }
             if let position = matches.first {
-                positions[column] = position
+                positions[column.ordinal] = position
             } else if column.isRequired || spec.location != nil {
                 let mapped = spec.location != nil ? " (mapped from \(column.name))" : ""
                 diagnostics.append(.error(
@@ -37,15 +57,26 @@ public struct ColumnPositions: Sendable {
                             : "the file's columns are " + header.prefix(30).joined(separator: ", ")
                                 + (header.count > 30 ? ", …" : "")),
                     notes: spec.location.map { [.init("mapped here", at: $0)] } ?? []))
-            } else {
-                positions[column] = -1
             }
         }
         guard diagnostics.isEmpty else { throw DiagnosticList(diagnostics) }
-        self.positions = positions
-        self.specs = specs
+        fieldIndexes = positions
+        specTable = specs
+        formats = specs.map { $0?.format ?? .standard }
+        codes = specs.map { $0?.values }
         fieldCount = header.count
+        layout = ColumnLayout(fieldIndexes: positions, formats: formats)
     }
+
+    /// The field index of `column` in this file, or -1.
+    @inline(__always)
+    public func fieldIndex(_ column: TapeColumn) -> Int { fieldIndexes[column.ordinal] }
+
+    @inline(__always)
+    func format(_ column: TapeColumn) -> CellFormat { formats[column.ordinal] }
+
+    /// The codes of a choice or boolean column, when its mapping gives any.
+    func codes(_ column: TapeColumn) -> [String: String]? { codes[column.ordinal] }
 }
 
 /// Reads cells of one row, recording every bad one (with its message, hint and offset) and going on,
@@ -54,11 +85,20 @@ struct CellReader {
     let fields: CSVFields
     let bytes: UnsafeRawBufferPointer
     let place: RowPlace
-    let positions: ColumnPositions
+    let layout: ColumnLayout
     var failed = false
 
+    init(fields: CSVFields, bytes: UnsafeRawBufferPointer, place: RowPlace, positions: ColumnPositions) {
+        self.fields = fields
+        self.bytes = bytes
+        self.place = place
+        layout = positions.layout
+    }
+
+    @inline(__always)
     func field(_ column: TapeColumn) -> CSVFields.Field? {
-        guard let position = positions.positions[column], position >= 0 else { return nil }
+        let position = Int(layout.fieldIndexes[column.ordinal])
+        guard position >= 0 else { return nil }
         return fields[position]
     }
 
@@ -72,7 +112,7 @@ struct CellReader {
 
     /// The parsed cell, nil when it is empty (for an optional column) or bad (recorded).
     mutating func read<T>(_ column: TapeColumn, _ errors: inout TapeErrors, kind: TapeErrorKind = .badCell,
-                          _ parse: (UnsafeRawBufferPointer, ColumnSpec) throws(CellError) -> T) -> T? {
+                          _ parse: (UnsafeRawBufferPointer, CellFormat) throws(CellError) -> T) -> T? {
         guard let field = field(column) else { return nil }
         guard !field.isEmpty else {
             if column.isRequired {
@@ -80,7 +120,7 @@ struct CellReader {
             }
             return nil
         }
-        let spec = positions.specs[column] ?? ColumnSpec(header: column.name, format: .standard, values: nil, location: nil)
+        let spec = layout.format(column)
         let result: Result<T, CellError>
         if field.escaped {
             // `""` inside a quoted cell: parse the unescaped copy (rare).
@@ -102,9 +142,17 @@ struct CellReader {
 
 /// Parsing by the kind and format of a column.
 enum TypedCell {
-    static func choice(_ cell: UnsafeRawBufferPointer, _ spec: ColumnSpec, _ choices: [String]) throws(CellError) -> UInt8 {
+    /// One of `choices` by its bytes (no `String` per cell); the codes of a mapping (`values:`), a
+    /// spelling that is not a choice and every message go through `choiceSlowly`.
+    @inline(__always)
+    static func choice(_ cell: UnsafeRawBufferPointer, codes: [String: String]?, _ choices: ChoiceSet) throws(CellError) -> UInt8 {
+        if codes == nil, let index = choices.index(of: cell) { return index }
+        return try choiceSlowly(cell, codes: codes, choices.names)
+    }
+
+    static func choiceSlowly(_ cell: UnsafeRawBufferPointer, codes: [String: String]?, _ choices: [String]) throws(CellError) -> UInt8 {
         var text = CellParser.text(cell)
-        if let values = spec.values {
+        if let values = codes {
             guard let mapped = values[text] else {
                 throw CellError("'\(text)' is not one of the codes \(values.keys.sorted().joined(separator: ", "))",
                                 hint: "add it to the column's values: in the LedgerSchema")
@@ -118,24 +166,24 @@ enum TypedCell {
         return UInt8(index)
     }
 
-    static func boolean(_ cell: UnsafeRawBufferPointer, _ spec: ColumnSpec) throws(CellError) -> Bool {
-        try choice(cell, spec, ["false", "true"]) == 1
+    static func boolean(_ cell: UnsafeRawBufferPointer, codes: [String: String]?) throws(CellError) -> Bool {
+        try choice(cell, codes: codes, .booleans) == 1
     }
 
-    static func date(_ cell: UnsafeRawBufferPointer, _ spec: ColumnSpec) throws(CellError) -> Int32 {
-        try CellParser.date(cell, compact: spec.format == .compactDate)
+    static func date(_ cell: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellError) -> Int32 {
+        try CellParser.date(cell, compact: format == .compactDate)
     }
 
-    static func money(_ cell: UnsafeRawBufferPointer, _ spec: ColumnSpec) throws(CellError) -> Int64 {
-        try CellParser.money(cell, inFen: spec.format == .fen)
+    static func money(_ cell: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellError) -> Int64 {
+        try CellParser.money(cell, inFen: format == .fen)
     }
 
-    static func ratio(_ cell: UnsafeRawBufferPointer, _ spec: ColumnSpec) throws(CellError) -> Int64 {
-        try CellParser.ratio(cell, asFraction: spec.format == .fraction)
+    static func ratio(_ cell: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellError) -> Int64 {
+        try CellParser.ratio(cell, asFraction: format == .fraction)
     }
 
     /// Non-empty valid UTF-8 without control characters.
-    static func text(_ cell: UnsafeRawBufferPointer, _ spec: ColumnSpec) throws(CellError) -> Void {
+    static func text(_ cell: UnsafeRawBufferPointer, _: CellFormat) throws(CellError) -> Void {
         var ascii = true
         for byte in cell {
             if byte < 0x20 || byte == 0x7F { throw CellError("a control character in a text cell", hint: "remove it") }
@@ -143,6 +191,61 @@ enum TypedCell {
         }
         if !ascii, String(validating: cell, as: UTF8.self) == nil {
             throw CellError("the cell is not UTF-8", hint: "save the table as UTF-8")
+        }
+    }
+}
+
+/// The canonical values of a choice column, as bytes, for matching a cell without making a `String`.
+struct ChoiceSet: Sendable {
+    let names: [String]
+    private let bytes: [[UInt8]]
+
+    init(_ names: [String]) {
+        self.names = names
+        bytes = names.map { Array($0.utf8) }
+    }
+
+    func index(of cell: UnsafeRawBufferPointer) -> UInt8? {
+        for (index, option) in bytes.enumerated() where option.count == cell.count {
+            if option.withUnsafeBytes({ $0.elementsEqual(cell) }) { return UInt8(index) }
+        }
+        return nil
+    }
+
+    static let borrowerTypes = ChoiceSet(["individual", "business"])
+    static let purposes = ChoiceSet(["consumption", "business"])
+    static let booleans = ChoiceSet(["false", "true"])
+}
+
+/// Where each canonical column is in a file and how it is written, by the column's ordinal, in SIMD
+/// storage (plain bytes: copying it retains nothing).
+struct ColumnLayout: Sendable {
+    /// Field index, -1 for none.
+    let fieldIndexes: SIMD32<Int32>
+    /// `CellFormat.allCases` index.
+    private let formatCodes: SIMD32<UInt8>
+
+    init(fieldIndexes: [Int], formats: [CellFormat]) {
+        var indexes = SIMD32<Int32>(repeating: -1)
+        var codes = SIMD32<UInt8>(repeating: 0)
+        for (ordinal, index) in fieldIndexes.enumerated() where ordinal < 32 {
+            indexes[ordinal] = Int32(clamping: index)
+            codes[ordinal] = UInt8(CellFormat.allCases.firstIndex(of: formats[ordinal]) ?? 0)
+        }
+        self.fieldIndexes = indexes
+        formatCodes = codes
+    }
+
+    @inline(__always)
+    func format(_ column: TapeColumn) -> CellFormat {
+        switch formatCodes[column.ordinal] {
+        case 1: .compactDate
+        case 2: .isoDate
+        case 3: .yuan
+        case 4: .fen
+        case 5: .percent
+        case 6: .fraction
+        default: .standard
         }
     }
 }

@@ -74,14 +74,23 @@ public final class TapeFiles: Sendable {
         self.headerLines = headerLines
         var chunks: [Chunk] = []
         let totalBytes = files.reduce(0) { $0 + $1.bytes.count }
+        // 4 chunks per core at least, and at most ≈32 MB each: a scanned chunk's pages are given back,
+        // so the chunk size bounds the tape's share of the resident set.
+        let chunkCount = max(parts * 4, totalBytes / Self.chunkBytes)
         for (index, file) in files.enumerated() {
-            let share = totalBytes == 0 ? 1 : max(1, Int((Double(file.bytes.count) / Double(totalBytes)) * Double(parts * 4)))
+            file.populate(0..<file.bytes.count)
+            let share = totalBytes == 0 ? 1 : max(1, Int((Double(file.bytes.count) / Double(totalBytes)) * Double(chunkCount)))
             for range in RecordSplitter.split(file.bytes, from: headerRanges[index].upperBound, parts: share) where !range.isEmpty {
                 chunks.append(Chunk(file: Int32(index), index: Int32(chunks.count), range: range))
             }
+            // Splitting read every byte (to count quotes): give the pages back until the scan reads them.
+            file.release(0..<file.bytes.count)
         }
         self.chunks = chunks
     }
+
+    /// The most bytes a chunk has when a table is large.
+    public static let chunkBytes = 32 << 20
 
     private static func isUTF8(_ bytes: UnsafeRawBufferPointer, _ fields: CSVFields) -> Bool {
         fields.fields.allSatisfy { field in

@@ -112,13 +112,51 @@ extension TapeColumn {
 }
 
 /// One row of the fundings table: a funder's share of a joint loan.
+///
+/// 48 bytes (a tape has millions): cell offsets are kept relative to the record's start, and the place
+/// and the loan id are put together when asked for.
 public struct FundingRow: Sendable {
-    public var place: RowPlace
-    public var loanId: TapeText
-    public var institution: Int32
+    /// The byte where the row's record starts.
+    public let recordStart: Int64
+    private let idHash: UInt64
     /// 10^-10 of the fraction.
-    public var share: Int64
-    public var shareOffset: Int64
+    public let share: Int64
+    private let line: Int32
+    /// The funder's institution code.
+    public let institution: Int32
+    private let idDelta: UInt32
+    /// The loan id cell's length; the top bit says it is quoted with `""` inside.
+    private let idLengthAndEscape: UInt32
+    private let shareDelta: UInt32
+    private let fileIndex: UInt16
+    private let chunkIndex: UInt16
+
+    init(place: RowPlace, loanId: TapeText, institution: Int32, share: Int64, shareOffset: Int64) {
+        recordStart = place.recordStart
+        idHash = loanId.hash
+        self.share = share
+        line = place.line
+        self.institution = institution
+        idDelta = UInt32(truncatingIfNeeded: loanId.offset - place.recordStart)
+        idLengthAndEscape = UInt32(truncatingIfNeeded: loanId.length) & 0x7FFF_FFFF | (loanId.escaped ? 0x8000_0000 : 0)
+        shareDelta = UInt32(truncatingIfNeeded: shareOffset - place.recordStart)
+        fileIndex = UInt16(truncatingIfNeeded: place.file)
+        chunkIndex = UInt16(truncatingIfNeeded: place.chunk)
+    }
+
+    /// Where the row is.
+    public var place: RowPlace {
+        RowPlace(file: Int32(fileIndex), chunk: Int32(chunkIndex), line: line, recordStart: recordStart)
+    }
+
+    /// The loan id cell.
+    public var loanId: TapeText {
+        TapeText(file: Int32(fileIndex), offset: recordStart + Int64(idDelta), length: Int32(idLengthAndEscape & 0x7FFF_FFFF),
+                 escaped: idLengthAndEscape & 0x8000_0000 != 0, hash: idHash)
+    }
+
+    /// The byte where the share cell starts.
+    public var shareOffset: Int64 { recordStart + Int64(shareDelta) }
 }
 
 /// One row of the borrower_groups table.

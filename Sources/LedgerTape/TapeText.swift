@@ -28,6 +28,15 @@ public struct TapeText: Sendable, Hashable {
         }
     }
 
+    /// A cell whose hash is known (a compact row's loan id).
+    init(file: Int32, offset: Int64, length: Int32, escaped: Bool, hash: UInt64) {
+        self.file = file
+        self.offset = offset
+        self.length = length
+        self.escaped = escaped
+        self.hash = hash
+    }
+
     /// The unescaped bytes, read from `files`.
     public func bytes(in files: [MappedFile]) -> [UInt8] {
         let buffer = files[Int(file)].bytes
@@ -92,11 +101,14 @@ public enum TapeHash {
 /// integer code without making a `String`.
 public struct IdentifierIndex: Sendable {
     public let ids: [String]
+    /// The ids' UTF-8 bytes (compared with a cell without going through `String`).
+    private let idBytes: [[UInt8]]
     private let table: [Int32]
     private let mask: Int
 
     public init(_ ids: [String]) {
         self.ids = ids
+        idBytes = ids.map { Array($0.utf8) }
         var capacity = 16
         while capacity < ids.count * 2 { capacity *= 2 }
         var table = [Int32](repeating: -1, count: capacity)
@@ -117,7 +129,8 @@ public struct IdentifierIndex: Sendable {
         while true {
             let code = table[slot]
             if code < 0 { return nil }
-            if ids[Int(code)].utf8.elementsEqual(cell) { return code }
+            let id = idBytes[Int(code)]
+            if id.count == cell.count, id.withUnsafeBytes({ $0.elementsEqual(cell) }) { return code }
             slot = (slot + 1) & mask
         }
     }

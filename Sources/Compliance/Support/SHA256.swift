@@ -1,8 +1,13 @@
+internal import CSHA256
+
 /// SHA-256 (FIPS 180-4) of bytes, for the reproducibility stamp of reports (pack and input digests).
 ///
 /// A small self-contained implementation so the tool needs no cryptography package just to fingerprint
 /// its inputs; it is checked against the standard test vectors.
 public enum SHA256 {
+    /// The processor has the SHA extensions: whole blocks go to `CSHA256` (≈5× faster).
+    private static let accelerated = csha256_accelerated() == 1
+
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -17,6 +22,13 @@ public enum SHA256 {
     /// The lowercase hex digest of `bytes`.
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         hexText(digest(bytes))
+    }
+
+    /// The lowercase hex digest of `bytes`, calling `hashed` after each `window` bytes (whole blocks)
+    /// are hashed and with the rest at the end: a caller hashing a mapped file gives its pages back as
+    /// it goes.
+    public static func hex(_ bytes: UnsafeRawBufferPointer, window: Int, hashed: (Range<Int>) -> Void) -> String {
+        hexText(digest(of: bytes.assumingMemoryBound(to: UInt8.self), window: window, hashed: hashed))
     }
 
     /// The lowercase hex digest of a string's UTF-8 bytes.
@@ -44,12 +56,30 @@ public enum SHA256 {
 
     /// Hashes the whole blocks in place and only the padded tail in a small buffer: every input file is
     /// hashed for the report's stamp, and copying each file to pad it cost as much as a tenth of the hashing.
-    private static func digest(of message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    private static func digest(of message: UnsafeBufferPointer<UInt8>, window: Int = Int.max,
+                               hashed: (Range<Int>) -> Void = { _ in }) -> [UInt8] {
         var state = initialState
         let wholeBlocks = message.count / 64
+        let blocksPerWindow = max(1, window / 64)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            for block in 0..<wholeBlocks {
+            var windowStart = 0
+            if accelerated, let base = message.baseAddress {
+                while windowStart < wholeBlocks * 64 {
+                    let blocks = min(blocksPerWindow, wholeBlocks - windowStart / 64)
+                    withUnsafeMutableBytes(of: &state) { words in
+                        guard let words = words.baseAddress?.assumingMemoryBound(to: UInt32.self) else { return }
+                        csha256_blocks(words, base + windowStart, blocks)
+                    }
+                    hashed(windowStart..<(windowStart + blocks * 64))
+                    windowStart += blocks * 64
+                }
+            }
+            for block in (windowStart / 64)..<wholeBlocks {
                 compress(UnsafeBufferPointer(rebasing: message[(block * 64)..<(block * 64 + 64)]), into: &state, schedule: schedule)
+                if (block + 1) % blocksPerWindow == 0 {
+                    hashed(windowStart..<((block + 1) * 64))
+                    windowStart = (block + 1) * 64
+                }
             }
             // The rest of the message, the 0x80 marker, zeros and the 64-bit length: one block or two.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
@@ -63,6 +93,7 @@ public enum SHA256 {
                 let padded = UnsafeBufferPointer(tail)
                 compress(UnsafeBufferPointer(rebasing: padded[0..<64]), into: &state, schedule: schedule)
                 if tailCount == 128 { compress(UnsafeBufferPointer(rebasing: padded[64..<128]), into: &state, schedule: schedule) }
+                if windowStart < message.count { hashed(windowStart..<message.count) }
             }
         }
         var digest: [UInt8] = []
