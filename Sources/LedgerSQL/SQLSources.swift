@@ -118,6 +118,9 @@ struct SQLSource: Sendable {
         // is a window over the whole table, which DuckDB computes on one thread, and with it every cell
         // parsed above it (a 1M-loan Parquet audit ran at 60–90% of one core instead of two).
         case (.parquet(let uri), .duckdb) where Self.isSingleFile(uri): "\(alias).file_row_number + 1"
+        // Spark's hidden per-file ordinal of a Parquet file (0-based); without it every record was
+        // placed at 1 and a loan's fundings came back in no defined order.
+        case (.parquet(let uri), .spark) where Self.isSingleFile(uri): "\(alias)._metadata.row_index + 1"
         case (_, .duckdb): "ROW_NUMBER() OVER ()"
         default: "CAST(NULL AS BIGINT)"
         }
