@@ -48,6 +48,8 @@ CREATE TEMP TABLE borrower_groups AS
 SELECT * FROM read_csv('borrower-groups.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
                        columns = {'borrower_id': 'VARCHAR', 'group': 'VARCHAR'});
 
+-- Shared with the Parquet anchor (scripts/ledger-anchor-parquet.sql; scripts/benchmark-sql.sh runs its
+-- tables, then everything from this line on): it reads the tables loans, fundings and borrower_groups.
 CREATE TEMP TABLE inst AS
 SELECT *, type IN ('national-bank', 'local-bank') AS is_bank
 FROM read_csv('anchor/institutions.csv', header = true, auto_detect = false,

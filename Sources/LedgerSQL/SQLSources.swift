@@ -80,7 +80,8 @@ struct SQLSource: Sendable {
             return ([], "read_csv(\(dialect.string(uri)), header = true, all_varchar = true, delim = \(dialect.string(delimiter)), "
                 + "quote = '\"', escape = '\"', strict_mode = true)")
         case (.parquet(let uri), .duckdb):
-            return ([], "read_parquet(\(dialect.string(uri)))")
+            let numbered = Self.isSingleFile(uri) ? ", file_row_number = true" : ""
+            return ([], "read_parquet(\(dialect.string(uri))\(numbered))")
         case (.localCSV(let path, let header), .postgres):
             let columns = header.indices.map { "c\($0) TEXT" }.joined(separator: ", ")
             let names = header.indices.map { "c\($0)" }.joined(separator: ", ")
@@ -115,9 +116,22 @@ struct SQLSource: Sendable {
     func rowNumber(_ dialect: SQLDialect, alias: String) -> String {
         switch (kind, dialect) {
         case (.localCSV, .postgres): "\(alias).lc_row"
+        // The file's own ordinal where DuckDB has one: `ROW_NUMBER() OVER ()` gives the same numbers but
+        // is a window over the whole table, which DuckDB computes on one thread, and with it every cell
+        // parsed above it (a 1M-loan Parquet audit ran at 60–90% of one core instead of two).
+        case (.parquet(let uri), .duckdb) where Self.isSingleFile(uri): "\(alias).file_row_number + 1"
+        // Spark's hidden per-file ordinal of a Parquet file (0-based); without it every record was
+        // placed at 1 and a loan's fundings came back in no defined order.
+        case (.parquet(let uri), .spark) where Self.isSingleFile(uri): "\(alias)._metadata.row_index + 1"
         case (_, .duckdb): "ROW_NUMBER() OVER ()"
         default: "CAST(NULL AS BIGINT)"
         }
+    }
+
+    /// A Parquet URI naming one file, not a pattern (a pattern's files would each restart their
+    /// `file_row_number`; `ROW_NUMBER() OVER ()` numbers them as one sequence, as before).
+    private static func isSingleFile(_ uri: String) -> Bool {
+        !uri.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" || $0 == "{" })
     }
 }
 

@@ -32,7 +32,13 @@ enum SparkRunner {
     if not statements:
         sys.exit("loancheck: the script holds no statement")
     for statement in statements[:-1]:
-        spark.sql(statement)
+        words = statement.split()
+        if len(words) == 3 and words[0].upper() == "CACHE" and words[1].upper() == "TABLE":
+            # Materialised and cut from its lineage: a cached view keeps the plan of every view it
+            # reads, so each later plan (and the plan text Spark builds for every query) nests them all.
+            spark.table(words[2]).localCheckpoint(eager=True).createOrReplaceTempView(words[2])
+        else:
+            spark.sql(statement)
     result = spark.sql(statements[-1])
     with open(output_path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
