@@ -21,7 +21,7 @@ public enum ChineseDiagnostics {
 
     /// `text` in Chinese when the catalogue has it, else `text` unchanged.
     public static func translate(_ text: String) -> String {
-        for (template, chinese) in catalogue {
+        for (template, chinese) in allTemplates {
             if let holes = match(text, template) {
                 // `write 70%` is a value to type; `write a fraction like …` is a sentence it would garble.
                 if template == "write {}", holes.joined().contains(where: { $0.isASCII && $0.isLetter }) { continue }
@@ -32,13 +32,29 @@ public enum ChineseDiagnostics {
                 return out
             }
         }
+        if let column = columnPrefix(of: text) {
+            let rest = String(text.dropFirst(column.count + 2))
+            let translated = translate(rest)
+            if translated != rest { return column + ": " + translated }
+        }
         return text
+    }
+
+    /// Every template, the tape's (more specific) first.
+    static let allTemplates = tapeCatalogue + catalogue
+
+    /// The column name a tape cell message starts with (`lender: no institution 'x' is loaded`), or nil.
+    private static func columnPrefix(of text: String) -> String? {
+        guard let range = text.firstRange(of: ": ") else { return nil }
+        let column = text[..<range.lowerBound]
+        guard !column.isEmpty, column.allSatisfy({ ($0.isASCII && $0.isLowercase) || $0 == "_" || $0 == "." }) else { return nil }
+        return String(column)
     }
 
     /// A hole that is itself a known phrase (`an amount of money cannot be negative`) is translated;
     /// anything else (a quoted value) is kept.
     private static func translateNested(_ hole: String) -> String {
-        names[hole] ?? hole
+        names[hole] ?? tapeNames[hole] ?? hole
     }
 
     /// The holes of `text` under `template`, or nil when it does not match.

@@ -55,6 +55,45 @@ import Testing
         #expect(ChineseDiagnostics.translate(english) == chinese)
     }
 
+    /// Loan-tape (CSV) messages and hints; a cell message keeps its column name in front.
+    @Test(arguments: [
+        ("balance: the balance (¥150.00) is above the principal (¥100.00)", "balance: 余额（¥150.00）大于本金（¥100.00）"),
+        ("lender: no institution 'oml-b' is loaded", "lender: 未加载机构 'oml-b'"),
+        ("institution: no institution 'bank-x' is loaded", "institution: 未加载机构 'bank-x'"),
+        ("duplicate loan_id 'L3'", "重复的 loan_id 'L3'"),
+        ("loan_id (借据号) is unique across the tape", "loan_id（借据号）在整个借据表中必须唯一"),
+        ("first used in tape/loans.csv (byte 212)", "首次使用于 tape/loans.csv（第 212 字节）"),
+        ("the shares of loan 'L3' add up to 99.99%, not exactly 100%", "贷款 'L3' 的出资比例合计为 99.99%，而非恰好 100%"),
+        ("every joint loan's funders' shares add up to exactly 100% (70% + 29.99% is 99.99%)",
+         "每笔联合贷款各出资方的比例合计必须恰好为 100%（70% + 29.99% 是 99.99%）"),
+        ("fundings name loan 'L9', which is not in the loans table", "fundings 表引用了贷款 'L9'，但它不在 loans 表中"),
+        ("borrower_type: 'someone' is not one of individual, business", "borrower_type: 'someone' 不是 individual, business 之一"),
+        ("apr: a percentage needs a % sign", "apr: 百分比需要 % 符号"),
+        ("write 23.5%, or set `format: fraction` for 0.235-style cells", "请写 23.5%，或为 0.235 这样的单元格设置 `format: fraction`"),
+        ("balance is what is still outstanding of the principal on the schema's as_of", "余额是截至表结构 as_of 尚未偿还的本金"),
+        ("50 more bad cell errors in the tape are not listed", "借据表中另有 50 个“单元格”错误未列出"),
+        ("1 more duplicate loan_id error in the tape are not listed", "借据表中另有 1 个“重复 loan_id”错误未列出"),
+        ("the row has 3 fields, the header has 11", "该行有 3 个字段，表头有 11 个"),
+        ("the row has 1 field, the header has 11", "该行有 1 个字段，表头有 11 个"),
+        ("principal: empty cell", "principal: 空单元格"),
+        ("every row needs its principal (the principal lent)", "每一行都需要 principal（贷款本金）"),
+        ("contract_date: expected a date as yyyy-MM-dd, found '2025/01/10'", "contract_date: 应为 yyyy-MM-dd 格式的日期，实际为 '2025/01/10'"),
+        ("loan 'L3' lists funder 'bank-a' twice", "贷款 'L3' 两次列出出资方 'bank-a'"),
+        ("the loans table 'tape/loans.csv' has no column 'XDJJH' (mapped from loan_id): 借据号, unique across the tape",
+         "loans 表 'tape/loans.csv' 没有列 'XDJJH'（由 loan_id 映射）：借据号，在整个借据表中唯一"),
+        ("map it in the LedgerSchema: columns: {lender: YOUR-COLUMN}", "请在 LedgerSchema 中映射：columns: {lender: YOUR-COLUMN}"),
+        ("a quoted field is not closed", "带引号的字段没有闭合"),
+        ("the tape's as_of (2026-10-31) is after the audit's as-of date (2026-10-30)", "借据表的 as_of（2026-10-31）晚于审计的 as-of 日期（2026-10-30）"),
+    ])
+    func tapeMessages(english: String, chinese: String) {
+        #expect(ChineseDiagnostics.translate(english) == chinese)
+    }
+
+    /// A `column: ` prefix on a text the catalogue does not know leaves the whole text English.
+    @Test func anUnknownCellMessageStaysEnglish() {
+        #expect(ChineseDiagnostics.translate("apr: something new") == "apr: something new")
+    }
+
     @Test func whatTheCatalogueDoesNotKnowStaysEnglish() {
         #expect(ChineseDiagnostics.translate("the ledger's as_of 2026-12-01 is after --as-of 2026-11-30")
             == "the ledger's as_of 2026-12-01 is after --as-of 2026-11-30")

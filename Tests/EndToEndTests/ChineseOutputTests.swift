@@ -58,4 +58,43 @@ import Testing
         #expect(english.stderr.contains("p.yaml:14:1: error: unknown field 'credit_lin' in LoanProduct"))
         #expect(english.stderr.hasSuffix("loancheck: 2 errors in the input; nothing was audited\n"))
     }
+
+    /// Loan-tape errors (cells, duplicate loan_id, unknown lender, shares, orphan fundings) and their
+    /// hints in Chinese; file:line:column and quoted cells kept.
+    @Test func tapeErrorsInChinese() throws {
+        typealias L = LedgerAuditTests
+        var loans = L.header
+        loans += "L1,oml-a,B1,individual,consumption,2025-01-10,2025-01-10,100.00,150.00,20%,CN-GD\n"
+        loans += "L2,oml-b,B1,individual,consumption,2025-01-10,2025-01-10,100.00,50.00,20%,CN-GD\n"
+        loans += "L3,oml-a,B1,individual,consumption,2025-01-10,2025-01-10,100.00,50.00,20%,CN-GD\n"
+        loans += "L3,oml-a,B2,individual,consumption,2025-01-10,2025-01-10,100.00,50.00,20%,CN-GD\n"
+        loans += "L4,oml-a,B9,someone,consumption,2025-01-10,2025-01-10,1.00,1.00,20,CN-GD\n"
+        let directory = try LoanCheckBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try L.institutions.write(toFile: directory + "/institutions.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: directory + "/tape", withIntermediateDirectories: true)
+        try L.schema.write(toFile: directory + "/tape/schema.yaml", atomically: true, encoding: .utf8)
+        try loans.write(toFile: directory + "/tape/loans.csv", atomically: true, encoding: .utf8)
+        try "loan_id,institution,share\nL3,bank-a,70%\nL3,oml-a,29.99%\nL9,bank-a,100%\n"
+            .write(toFile: directory + "/tape/fundings.csv", atomically: true, encoding: .utf8)
+        let run = try LoanCheckBinary.run(["audit", "--lang", "zh", ".", "--as-of", "2026-11-22"], in: directory)
+        #expect(run.status == 2)
+        let file = "tape/loans.csv", fundings = "tape/fundings.csv"
+        #expect(run.stderr.split(separator: "\n").filter { $0.contains(": 错误: ") } == [
+            "\(fundings):2:11: 错误: 贷款 'L3' 的出资比例合计为 99.99%，而非恰好 100%",
+            "\(fundings):4:1: 错误: fundings 表引用了贷款 'L9'，但它不在 loans 表中",
+            "\(file):2:65: 错误: balance: 余额（¥150.00）大于本金（¥100.00）",
+            "\(file):3:4: 错误: lender: 未加载机构 'oml-b'",
+            "\(file):5:1: 错误: 重复的 loan_id 'L3'",
+            "\(file):6:13: 错误: borrower_type: 'someone' 不是 individual, business 之一",
+            "\(file):6:65: 错误: apr: 百分比需要 % 符号",
+        ])
+        #expect(run.stderr.contains("  提示: 是否想写 'oml-a'？\n"))
+        #expect(run.stderr.contains("  提示: 余额是截至表结构 as_of 尚未偿还的本金\n"))
+        #expect(run.stderr.contains("  提示: loan_id（借据号）在整个借据表中必须唯一\n"))
+        #expect(run.stderr.contains("  提示: 每笔联合贷款各出资方的比例合计必须恰好为 100%（70% + 29.99% 是 99.99%）\n"))
+        #expect(run.stderr.contains("  提示: 每笔有出资的贷款都必须是 loans 表中的一行；请检查 loan_id\n"))
+        #expect(run.stderr.contains("  提示: 请写 20%，或为 0.235 这样的单元格设置 `format: fraction`\n"))
+        #expect(!run.stderr.contains("hint:"))
+    }
 }
