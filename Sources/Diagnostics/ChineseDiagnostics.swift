@@ -40,21 +40,22 @@ public enum ChineseDiagnostics {
         return text
     }
 
-    /// Every template, the tape's (more specific) first.
-    static let allTemplates = tapeCatalogue + catalogue
+    /// Every template, the tape's and the command line's (more specific) first.
+    static let allTemplates = tapeCatalogue + usageCatalogue + catalogue
 
-    /// The column name a tape cell message starts with (`lender: no institution 'x' is loaded`), or nil.
+    /// The column or option name a message starts with (`lender: no institution 'x' is loaded`,
+    /// `--as-of: month 13 does not exist`), or nil.
     private static func columnPrefix(of text: String) -> String? {
         guard let range = text.firstRange(of: ": ") else { return nil }
         let column = text[..<range.lowerBound]
-        guard !column.isEmpty, column.allSatisfy({ ($0.isASCII && $0.isLowercase) || $0 == "_" || $0 == "." }) else { return nil }
+        guard !column.isEmpty, column.allSatisfy({ ($0.isASCII && $0.isLowercase) || "_.-".contains($0) }) else { return nil }
         return String(column)
     }
 
     /// A hole that is itself a known phrase (`an amount of money cannot be negative`) is translated;
     /// anything else (a quoted value) is kept.
     private static func translateNested(_ hole: String) -> String {
-        names[hole] ?? tapeNames[hole] ?? hole
+        names[hole] ?? tapeNames[hole] ?? usageNames[hole] ?? hole
     }
 
     /// The holes of `text` under `template`, or nil when it does not match.

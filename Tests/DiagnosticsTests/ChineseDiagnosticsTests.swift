@@ -94,6 +94,42 @@ import Testing
         #expect(ChineseDiagnostics.translate("apr: something new") == "apr: something new")
     }
 
+    /// loancheck.yaml, include/exclude pattern and command-line errors; an option's message keeps
+    /// the option name in front.
+    @Test(arguments: [
+        ("unknown key 'rulez' in loancheck.yaml", "loancheck.yaml 中有未知的键 'rulez'"),
+        ("sign_off must be a mapping, found a scalar", "sign_off 应为映射，实际为标量"),
+        ("the configuration must be a mapping, found a sequence", "配置应为映射，实际为列表"),
+        ("an entry of exclude must be a text, found nothing", "exclude 的一项应为文本，实际为空"),
+        ("organisation must be a text, found a mapping", "organisation 应为文本，实际为映射"),
+        ("rules.disable must be a list, found a scalar", "rules.disable 应为列表，实际为标量"),
+        ("write a list, e.g. `disable: [CN-OML-CAPITAL]`", "请写成列表，例如 `disable: [CN-OML-CAPITAL]`"),
+        ("fail_on must be error, warning, info or never, not 'nope'", "fail_on 应为 error, warning, info 或 never，而不是 'nope'"),
+        ("write one of: error, warning, info, never", "请写以下之一：error, warning, info, never"),
+        ("loancheck.yaml holds 2 documents; it must hold one", "loancheck.yaml 含有 2 个文档；只能有一个"),
+        ("the pattern 'a/../b' leaves its base directory ('..')", "模式 'a/../b' 超出了其基准目录（'..'）"),
+        ("the pattern 'x[' has a '[' without its ']'", "模式 'x[' 中的 '[' 没有对应的 ']'"),
+        ("'p.yaml' holds a LoanProduct document but is excluded by --exclude 'p.yaml'", "'p.yaml' 含有贷款产品文档，却被 --exclude 'p.yaml' 排除"),
+        ("--fail-on must be error, warning, info or never, not 'nevr'", "--fail-on 应为 error, warning, info 或 never，而不是 'nevr'"),
+        ("--lang must be zh or en, not 'fr'", "--lang 应为 zh 或 en，而不是 'fr'"),
+        ("--fail-on is given 2 times ('error', 'never'); it takes one value", "--fail-on 给出了 2 次（'error', 'never'）；它只接受一个值"),
+        ("give it once: a later --fail-on does not override an earlier one", "只给一次：后面的 --fail-on 不会覆盖前面的"),
+        ("--as-of: month 13 does not exist", "--as-of: 不存在 13 月"),
+        ("--as-of: day 30 does not exist: February has 28 days", "--as-of: 不存在 30 日：2月只有 28 天"),
+        ("--as-of: day 29 does not exist: 2026 is not a leap year", "--as-of: 不存在 29 日：2026 年不是闰年"),
+        ("--to: unexpected '/' in the date", "--to: 日期中有多余的 '/'"),
+        ("--as-of: unexpected 'T10:00' after the date", "--as-of: 日期后有多余的 'T10:00'"),
+        ("write dates as YYYY-MM-DD, e.g. 2024-12-31", "日期请写成 YYYY-MM-DD，例如 2024-12-31"),
+        ("--from 2026-12-01 is after --to 2026-11-01", "--from 2026-12-01 晚于 --to 2026-11-01"),
+        ("unknown format 'sarf'", "未知的格式 'sarf'"),
+        ("only one report can go to standard output", "只能有一个报告写到标准输出"),
+        ("--warn-expiring must be 0 or more days", "--warn-expiring 须为 0 天或更多"),
+        ("--config 'a.yaml' and --no-config contradict each other", "--config 'a.yaml' 与 --no-config 相互矛盾"),
+    ])
+    func configurationAndUsageMessages(english: String, chinese: String) {
+        #expect(ChineseDiagnostics.translate(english) == chinese)
+    }
+
     @Test func whatTheCatalogueDoesNotKnowStaysEnglish() {
         #expect(ChineseDiagnostics.translate("the ledger's as_of 2026-12-01 is after --as-of 2026-11-30")
             == "the ledger's as_of 2026-12-01 is after --as-of 2026-11-30")

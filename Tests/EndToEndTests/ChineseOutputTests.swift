@@ -97,4 +97,30 @@ import Testing
         #expect(run.stderr.contains("  提示: 请写 20%，或为 0.235 这样的单元格设置 `format: fraction`\n"))
         #expect(!run.stderr.contains("hint:"))
     }
+
+    /// Command-line usage errors and loancheck.yaml errors in Chinese with `--lang zh`, even those found
+    /// before the command reads its options (a repeated option).
+    @Test func usageAndConfigurationErrorsInChinese() throws {
+        let directory = try product(invalid)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let asOf = try LoanCheckBinary.run(["audit", "--lang", "zh", "p.yaml", "--as-of", "2026-13-01"], in: directory)
+        #expect(asOf.status == 2)
+        #expect(asOf.stderr == "loancheck: 错误: --as-of: 不存在 13 月\n  提示: 月份为 01 到 12\n")
+        let failOn = try LoanCheckBinary.run(["audit", "--lang=zh", "p.yaml", "--fail-on", "nevr"], in: directory)
+        #expect(failOn.stderr == "loancheck: 错误: --fail-on 应为 error, warning, info 或 never，而不是 'nevr'\n  提示: 是否想写 'never'？\n")
+        let repeated = try LoanCheckBinary.run(["audit", "--lang", "zh", "p.yaml", "--fail-on", "error", "--fail-on", "never"], in: directory)
+        #expect(repeated.status == 2)
+        #expect(repeated.stderr == "loancheck: 错误: --fail-on 给出了 2 次（'error', 'never'）；它只接受一个值\n  提示: 只给一次：后面的 --fail-on 不会覆盖前面的\n")
+        try "exclude: [a/../b]\nrulez: 1\nsign_off: 3\n".write(toFile: directory + "/loancheck.yaml", atomically: true, encoding: .utf8)
+        let config = try LoanCheckBinary.run(["validate", "--lang", "zh", "p.yaml"], in: directory)
+        #expect(config.status == 2)
+        #expect(config.stderr.split(separator: "\n").filter { $0.contains("错误") || $0.contains("提示") } == [
+            "loancheck.yaml:1:11: 错误: 模式 'a/../b' 超出了其基准目录（'..'）",
+            "  提示: 模式相对于 loancheck.yaml 所在的目录（--exclude 则相对于工作目录）",
+            "loancheck.yaml:2:1: 错误: loancheck.yaml 中有未知的键 'rulez'",
+            "  提示: 是否想写 'rules'？",
+            "loancheck.yaml:3:11: 错误: sign_off 应为映射，实际为标量",
+            "  提示: 请在 sign_off 下方缩进写出它的键",
+        ])
+    }
 }
