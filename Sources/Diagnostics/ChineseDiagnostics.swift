@@ -40,8 +40,8 @@ public enum ChineseDiagnostics {
         return text
     }
 
-    /// Every template, the tape's and the command line's (more specific) first.
-    static let allTemplates = tapeCatalogue + usageCatalogue + catalogue
+    /// Every template, the more specific ones (tape, command line, packs) first.
+    static let allTemplates = tapeCatalogue + usageCatalogue + packCatalogue + catalogue
 
     /// The column or option name a message starts with (`lender: no institution 'x' is loaded`,
     /// `--as-of: month 13 does not exist`), or nil.

@@ -130,6 +130,28 @@ import Testing
         #expect(ChineseDiagnostics.translate(english) == chinese)
     }
 
+    /// Rule-pack and rules-directory errors.
+    @Test(arguments: [
+        ("the rules directory 'house' holds no rule pack", "规则目录 'house' 中没有规则包"),
+        ("--rules takes a directory of `kind: RulePack` YAML files; check the path", "--rules 接受由 `kind: RulePack` YAML 文件组成的目录；请检查路径"),
+        ("two packs have the id 'cn-x'", "两个规则包的 id 都是 'cn-x'"),
+        ("rule id 'CN-X' is defined in two packs", "规则 id 'CN-X' 在两个规则包中都有定义"),
+        ("also defined in pack 'cn-y' (packs/y.yaml)", "也定义于规则包 'cn-y'（packs/y.yaml）"),
+        ("unknown key 'titel' in rule", "rule 中有未知的键 'titel'"),
+        ("rule is missing 'citation'", "rule 缺少 'citation'"),
+        ("rule id 'cn-x' must be upper-case letters, digits and hyphens", "规则 id 'cn-x' 只能由大写字母、数字和连字符组成"),
+        ("'repealed' (2025-01-01) is not after 'effective' (2025-01-01)", "'repealed'（2025-01-01）不晚于 'effective'（2025-01-01）"),
+        ("citation.url must be an http or https address, found 'ftp://x'", "citation.url 必须是 http 或 https 地址，实际为 'ftp://x'"),
+        ("--disable-rule names unknown rule 'CN-NOPE'", "--disable-rule 中有未知的规则 'CN-NOPE'"),
+        ("rules.only names unknown rule or pack 'cn-nope'", "rules.only 中有未知的规则或规则包 'cn-nope'"),
+        ("the pack 'cn-a' in house/a.yaml replaces the shipped pack and drops its rule CN-A-1",
+         "house/a.yaml 中的规则包 'cn-a' 替换了随附的规则包，并去掉了其规则 CN-A-1"),
+        ("no rule is loaded: an audit would check nothing", "没有加载任何规则：审计将什么也不检查"),
+    ])
+    func packMessages(english: String, chinese: String) {
+        #expect(ChineseDiagnostics.translate(english) == chinese)
+    }
+
     @Test func whatTheCatalogueDoesNotKnowStaysEnglish() {
         #expect(ChineseDiagnostics.translate("the ledger's as_of 2026-12-01 is after --as-of 2026-11-30")
             == "the ledger's as_of 2026-12-01 is after --as-of 2026-11-30")

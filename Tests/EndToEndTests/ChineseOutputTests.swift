@@ -123,4 +123,14 @@ import Testing
             "  提示: 请在 sign_off 下方缩进写出它的键",
         ])
     }
+
+    /// A rule-selection error, checked against the loaded packs, in Chinese.
+    @Test func packErrorsInChinese() throws {
+        let directory = try product(invalid)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try LoanCheckBinary.run(["audit", "--lang", "zh", "p.yaml", "--disable-rule", "CN-NOPE"], in: directory)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("loancheck: 错误: --disable-rule 中有未知的规则 'CN-NOPE'\n"))
+        #expect(!run.stderr.contains("error:"))
+    }
 }
