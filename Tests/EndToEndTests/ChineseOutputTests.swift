@@ -133,4 +133,29 @@ import Testing
         #expect(run.stderr.contains("loancheck: 错误: --disable-rule 中有未知的规则 'CN-NOPE'\n"))
         #expect(!run.stderr.contains("error:"))
     }
+
+    /// `loancheck diff --lang zh`: headings, regime changes, causes and the summary in Chinese (text and
+    /// Markdown); rule ids, pack ids and the instrument kept.
+    @Test func diffInChinese() throws {
+        let arguments = ["diff", "--from", "2025-09-30", "--to", "2025-10-01", "Examples", "--lang", "zh"]
+        let text = try LoanCheckBinary.run(arguments)
+        #expect(text.status == 1)
+        let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "loancheck 0.1.0 — 对比 2025-09-30 → 2025-10-01 — 10 个规则包，20 个文档，19 笔借据（引擎 stream）")
+        #expect(lines[2] == "2025-09-30 之后至 2025-10-01 的监管变化：")
+        #expect(lines[3] == "  2025-10-01  CN-ASSIST-PLATFORM-LISTED, CN-ASSIST-ENHANCER-LISTED, CN-ASSIST-LIST-PUBLISHED, "
+            + "CN-ASSIST-PLATFORM-FEES, CN-ASSIST-ENHANCER-FEES 生效（cn-bank-assisted-lending-2025，金规〔2025〕9号）")
+        #expect(lines.contains("2025-10-01 出现：1"))
+        #expect(lines.contains("  原因：CN-ASSIST-PLATFORM-FEES 于 2025-10-01 生效（cn-bank-assisted-lending-2025，金规〔2025〕9号）"))
+        #expect(lines.contains("2025-10-01 消失：0"))
+        #expect(lines.contains("2025-09-30 至 2025-10-01 之间变化：0"))
+        #expect(lines.suffix(2) == ["出现 1 项，消失 0 项，变化 0 项；2025-10-01 新增或变差：1 项错误、0 项警告、0 项提示", ""])
+        let markdown = try LoanCheckBinary.run(arguments + ["--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("## loancheck 对比 2025-09-30 → 2025-10-01\n\n- **起始日**：2025-09-30\n- **截止日**：2025-10-01\n"))
+        #expect(markdown.stdout.contains("\n### 两个日期之间的监管变化\n\n| 日期 | 变化 | 规则包 | 规则 |\n"))
+        #expect(markdown.stdout.contains("\n### 2025-10-01 出现：1\n\n| 规则 | 严重级别 | 对象 | 字段 | 位置 | 证据 | 原因 |\n"))
+        #expect(markdown.stdout.contains("| 错误 | `LoanProduct xl-assisted` | `pricing.fees[1].payee_type` | `Examples/products/xl-assisted.yaml:25` | "
+            + "实际 platform，要求 ≠ platform | CN-ASSIST-PLATFORM-FEES 于 2025-10-01 生效（cn-bank-assisted-lending-2025，金规〔2025〕9号） |\n"))
+        #expect(markdown.stdout.hasSuffix("### 2025-09-30 至 2025-10-01 之间变化：0\n\n无。\n"))
+    }
 }
