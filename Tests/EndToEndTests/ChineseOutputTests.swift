@@ -158,4 +158,19 @@ import Testing
             + "实际 platform，要求 ≠ platform | CN-ASSIST-PLATFORM-FEES 于 2025-10-01 生效（cn-bank-assisted-lending-2025，金规〔2025〕9号） |\n"))
         #expect(markdown.stdout.hasSuffix("### 2025-09-30 至 2025-10-01 之间变化：0\n\n无。\n"))
     }
+
+    /// `loancheck diff --lang zh --format html`: the cover, timeline, sections and stamp in Chinese.
+    @Test func diffHTMLInChinese() throws {
+        let html = try LoanCheckBinary.run(["diff", "--from", "2025-09-30", "--to", "2025-10-01", "Examples", "--lang", "zh", "--format", "html"]).stdout
+        #expect(html.contains("<h1 id=\"cover-title\">监管影响 2025-09-30 → 2025-10-01</h1>"))
+        #expect(html.contains("<dt>起始日</dt>") && html.contains("<dt>截止日</dt>") && html.contains("<dt>结果</dt>"))
+        #expect(html.contains("<h2 id=\"timeline-title\">时间线</h2>"))
+        #expect(html.contains("<time datetime=\"2025-09-30\">2025-09-30</time>2025-09-30 审计：17 项错误"))
+        #expect(html.contains("金规〔2025〕9号） — 解释下文 1 项发现</li>"))
+        #expect(html.contains("<h2 id=\"appeared-title\">2025-10-01 出现：1</h2>"))
+        #expect(html.contains("<strong>原因：</strong>CN-ASSIST-PLATFORM-FEES 于 2025-10-01 生效（cn-bank-assisted-lending-2025，金规〔2025〕9号）"))
+        #expect(html.contains("<h2 id=\"changed-title\">2025-09-30 至 2025-10-01 之间变化：0</h2>\n<p>无。</p>"))
+        #expect(html.contains("<h2 id=\"stamp-title\">可复现性标记</h2>"))
+        #expect(!html.contains("Cause: ") && !html.contains("Timeline"))
+    }
 }
