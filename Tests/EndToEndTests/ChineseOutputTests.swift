@@ -173,4 +173,20 @@ import Testing
         #expect(html.contains("<h2 id=\"stamp-title\">可复现性标记</h2>"))
         #expect(!html.contains("Cause: ") && !html.contains("Timeline"))
     }
+
+    /// `loancheck calendar --lang zh`: the header, regime changes, rule outcomes and the count in Chinese.
+    @Test func calendarInChinese() throws {
+        let arguments = ["calendar", "--lang", "zh", "--from", "2025-09-25", "--days", "10", "Examples"]
+        let lines = try LoanCheckBinary.run(arguments).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "loancheck 0.1.0 — 监管日历 2025-09-25 至 2025-10-04（10 天）— 10 个规则包，20 个文档")
+        #expect(lines[2] == "2025-10-01  CN-ASSIST-PLATFORM-LISTED, CN-ASSIST-ENHANCER-LISTED, CN-ASSIST-LIST-PUBLISHED, "
+            + "CN-ASSIST-PLATFORM-FEES, CN-ASSIST-ENHANCER-FEES 生效（cn-bank-assisted-lending-2025，金规〔2025〕9号）")
+        #expect(lines[3] == "  CN-ASSIST-PLATFORM-LISTED：LoanProduct xl-assisted（通过），LoanProduct xl-legacy-line（豁免：在约束新业务之前已停售）")
+        #expect(lines.contains("  CN-ASSIST-ENHANCER-REVIEW：当日未生效（2026-01-01 生效）"))
+        #expect(lines.suffix(2) == ["2025-09-25 至 2025-10-04 共 2 项监管变化", ""])
+        let markdown = try LoanCheckBinary.run(arguments + ["--format", "markdown"]).stdout
+        #expect(markdown.contains("| 日期 | 变化 | 规则包 | 对象 |\n"))
+        let none = try LoanCheckBinary.run(["calendar", "--lang", "zh", "--from", "2025-09-25", "--days", "1", "--format", "markdown"]).stdout
+        #expect(none.hasSuffix("2025-09-25 至 2025-09-25 没有监管变化。\n"))
+    }
 }
