@@ -84,6 +84,12 @@ import Testing
         ("map it in the LedgerSchema: columns: {lender: YOUR-COLUMN}", "请在 LedgerSchema 中映射：columns: {lender: YOUR-COLUMN}"),
         ("a quoted field is not closed", "带引号的字段没有闭合"),
         ("the tape's as_of (2026-10-31) is after the audit's as-of date (2026-10-30)", "借据表的 as_of（2026-10-31）晚于审计的 as-of 日期（2026-10-30）"),
+        ("no file matches 'loans-*.csv'", "没有文件匹配 'loans-*.csv'"),
+        ("'XDJJH' is not a column of the loans table", "'XDJJH' 不是 loans 表的列"),
+        ("'yyyy/MM/dd' is not a format of the disbursed_on column", "'yyyy/MM/dd' 不是 disbursed_on 列的格式"),
+        ("write delimiter: \"|\" or delimiter: \"\\t\"", "请写 delimiter: \"|\" 或 delimiter: \"\\t\""),
+        ("write values: {\"1\": individual}", "请写 values: {\"1\": individual}"),
+        ("'Platform_Tape' is not a valid id", "'Platform_Tape' 不是有效的 id"),
     ])
     func tapeMessages(english: String, chinese: String) {
         #expect(ChineseDiagnostics.translate(english) == chinese)
