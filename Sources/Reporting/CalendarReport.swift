@@ -82,7 +82,8 @@ public struct CalendarReport: Sendable {
             }
             if rule.checksLoans { return "检查借据表中的贷款（未列出）" }
             if rule.subjects.isEmpty { return "不适用于任何文档" }
-            return rule.subjects.map { "\(ReportWording.subject($0.subject))（\(outcome($0.status, zh: true))）" }.joined(separator: "，")
+            return rule.subjects.map { "\(ReportLabels(language: .zh).kind($0.subject.kind)) \($0.subject.id)（\(outcome($0.status, zh: true))）" }
+                .joined(separator: "，")
         }
         if let dates = rule.notInForce {
             return "not in force that day (effective \(dates.effective)\(dates.repealed.map { ", repealed \($0)" } ?? ""))"

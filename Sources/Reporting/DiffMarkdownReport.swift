@@ -44,7 +44,7 @@ struct DiffMarkdownReport {
                 let detail = kind == .changed ? DiffWording.changeLines(change, zh: zh)
                     : [ReportWording.evidence(finding.evidence, language: diff.to.language, path: finding.path)].compactMap { $0 }
                 out += MarkdownReport.row([
-                    Self.code(finding.rule), zh ? ReportLabels(language: .zh).severity(finding.severity) : finding.severity.rawValue, Self.code(wording.mask.subject(of: finding)), Self.code(finding.path),
+                    Self.code(finding.rule), zh ? ReportLabels(language: .zh).severity(finding.severity) : finding.severity.rawValue, Self.code(zh ? wording.chineseSubject(of: finding) : wording.mask.subject(of: finding)), Self.code(finding.path),
                     location, detail.map(Self.cell).joined(separator: "<br>"),
                     change.causes.map { Self.cell(DiffWording.cause($0, zh: zh)) }.joined(separator: "<br>"),
                 ])

@@ -154,7 +154,7 @@ import Testing
         #expect(markdown.stdout.hasPrefix("## loancheck 对比 2025-09-30 → 2025-10-01\n\n- **起始日**：2025-09-30\n- **截止日**：2025-10-01\n"))
         #expect(markdown.stdout.contains("\n### 两个日期之间的监管变化\n\n| 日期 | 变化 | 规则包 | 规则 |\n"))
         #expect(markdown.stdout.contains("\n### 2025-10-01 出现：1\n\n| 规则 | 严重级别 | 对象 | 字段 | 位置 | 证据 | 原因 |\n"))
-        #expect(markdown.stdout.contains("| 错误 | `LoanProduct xl-assisted` | `pricing.fees[1].payee_type` | `Examples/products/xl-assisted.yaml:25` | "
+        #expect(markdown.stdout.contains("| 错误 | `贷款产品 xl-assisted` | `pricing.fees[1].payee_type` | `Examples/products/xl-assisted.yaml:25` | "
             + "实际 platform，要求 ≠ platform | CN-ASSIST-PLATFORM-FEES 于 2025-10-01 生效（cn-bank-assisted-lending-2025，金规〔2025〕9号） |\n"))
         #expect(markdown.stdout.hasSuffix("### 2025-09-30 至 2025-10-01 之间变化：0\n\n无。\n"))
     }
@@ -181,7 +181,7 @@ import Testing
         #expect(lines[0] == "loancheck 0.1.0 — 监管日历 2025-09-25 至 2025-10-04（10 天）— 10 个规则包，20 个文档")
         #expect(lines[2] == "2025-10-01  CN-ASSIST-PLATFORM-LISTED, CN-ASSIST-ENHANCER-LISTED, CN-ASSIST-LIST-PUBLISHED, "
             + "CN-ASSIST-PLATFORM-FEES, CN-ASSIST-ENHANCER-FEES 生效（cn-bank-assisted-lending-2025，金规〔2025〕9号）")
-        #expect(lines[3] == "  CN-ASSIST-PLATFORM-LISTED：LoanProduct xl-assisted（通过），LoanProduct xl-legacy-line（豁免：在约束新业务之前已停售）")
+        #expect(lines[3] == "  CN-ASSIST-PLATFORM-LISTED：贷款产品 xl-assisted（通过），贷款产品 xl-legacy-line（豁免：在约束新业务之前已停售）")
         #expect(lines.contains("  CN-ASSIST-ENHANCER-REVIEW：当日未生效（2026-01-01 生效）"))
         #expect(lines.suffix(2) == ["2025-09-25 至 2025-10-04 共 2 项监管变化", ""])
         let markdown = try LoanCheckBinary.run(arguments + ["--format", "markdown"]).stdout
