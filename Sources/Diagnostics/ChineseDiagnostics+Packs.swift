@@ -1,10 +1,10 @@
 /// The Chinese wording of rule-pack errors: the rules directory, pack and rule fields, parameters,
-/// citations, and rule selection (`--disable-rule`, `rules.disable`, `rules.only`). Same template rules
+/// citations, the document schema, and rule selection (`--disable-rule`, `rules.disable`, `rules.only`). Same template rules
 /// as `ChineseDiagnostics.catalogue`. The rule language's own errors (a `when:` expression that does
 /// not type-check) are not covered and stay English.
 extension ChineseDiagnostics {
-    /// English template → Chinese for rule-pack errors; searched after the tape's and the command
-    /// line's and before the general catalogue.
+    /// English template → Chinese for rule-pack errors; searched after the tape's and before the
+    /// command line's (whose `unknown key '{}' in {}` is more general) and the general catalogue.
     static let packCatalogue: [(String, String)] = [
         // The rules directory
         ("cannot find the shipped rules directory", "找不到随附的规则目录"),
@@ -65,5 +65,24 @@ extension ChineseDiagnostics {
         ("the pack '{}' in {} replaces the shipped pack and drops its rules {}", "{1} 中的规则包 '{0}' 替换了随附的规则包，并去掉了其规则 {2}"),
         ("the pack '{}' in {} replaces the shipped pack and drops its rule {}", "{1} 中的规则包 '{0}' 替换了随附的规则包，并去掉了其规则 {2}"),
         ("keep the rules in the replacing pack, or switch them off explicitly with {}", "请在替换的规则包中保留这些规则，或用 {0} 明确停用它们"),
+        // The document schema (kind: DocumentSchema)
+        ("a document schema must be a mapping", "文档结构应为映射"),
+        ("unknown field '{}' in a document schema", "文档结构中有未知字段 '{0}'"),
+        ("document kind '{}' must be a mapping", "文档类型 '{0}' 应为映射"),
+        ("unknown key '{}' in document kind '{}'", "文档类型 '{1}' 中有未知的键 '{0}'"),
+        ("'fields' of {} must be a mapping of field names to types", "{0} 的 'fields' 应为从字段名到类型的映射"),
+        ("field '{}' must be a type name or a mapping", "字段 '{0}' 应为类型名或映射"),
+        ("unknown key '{}' in the declaration of field '{}'", "字段 '{1}' 的声明中有未知的键 '{0}'"),
+        ("field '{}' has no 'type'", "字段 '{0}' 没有 'type'"),
+        ("enum field '{}' needs a non-empty 'values' list", "枚举字段 '{0}' 需要非空的 'values' 列表"),
+        ("'types' of reference field '{}' must be a non-empty list", "引用字段 '{0}' 的 'types' 应为非空列表"),
+        ("'hint' of field '{}' goes with 'types'", "字段 '{0}' 的 'hint' 须与 'types' 一起使用"),
+        ("record field '{}' needs 'fields'", "记录字段 '{0}' 需要 'fields'"),
+        ("document field '{}' needs 'of' naming a document kind", "文档字段 '{0}' 需要用 'of' 指明文档类型"),
+        ("list field '{}' needs 'of'", "列表字段 '{0}' 需要 'of'"),
+        ("range field '{}' needs 'of' naming a scalar type", "范围字段 '{0}' 需要用 'of' 指明标量类型"),
+        ("a default must be a scalar or []", "默认值应为标量或 []"),
+        ("unknown field type '{}'", "未知的字段类型 '{0}'"),
+        ("types: {}", "可用的类型：{0}"),
     ]
 }

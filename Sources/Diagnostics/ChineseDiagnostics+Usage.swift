@@ -11,7 +11,7 @@ extension ChineseDiagnostics {
     ]
 
     /// English template → Chinese for configuration and usage errors; searched after the tape's and
-    /// before the general catalogue.
+    /// the packs' and before the general catalogue.
     static let usageCatalogue: [(String, String)] = [
         // loancheck.yaml
         ("both {} and {} exist", "{0} 和 {1} 同时存在"),

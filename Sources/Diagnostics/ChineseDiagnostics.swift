@@ -26,8 +26,11 @@ public enum ChineseDiagnostics {
                 // `write 70%` is a value to type; `write a fraction like …` is a sentence it would garble.
                 if template == "write {}", holes.joined().contains(where: { $0.isASCII && $0.isLetter }) { continue }
                 var out = chinese
+                // A quoted hole ('LoanProduct') is input as written, never a phrase to translate.
+                let before = template.split(separator: "{}", omittingEmptySubsequences: false)
                 for (index, hole) in holes.enumerated() {
-                    out = out.replacing("{\(index)}", with: translateNested(hole))
+                    let quoted = index < before.count && before[index].hasSuffix("'")
+                    out = out.replacing("{\(index)}", with: quoted ? hole : translateNested(hole))
                 }
                 return out
             }
@@ -40,8 +43,8 @@ public enum ChineseDiagnostics {
         return text
     }
 
-    /// Every template, the more specific ones (tape, command line, packs) first.
-    static let allTemplates = tapeCatalogue + usageCatalogue + packCatalogue + catalogue
+    /// Every template, the more specific ones (tape, packs, command line) first.
+    static let allTemplates = tapeCatalogue + packCatalogue + usageCatalogue + catalogue
 
     /// The column or option name a message starts with (`lender: no institution 'x' is loaded`,
     /// `--as-of: month 13 does not exist`), or nil.

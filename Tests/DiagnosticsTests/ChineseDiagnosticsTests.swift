@@ -153,6 +153,9 @@ import Testing
         ("the pack 'cn-a' in house/a.yaml replaces the shipped pack and drops its rule CN-A-1",
          "house/a.yaml 中的规则包 'cn-a' 替换了随附的规则包，并去掉了其规则 CN-A-1"),
         ("no rule is loaded: an audit would check nothing", "没有加载任何规则：审计将什么也不检查"),
+        ("unknown key 'feilds' in document kind 'LoanProduct'", "文档类型 'LoanProduct' 中有未知的键 'feilds'"),
+        ("enum field 'status' needs a non-empty 'values' list", "枚举字段 'status' 需要非空的 'values' 列表"),
+        ("unknown field type 'mony'", "未知的字段类型 'mony'"),
     ])
     func packMessages(english: String, chinese: String) {
         #expect(ChineseDiagnostics.translate(english) == chinese)
