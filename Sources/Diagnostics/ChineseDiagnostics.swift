@@ -21,24 +21,44 @@ public enum ChineseDiagnostics {
 
     /// `text` in Chinese when the catalogue has it, else `text` unchanged.
     public static func translate(_ text: String) -> String {
-        for (template, chinese) in catalogue {
+        for (template, chinese) in allTemplates {
             if let holes = match(text, template) {
                 // `write 70%` is a value to type; `write a fraction like …` is a sentence it would garble.
                 if template == "write {}", holes.joined().contains(where: { $0.isASCII && $0.isLetter }) { continue }
                 var out = chinese
+                // A quoted hole ('LoanProduct') is input as written, never a phrase to translate.
+                let before = template.split(separator: "{}", omittingEmptySubsequences: false)
                 for (index, hole) in holes.enumerated() {
-                    out = out.replacing("{\(index)}", with: translateNested(hole))
+                    let quoted = index < before.count && before[index].hasSuffix("'")
+                    out = out.replacing("{\(index)}", with: quoted ? hole : translateNested(hole))
                 }
                 return out
             }
         }
+        if let column = columnPrefix(of: text) {
+            let rest = String(text.dropFirst(column.count + 2))
+            let translated = translate(rest)
+            if translated != rest { return column + ": " + translated }
+        }
         return text
+    }
+
+    /// Every template, the more specific ones (tape, packs, command line) first.
+    static let allTemplates = tapeCatalogue + packCatalogue + usageCatalogue + catalogue
+
+    /// The column or option name a message starts with (`lender: no institution 'x' is loaded`,
+    /// `--as-of: month 13 does not exist`), or nil.
+    private static func columnPrefix(of text: String) -> String? {
+        guard let range = text.firstRange(of: ": ") else { return nil }
+        let column = text[..<range.lowerBound]
+        guard !column.isEmpty, column.allSatisfy({ ($0.isASCII && $0.isLowercase) || "_.-".contains($0) }) else { return nil }
+        return String(column)
     }
 
     /// A hole that is itself a known phrase (`an amount of money cannot be negative`) is translated;
     /// anything else (a quoted value) is kept.
     private static func translateNested(_ hole: String) -> String {
-        names[hole] ?? hole
+        names[hole] ?? tapeNames[hole] ?? usageNames[hole] ?? hole
     }
 
     /// The holes of `text` under `template`, or nil when it does not match.

@@ -13,9 +13,12 @@ public struct CalendarReport: Sendable {
     public let entries: [CalendarEntry]
     /// The number of documents given, or nil when none were.
     public let documents: Int?
+    /// The language of the text and Markdown (`--lang`); JSON is the same in both.
+    public let language: ReportLanguage
 
     public init(toolName: String, toolVersion: String, first: CivilDate, last: CivilDate, packs: [RulePack],
-                entries: [CalendarEntry], documents: Int?) {
+                entries: [CalendarEntry], documents: Int?, language: ReportLanguage = .en) {
+        self.language = language
         self.toolName = toolName
         self.toolVersion = toolVersion
         self.first = first
@@ -38,8 +41,20 @@ public struct CalendarReport: Sendable {
     }
 
     /// `passes`, `fails`, `cannot evaluate`, `exempt (closed before it binds new business)`.
-    static func outcome(_ status: CheckStatus) -> String {
-        switch status {
+    private var zh: Bool { language == .zh }
+
+    static func outcome(_ status: CheckStatus, zh: Bool = false) -> String {
+        if zh {
+            return switch status {
+            case .passed: "通过"
+            case .failed: "不通过"
+            case .cannotEvaluate: "无法评估"
+            case .exemptClosed: "豁免：在约束新业务之前已停售"
+            case .notApplicable: "不适用"
+            case .notInForce: "未生效"
+            }
+        }
+        return switch status {
         case .passed: "passes"
         case .failed: "fails"
         case .cannotEvaluate: "cannot evaluate"
@@ -51,12 +66,25 @@ public struct CalendarReport: Sendable {
 
     private var header: String {
         let days = last.dayNumber - first.dayNumber + 1
+        if zh {
+            return "\(toolName) \(toolVersion) — 监管日历 \(first) 至 \(last)（\(ReportWording.grouped(days)) 天）— \(packs.count) 个规则包"
+                + (documents.map { "，\($0) 个文档" } ?? "")
+        }
         return "\(toolName) \(toolVersion) — calendar \(first) through \(last) (\(ReportWording.count(days, "day"))) — "
             + ReportWording.count(packs.count, "pack") + (documents.map { ", " + ReportWording.count($0, "document") } ?? "")
     }
 
     /// The subjects of one rule of an entry, as a phrase: `LoanProduct xl-assisted (fails), …`.
-    private static func subjects(_ rule: CalendarEntry.RuleSubjects) -> String {
+    private static func subjects(_ rule: CalendarEntry.RuleSubjects, zh: Bool) -> String {
+        if zh {
+            if let dates = rule.notInForce {
+                return "当日未生效（\(dates.effective) 生效\(dates.repealed.map { "，\($0) 废止" } ?? "")）"
+            }
+            if rule.checksLoans { return "检查借据表中的贷款（未列出）" }
+            if rule.subjects.isEmpty { return "不适用于任何文档" }
+            return rule.subjects.map { "\(ReportLabels(language: .zh).kind($0.subject.kind)) \($0.subject.id)（\(outcome($0.status, zh: true))）" }
+                .joined(separator: "，")
+        }
         if let dates = rule.notInForce {
             return "not in force that day (effective \(dates.effective)\(dates.repealed.map { ", repealed \($0)" } ?? ""))"
         }
@@ -68,12 +96,13 @@ public struct CalendarReport: Sendable {
     func text() -> String {
         var out = header + "\n"
         for entry in entries {
-            out += "\n" + DisplayText.safe(DiffWording.dated(entry.event)) + "\n"
+            out += "\n" + DisplayText.safe(DiffWording.dated(entry.event, zh: zh)) + "\n"
             for rule in entry.rules ?? [] {
-                out += "  \(rule.rule): " + DisplayText.safe(Self.subjects(rule)) + "\n"
+                out += "  \(rule.rule)\(zh ? "：" : ": ")" + DisplayText.safe(Self.subjects(rule, zh: zh)) + "\n"
             }
         }
         let count = entries.count
+        if zh { return out + "\n\(first) 至 \(last) 共 \(count) 项监管变化\n" }
         return out + "\n\(count) regime change\(count == 1 ? "" : "s") from \(first) through \(last)\n"
     }
 
@@ -107,13 +136,13 @@ public struct CalendarReport: Sendable {
 
     func markdown() -> String {
         var out = "## \(MarkdownReport.cell(header))\n\n"
-        guard !entries.isEmpty else { return out + "No regime change from \(first) through \(last).\n" }
+        guard !entries.isEmpty else { return out + (zh ? "\(first) 至 \(last) 没有监管变化。\n" : "No regime change from \(first) through \(last).\n") }
         let withSubjects = documents != nil
-        out += MarkdownReport.header(["Date", "Change", "Pack"] + (withSubjects ? ["Subjects"] : []))
+        out += MarkdownReport.header((zh ? ["日期", "变化", "规则包"] : ["Date", "Change", "Pack"]) + (withSubjects ? [zh ? "对象" : "Subjects"] : []))
         for entry in entries {
-            var cells = [entry.event.date.description, MarkdownReport.cell(DiffWording.event(entry.event)), MarkdownReport.code(entry.event.packId)]
+            var cells = [entry.event.date.description, MarkdownReport.cell(DiffWording.event(entry.event, zh: zh)), MarkdownReport.code(entry.event.packId)]
             if withSubjects {
-                cells.append((entry.rules ?? []).map { MarkdownReport.code($0.rule) + ": " + MarkdownReport.cell(Self.subjects($0)) }
+                cells.append((entry.rules ?? []).map { MarkdownReport.code($0.rule) + (zh ? "：" : ": ") + MarkdownReport.cell(Self.subjects($0, zh: zh)) }
                     .joined(separator: "<br>"))
             }
             out += MarkdownReport.row(cells)

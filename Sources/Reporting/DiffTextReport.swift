@@ -23,20 +23,22 @@ struct DiffTextReport {
     let useColor: Bool
 
     func render() -> String {
+        let zh = diff.isChinese
         var out = DiffWording.header(diff) + "\n"
-        for line in diff.to.ruleChanges.lines { out += "rules changed for this run: \(DisplayText.safe(line))\n" }
-        out += "\nregime changes after \(diff.from.asOf) through \(diff.to.asOf):"
-        out += diff.timeline.isEmpty ? " none\n" : "\n" + diff.timeline.map { "  " + DisplayText.safe(DiffWording.dated($0)) + "\n" }.joined()
+        for line in diff.to.ruleChanges.lines { out += (zh ? "本次运行更改的规则：" : "rules changed for this run: ") + DisplayText.safe(line) + "\n" }
+        out += zh ? "\n\(diff.from.asOf) 之后至 \(diff.to.asOf) 的监管变化：" : "\nregime changes after \(diff.from.asOf) through \(diff.to.asOf):"
+        out += diff.timeline.isEmpty ? (zh ? "无\n" : " none\n")
+            : "\n" + diff.timeline.map { "  " + DisplayText.safe(DiffWording.dated($0, zh: zh)) + "\n" }.joined()
         let before = TextReport(report: diff.from, useColor: useColor)
         let after = TextReport(report: diff.to, useColor: useColor)
         for kind in FindingChange.Change.allCases {
             let changes = diff.changes(kind)
-            out += "\n\(DiffWording.heading(kind, diff)): \(changes.count)\n"
+            out += "\n\(DiffWording.heading(kind, diff))\(zh ? "：" : ": ")\(changes.count)\n"
             for change in changes {
                 let text = kind == .disappeared ? before.render(change.finding) : after.render(change.finding)
                 out += "\n" + text
-                for line in DiffWording.changeLines(change) { out += "  \(DisplayText.safe(line))\n" }
-                for cause in change.causes { out += "  cause: \(DisplayText.safe(DiffWording.cause(cause)))\n" }
+                for line in DiffWording.changeLines(change, zh: zh) { out += "  \(DisplayText.safe(line))\n" }
+                for cause in change.causes { out += (zh ? "  原因：" : "  cause: ") + DisplayText.safe(DiffWording.cause(cause, zh: zh)) + "\n" }
             }
         }
         return out + "\n" + DiffWording.summary(diff) + "\n"

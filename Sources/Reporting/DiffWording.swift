@@ -3,10 +3,11 @@ import Diagnostics
 import RuleLanguage
 
 /// The words every diff and calendar format uses for regime changes, causes and changed findings, so
-/// that the formats say the same thing (English chrome, like the audit reports).
+/// that the formats say the same thing; in Chinese with `--lang zh` (`DiffWording+Chinese`).
 enum DiffWording {
     /// `loancheck 0.1.0 — diff 2025-09-30 → 2025-10-01 — 10 packs, 20 documents, 19 loans (engine stream)`.
     static func header(_ diff: AuditDiff) -> String {
+        if diff.isChinese { return chineseHeader(diff) }
         let report = diff.to
         return "\(report.toolName) \(report.toolVersion) — diff \(diff.from.asOf) → \(report.asOf) — "
             + "\(ReportWording.count(report.packs.count, "pack")), " + ReportWording.count(report.subjects.count, "document")
@@ -15,6 +16,7 @@ enum DiffWording {
 
     /// `1 appears, 0 disappear, 2 change; new or worse on 2025-10-01: 1 error, 0 warnings, 0 info`.
     static func summary(_ diff: AuditDiff) -> String {
+        if diff.isChinese { return chineseSummary(diff) }
         let appeared = diff.changes(.appeared).count
         let disappeared = diff.changes(.disappeared).count
         let changed = diff.changes(.changed).count
@@ -29,7 +31,8 @@ enum DiffWording {
     /// The heading of a category: `appear on 2025-10-01`, `disappear on 2025-10-01`,
     /// `change between 2025-09-30 and 2025-10-01` (a finding counts when it is not waived).
     static func heading(_ change: FindingChange.Change, _ diff: AuditDiff) -> String {
-        switch change {
+        if diff.isChinese { return chineseHeading(change, diff) }
+        return switch change {
         case .appeared: "appear on \(diff.to.asOf)"
         case .disappeared: "disappear on \(diff.to.asOf)"
         case .changed: "change between \(diff.from.asOf) and \(diff.to.asOf)"
@@ -53,7 +56,8 @@ enum DiffWording {
     /// What changes on an event's day, without the date:
     /// `CN-A, CN-B take effect (cn-…, 金规〔2025〕9号)`,
     /// `parameter lpr_1y of cn-interest-rate-caps: 3.10% → 3.00% (LPR announcement), read by CN-X`.
-    static func event(_ event: RegimeEvent) -> String {
+    static func event(_ event: RegimeEvent, zh: Bool = false) -> String {
+        if zh { return chineseEvent(event) }
         let plural = event.rules.count != 1
         switch event.kind {
         case .takesEffect:
@@ -71,11 +75,12 @@ enum DiffWording {
     }
 
     /// `2025-10-01  CN-A takes effect (…)`.
-    static func dated(_ event: RegimeEvent) -> String { "\(event.date)  \(self.event(event))" }
+    static func dated(_ event: RegimeEvent, zh: Bool = false) -> String { "\(event.date)  \(self.event(event, zh: zh))" }
 
     /// Why a finding differs, as one line:
     /// `CN-ASSIST-PLATFORM-FEES takes effect 2025-10-01 (cn-bank-assisted-lending-2025, 金规〔2025〕9号)`.
-    static func cause(_ cause: DiffCause) -> String {
+    static func cause(_ cause: DiffCause, zh: Bool = false) -> String {
+        if zh { return chineseCause(cause) }
         switch cause {
         case .regime(let rule, let event):
             switch event.kind {
@@ -105,7 +110,8 @@ enum DiffWording {
 
     /// What changed in a finding that counts on both dates: `severity: warning → error`,
     /// `value: actual 12.5%, required ≤ 12.40% → actual 12.5%, required ≤ 12.00%`, `now cannot be evaluated`.
-    static func changeLines(_ change: FindingChange) -> [String] {
+    static func changeLines(_ change: FindingChange, zh: Bool = false) -> [String] {
+        if zh { return chineseChangeLines(change) }
         guard change.change == .changed, let before = change.before, let after = change.after else { return [] }
         var lines: [String] = []
         if before.severity != after.severity { lines.append("severity: \(before.severity.rawValue) → \(after.severity.rawValue)") }

@@ -29,6 +29,9 @@ struct CalendarCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: "text | json | markdown")
     var format: String = "text"
 
+    @Option(name: .customLong("lang"), help: "zh | en (default: zh when LANG starts with zh, else en).")
+    var language: String?
+
     @Option(name: .customLong("rules"), help: "Extra rules directories (packs added, or replacing shipped packs with the same id).")
     var rulesDirectories: [String] = []
 
@@ -39,6 +42,8 @@ struct CalendarCommand: ParsableCommand {
     static let maxDays = 36_600
 
     func run() throws {
+        let lang = try CommandOptions.language(language)
+        OutputLanguage.choose(lang)
         let first = try from.map { try CommandOptions.date($0, option: "--from") } ?? CommandOptions.today()
         guard (1...Self.maxDays).contains(days) else {
             throw CommandSupport.usageError("--days must be 1 to \(Self.maxDays), not \(days)", hint: "e.g. --days 365 for a year")
@@ -63,7 +68,8 @@ struct CalendarCommand: ParsableCommand {
         }
         let entries = RegimeCalendar(packs: rules.packs).entries(from: first, through: last, documents: documents)
         let report = CalendarReport(toolName: "loancheck", toolVersion: LoanCheck.version, first: first, last: last, packs: rules.packs,
-                                    entries: entries, documents: documents.map { $0.documents.filter { $0.kind != "Waiver" }.count })
+                                    entries: entries, documents: documents.map { $0.documents.filter { $0.kind != "Waiver" }.count },
+                                    language: lang)
         try FileOutput.standardOutput.write(report.render(format))
     }
 }

@@ -50,6 +50,7 @@ enum LoanCheckMain {
             }
             LoanCheck.exit()
         }
+        OutputLanguage.chooseEarly(from: arguments)
         do {
             // A repeated single-valued option is refused before parsing, so that it is reported even when
             // the command line has another problem (`sql` without its required --dialect).

@@ -17,6 +17,23 @@ enum OutputLanguage {
         chosen.withLock { $0 = language }
     }
 
+    /// Takes `--lang zh|en` from the raw command line before the options are parsed, so that the
+    /// errors found before a command reads `--lang` (a repeated option, a bad `--as-of`, loancheck.yaml)
+    /// are already in that language. An invalid value is left for the command to refuse.
+    static func chooseEarly(from arguments: [String]) {
+        var index = arguments.startIndex
+        while index < arguments.endIndex, arguments[index] != "--" {
+            let argument = arguments[index]
+            let value = argument == "--lang" ? (index + 1 < arguments.endIndex ? arguments[index + 1] : nil)
+                : argument.hasPrefix("--lang=") ? String(argument.dropFirst("--lang=".count)) : nil
+            if let value, let language = ReportLanguage(rawValue: value) {
+                choose(language)
+                return
+            }
+            index += 1
+        }
+    }
+
     /// zh when the locale that governs messages is Chinese (`LC_ALL`, then `LC_MESSAGES`, then `LANG`,
     /// the POSIX order: the first one set and not empty decides), else en.
     static func fromEnvironment() -> ReportLanguage {
