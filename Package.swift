@@ -86,10 +86,10 @@ let package = Package(
         .testTarget(name: "RobustnessTests", dependencies: ["loancheck", "LoanCheckTestSupport", "Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"], exclude: ["Regressions"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
         // The ledger stages: tape reading, rule lowering, the streaming engine.
-        .testTarget(name: "LedgerTests", dependencies: ["LedgerTape", "LedgerPlan", "LedgerAudit", "LedgerStream", "Compliance",
+        .testTarget(name: "LedgerTests", dependencies: ["LoanCheckTestSupport", "LedgerTape", "LedgerPlan", "LedgerAudit", "LedgerStream", "Compliance",
                                                          "LoanDomain", "YAML", "RuleLanguage", "Diagnostics"]),
         // The SQL back ends without an engine: the printer's helpers, result reading, manifests, compiled scripts.
-        .testTarget(name: "LedgerSQLTests", dependencies: ["LedgerSQL", "LedgerAudit", "LedgerPlan", "LedgerTape", "Compliance",
+        .testTarget(name: "LedgerSQLTests", dependencies: ["LoanCheckTestSupport", "LedgerSQL", "LedgerAudit", "LedgerPlan", "LedgerTape", "Compliance",
                                                            "LoanDomain", "RuleLanguage", "Diagnostics"]),
         // The benchmark's tape generator (deterministic bytes, consistent fundings and manifest).
         .testTarget(name: "BenchmarkTests", dependencies: ["AuditBenchmark"]),

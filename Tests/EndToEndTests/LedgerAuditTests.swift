@@ -8,26 +8,10 @@ import Testing
 @Suite(.serialized) struct LedgerAuditTests {
     typealias L = LoanCheckBinary
 
-    static let institutions = """
-        kind: Institution
-        id: bank-a
-        name: A
-        type: national-bank
-        registered_in: CN-GD
-        financials: {tier1_capital_net: 100亿, total_loans: 1000亿}
-        ---
-        kind: Institution
-        id: oml-a
-        name: O
-        type: online-microlender
-        registered_in: CN-GD
-        capital: {registered: 50亿, paid_in: 50亿}
-        financials: {as_of: 2025-12-31, net_assets: 50亿, nonstandard_financing: 1亿, standard_financing: 1亿}
+    static let institutions = SmallLedgerTape.institutions
 
-        """
-
-    static let schema = "kind: LedgerSchema\nid: t\nas_of: 2026-10-31\nloans: {files: [loans.csv]}\nfundings: {files: [fundings.csv]}\n"
-    static let header = "loan_id,lender,borrower_id,borrower_type,purpose,contract_date,disbursed_on,principal,balance,apr,region\n"
+    static let schema = SmallLedgerTape.schema
+    static let header = SmallLedgerTape.header
 
     private func tape(_ loans: String, fundings: String = "loan_id,institution,share\n", schema: String = schema) throws -> String {
         let directory = try L.temporaryDirectory()

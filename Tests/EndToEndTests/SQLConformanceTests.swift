@@ -171,33 +171,12 @@ import Testing
 
 /// Small tapes written by the tests.
 enum SQLTapes {
-    static let institutions = """
-        kind: Institution
-        id: bank-a
-        name: A
-        type: national-bank
-        registered_in: CN-GD
-        financials: {tier1_capital_net: 100亿, total_loans: 1000亿}
-        ---
-        kind: Institution
-        id: oml-a
-        name: O
-        type: online-microlender
-        registered_in: CN-GD
-        capital: {registered: 50亿, paid_in: 50亿}
-        financials: {as_of: 2025-12-31, net_assets: 50亿, nonstandard_financing: 1亿, standard_financing: 1亿}
+    static let institutions = SmallLedgerTape.institutions
 
-        """
-
-    static let schema = "kind: LedgerSchema\nid: t\nas_of: 2026-10-31\nloans: {files: [loans.csv]}\nfundings: {files: [fundings.csv]}\n"
-    static let header = "loan_id,lender,borrower_id,borrower_type,purpose,contract_date,disbursed_on,principal,balance,apr,region\n"
-    static let loans = header + """
-        L1,oml-a,B1,individual,consumption,2025-01-10,2025-01-10,100.00,50.00,23.5%,CN-GD
-        L2,bank-a,B2,individual,consumption,2025-01-10,2025-01-10,200.00,200.00,25%,CN-GD
-        L3,bank-a,B3,individual,consumption,2025-01-10,2025-01-10,300.00,300.00,18%,CN-GD
-
-        """
-    static let fundings = "loan_id,institution,share\nL3,bank-a,70%\nL3,oml-a,30%\n"
+    static let schema = SmallLedgerTape.schema
+    static let header = SmallLedgerTape.header
+    static let loans = SmallLedgerTape.loans
+    static let fundings = SmallLedgerTape.fundings
 
     static func files(loans: String, fundings: String = fundings) -> [String: String] {
         ["institutions.yaml": institutions, "tape/schema.yaml": schema, "tape/loans.csv": loans, "tape/fundings.csv": fundings]

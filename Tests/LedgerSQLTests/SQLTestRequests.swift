@@ -1,3 +1,4 @@
+import LoanCheckTestSupport
 import Compliance
 import Diagnostics
 import Foundation
@@ -76,35 +77,13 @@ struct ScratchDirectory {
 /// A small tape: two institutions, a LedgerSchema of local CSV files, one loan of each lender and a
 /// joint loan.
 enum SmallTape {
-    static let institutions = """
-        kind: Institution
-        id: bank-a
-        name: A
-        type: national-bank
-        registered_in: CN-GD
-        financials: {tier1_capital_net: 100亿, total_loans: 1000亿}
-        ---
-        kind: Institution
-        id: oml-a
-        name: O
-        type: online-microlender
-        registered_in: CN-GD
-        capital: {registered: 50亿, paid_in: 50亿}
-        financials: {as_of: 2025-12-31, net_assets: 50亿, nonstandard_financing: 1亿, standard_financing: 1亿}
+    static let institutions = SmallLedgerTape.institutions
 
-        """
+    static let loansHeader = String(SmallLedgerTape.header.dropLast())
 
-    static let loansHeader = "loan_id,lender,borrower_id,borrower_type,purpose,contract_date,disbursed_on,principal,balance,apr,region"
+    static let loans = SmallLedgerTape.loans
 
-    static let loans = loansHeader + """
-
-        L1,oml-a,B1,individual,consumption,2025-01-10,2025-01-10,100.00,50.00,23.5%,CN-GD
-        L2,bank-a,B2,individual,consumption,2025-01-10,2025-01-10,200.00,200.00,25%,CN-GD
-        L3,bank-a,B3,individual,consumption,2025-01-10,2025-01-10,300.00,300.00,18%,CN-GD
-
-        """
-
-    static let fundings = "loan_id,institution,share\nL3,bank-a,70%\nL3,oml-a,30%\n"
+    static let fundings = SmallLedgerTape.fundings
 
     /// The files of a tape read from local CSV (`schema` names them).
     static func files(schema: String = localSchema) -> [String: String] {

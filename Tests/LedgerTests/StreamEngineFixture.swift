@@ -1,3 +1,4 @@
+import LoanCheckTestSupport
 import Compliance
 import FoundationEssentials
 import LedgerAudit
@@ -12,25 +13,9 @@ struct StreamEngineFixture {
     let directory: String
     let request: LedgerRequest
 
-    static let header = "loan_id,lender,borrower_id,borrower_type,purpose,contract_date,disbursed_on,principal,balance,apr,region\n"
+    static let header = SmallLedgerTape.header
 
-    static let institutions = """
-        kind: Institution
-        id: bank-a
-        name: A
-        type: national-bank
-        registered_in: CN-GD
-        financials: {tier1_capital_net: 100亿, total_loans: 1000亿}
-        ---
-        kind: Institution
-        id: oml-a
-        name: O
-        type: online-microlender
-        registered_in: CN-GD
-        capital: {registered: 50亿, paid_in: 50亿}
-        financials: {as_of: 2025-12-31, net_assets: 50亿, nonstandard_financing: 1亿, standard_financing: 1亿}
-
-        """
+    static let institutions = SmallLedgerTape.institutions
 
     /// `ruleLines`: the rule's keys after its id, title, severity, dates, citation and message; `loans`:
     /// the loans table's files (`loans-1.csv`, `loans-2.csv`, …), each read as its own chunk at least.
