@@ -30,18 +30,21 @@ public struct CompiledExpression: Sendable {
     /// A `false` boolean comes with evidence; an absent optional value gives `.unknown` with the missing
     /// paths (list indices included); division by zero, overflow and the like give `.error`.
     ///
-    /// - Parameter explaining: whether a `false` result collects its evidence. Callers that only need the
-    ///   boolean (an `applies_to` guard) pass false: explaining re-walks the expression.
-    public func evaluate(_ bindings: Bindings, explaining: Bool = true) -> Evaluation {
-        var roots: [Value] = []
-        roots.reserveCapacity(variables.count)
+    /// - Parameters:
+    ///   - explaining: whether a `false` result collects its evidence. Callers that only need the
+    ///     boolean (an `applies_to` guard) pass false: explaining re-walks the expression.
+    ///   - scratch: frames to reuse, for a caller that evaluates many expressions on one thread (an
+    ///     audit's worker); without it each evaluation allocates its own.
+    public func evaluate(_ bindings: Bindings, explaining: Bool = true, scratch: EvaluationScratch? = nil) -> Evaluation {
+        let frame = scratch?.take(slots: slotCount) ?? Frame(roots: [], slots: slotCount)
+        defer { scratch?.give(back: frame) }
+        frame.roots.reserveCapacity(variables.count)
         for name in variables {
             guard let value = bindings[name] else {
                 return .error(Diagnostic.error("no value is bound to '\(name)'", at: origin.location(textLine: 1, textColumn: 1)))
             }
-            roots.append(value)
+            frame.roots.append(value)
         }
-        let frame = Frame(roots: roots, slots: slotCount)
         do {
             let value = try root.evaluate(frame)
             guard explaining, value == .boolean(false) else { return .value(value, evidence: []) }
@@ -54,7 +57,10 @@ public struct CompiledExpression: Sendable {
             case .unknown(let missing):
                 // The fast pass names missing fields by their text (`f.collected`); a tracing pass knows
                 // which list element each lambda parameter stood for (`product.pricing.fees[1].collected`).
-                let tracer = Frame(roots: roots, slots: slotCount, tracing: true)
+                let tracer = scratch?.take(slots: slotCount) ?? Frame(roots: [], slots: slotCount)
+                defer { scratch?.give(back: tracer) }
+                tracer.roots.append(contentsOf: frame.roots)
+                tracer.tracing = true
                 do {
                     _ = try root.evaluate(tracer)
                 } catch {

@@ -51,26 +51,32 @@ public struct AuditEngine: Sendable {
         let start = offsets
         return [RuleCheck](unsafeUninitializedCapacity: total) { buffer, initialized in
             nonisolated(unsafe) let destination = buffer
-            DispatchQueue.concurrentPerform(iterations: subjects.count) { index in
-                let subject = subjects[index]
-                let subjectKey = RuleCheck.SubjectKey(SubjectReference(kind: subject.kind, id: subject.id))
-                var bindings = RuleEvaluator.bindings(for: subject, in: documents, asOf: asOf)
-                var boundPack = -1
-                var position = start[index]
-                for evaluatorIndex in evaluatorsByKind[subject.kind] ?? [] {
-                    let (packIndex, evaluator, key) = evaluators[evaluatorIndex]
-                    if packIndex != boundPack {
-                        bindings.bind("param", to: .record(parameterRecords[packIndex]))
-                        boundPack = packIndex
+            // Subjects in chunks, so that each chunk reuses one set of evaluation frames.
+            let chunkSize = 64
+            let chunks = (subjects.count + chunkSize - 1) / chunkSize
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let scratch = EvaluationScratch()
+                for index in chunk * chunkSize..<min(subjects.count, (chunk + 1) * chunkSize) {
+                    let subject = subjects[index]
+                    let subjectKey = RuleCheck.SubjectKey(SubjectReference(kind: subject.kind, id: subject.id))
+                    var bindings = RuleEvaluator.bindings(for: subject, in: documents, asOf: asOf)
+                    var boundPack = -1
+                    var position = start[index]
+                    for evaluatorIndex in evaluatorsByKind[subject.kind] ?? [] {
+                        let (packIndex, evaluator, key) = evaluators[evaluatorIndex]
+                        if packIndex != boundPack {
+                            bindings.bind("param", to: .record(parameterRecords[packIndex]))
+                            boundPack = packIndex
+                        }
+                        let (status, findings) = evaluator.check(subject, bindings: bindings, scratch: scratch)
+                        // Disjoint ranges per subject: no two threads write the same element.
+                        precondition(position < start[index + 1], "a subject produced more checks than counted")
+                        (destination.baseAddress.unsafelyUnwrapped + position).initialize(
+                            to: RuleCheck(rule: key, subject: subjectKey, status: status, findings: findings))
+                        position += 1
                     }
-                    let (status, findings) = evaluator.check(subject, bindings: bindings)
-                    // Disjoint ranges per subject: no two threads write the same element.
-                    precondition(position < start[index + 1], "a subject produced more checks than counted")
-                    (destination.baseAddress.unsafelyUnwrapped + position).initialize(
-                        to: RuleCheck(rule: key, subject: subjectKey, status: status, findings: findings))
-                    position += 1
+                    precondition(position == start[index + 1], "a subject produced a different number of checks than counted")
                 }
-                precondition(position == start[index + 1], "a subject produced a different number of checks than counted")
             }
             initialized = total
         }

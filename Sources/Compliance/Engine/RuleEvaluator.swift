@@ -53,27 +53,31 @@ public final class RuleEvaluator: Sendable {
     ///
     /// `regimeDay`: for a Loan rule, the loan's own date (`binds:`): the ledger engine has already
     /// decided that the rule binds the loan, and a transition is read on that day, not on the as-of date.
-    public func check(_ subject: LoadedDocument, bindings: Bindings, regimeDay: CivilDate? = nil) -> (status: CheckStatus, findings: [Finding]) {
+    /// `scratch`: the calling thread's reusable evaluation frames, if it keeps them.
+    public func check(
+        _ subject: LoadedDocument, bindings: Bindings, regimeDay: CivilDate? = nil, scratch: EvaluationScratch? = nil
+    ) -> (status: CheckStatus, findings: [Finding]) {
         guard isInForceAsOf || regimeDay != nil else { return (.notInForce, []) }
-        if subject.kind == "LoanProduct", case .date(let closedOn)? = subject["closed_on"],
-           Regime.isExemptClosedProduct(closedOn: closedOn, rule: rule) {
+        if let closedOn = subject.closedOn, Regime.isExemptClosedProduct(closedOn: closedOn, rule: rule) {
             return (.exemptClosed, [])
         }
-        return evaluate(subject, bindings: bindings, regimeDay: regimeDay ?? asOf)
+        return evaluate(subject, bindings: bindings, regimeDay: regimeDay ?? asOf, scratch: scratch)
     }
 
-    private func evaluate(_ subject: LoadedDocument, bindings: Bindings, regimeDay: CivilDate) -> (status: CheckStatus, findings: [Finding]) {
+    private func evaluate(
+        _ subject: LoadedDocument, bindings: Bindings, regimeDay: CivilDate, scratch: EvaluationScratch?
+    ) -> (status: CheckStatus, findings: [Finding]) {
         // Optional chaining evaluates the stored expression in place; `if let` would copy it first.
-        if let applies = appliesTo?.evaluate(bindings, explaining: false) {
+        if let applies = appliesTo?.evaluate(bindings, explaining: false, scratch: scratch) {
             if applies.isFalse { return (.notApplicable, []) }
             if !applies.isTrue { return (.cannotEvaluate, [cannotEvaluate(applies, subject, bindings: bindings, regimeDay: regimeDay)]) }
         }
-        let result = requirement.evaluate(bindings)
+        let result = requirement.evaluate(bindings, scratch: scratch)
         if result.isTrue { return (.passed, []) }
         guard result.isFalse else { return (.cannotEvaluate, [cannotEvaluate(result, subject, bindings: bindings, regimeDay: regimeDay)]) }
 
         var base = rule.severity
-        if escalation?.requirement.evaluate(bindings, explaining: false).isFalse == true, let severity = escalation?.severity {
+        if escalation?.requirement.evaluate(bindings, explaining: false, scratch: scratch).isFalse == true, let severity = escalation?.severity {
             base = max(base, severity)
         }
         let (severity, note) = capped(Regime.severity(base, rule: rule, packStatus: pack.status, on: regimeDay), bindings: bindings)

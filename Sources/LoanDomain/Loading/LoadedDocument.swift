@@ -14,6 +14,8 @@ public struct LoadedDocument: Sendable {
         let idLocation: SourceLocation
         let record: Record
         let derivationProblems: [String: String]
+        /// A product's `closed_on`, read once: every rule checked on the product asks for it.
+        let closedOn: CivilDate?
 
         init(kind: String, id: String, file: String, location: SourceLocation, idLocation: SourceLocation, record: Record,
              derivationProblems: [String: String]) {
@@ -24,6 +26,7 @@ public struct LoadedDocument: Sendable {
             self.idLocation = idLocation
             self.record = record
             self.derivationProblems = derivationProblems
+            if kind == "LoanProduct", case .date(let date)? = record["closed_on"] { closedOn = date } else { closedOn = nil }
         }
 
         func with(record: Record, derivationProblems: [String: String]) -> Storage {
@@ -46,6 +49,8 @@ public struct LoadedDocument: Sendable {
         get { storage.record }
         set { storage = storage.with(record: newValue, derivationProblems: storage.derivationProblems) }
     }
+    /// The date a product was closed to new business (`closed_on`), nil for other kinds and open products.
+    public var closedOn: CivilDate? { storage.closedOn }
     /// Why a derived value could not be computed (e.g. the APR), keyed by field name.
     public internal(set) var derivationProblems: [String: String] {
         get { storage.derivationProblems }

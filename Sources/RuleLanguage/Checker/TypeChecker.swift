@@ -152,7 +152,9 @@ struct TypeChecker {
                    hint: Suggestions.hint(for: name, in: names), notes: notes)
             return nil
         }
-        return Typed(.field(typedBase, name: name), declaration.type, span: span, anchor: nameSpan.start,
+        // The declaration's copy of the name, not the rule text's: records hold the schema's strings, so
+        // reading the field at run time compares two references to one string instead of their bytes.
+        return Typed(.field(typedBase, name: declaration.name), declaration.type, span: span, anchor: nameSpan.start,
                      isConstant: false)
     }
 
