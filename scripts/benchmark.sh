@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The audit benchmark (docs/performance.md): for each N, a synthetic corpus of N products as one file
 # each and as one multi-document file; the libyaml-only floor on the same files; the end-to-end
-# `loancheck audit` (median wall time of three runs, highest peak memory); the in-process time of each phase.
+# `loancheck audit` (median wall and CPU time of three runs, their ratios to the floor, highest peak
+# memory); the in-process time of each phase.
 #
 #   scripts/benchmark.sh [N...]                default: 1000 10000 100000
+#   LOANCHECK=path/to/loancheck scripts/benchmark.sh …   measure another build on the same corpora
 #   scripts/benchmark.sh institutions [N...]   default: 100000 — N institutions linked by `affiliates` as one
 #                                              chain, one star and not at all, one file each and one file
 #
@@ -21,6 +23,8 @@ mkdir -p "$work"
 swift build -c release --product loancheck >/dev/null
 swift build -c release --product AuditBenchmark >/dev/null
 bin=$(swift build -c release --show-bin-path)
+# LOANCHECK=path measures another build (e.g. one built with `--traits Mimalloc`) on the same corpora.
+loancheck=${LOANCHECK:-$bin/loancheck}
 
 if [ "$mode" = institutions ]; then
   # Affiliate groups at scale: the end-to-end audit (median wall time of three runs, highest peak memory).
@@ -36,7 +40,7 @@ if [ "$mode" = institutions ]; then
         fi
         files=$(find "$corpus" -name '*.yaml' | wc -l)
         for run in 1 2 3; do
-          /usr/bin/time -f '%e %M' -o "$work/time.txt" "$bin/loancheck" audit "$corpus" --as-of 2026-11-22 \
+          /usr/bin/time -f '%e %M' -o "$work/time.txt" "$loancheck" audit "$corpus" --as-of 2026-11-22 \
             --format json --output "$work/report-institutions.json" >/dev/null 2>&1 || true
           tail -n 1 "$work/time.txt"
         done > "$work/runs.txt"
@@ -58,7 +62,7 @@ seconds() { # wall seconds of a command, its output discarded
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
 }
 
-printf '%-8s %-7s %8s %10s %10s %8s %12s %10s\n' N layout files floor_s audit_s ratio products/s peak_MB
+printf '%-8s %-7s %8s %10s %10s %8s %8s %9s %12s %10s\n' N layout files floor_s audit_s ratio cpu_s cpu_ratio products/s peak_MB
 for n in "${sizes[@]}"; do
   for layout in files single; do
     corpus="$work/corpus-$n-$layout"
@@ -75,15 +79,18 @@ for n in "${sizes[@]}"; do
     floor=$(for run in 1 2 3; do seconds "$work/libyaml-floor" --list "$work/list-$n-$layout.txt"; echo; done | sort -n | sed -n 2p)
     # Three runs: the median wall time (the shared machine is noisy) and the highest peak memory.
     for run in 1 2 3; do
-      /usr/bin/time -f '%e %M' -o "$work/time.txt" "$bin/loancheck" audit "$corpus" --as-of 2026-11-22 \
+      /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$loancheck" audit "$corpus" --as-of 2026-11-22 \
         --format json --output "$work/report-$n-$layout.json" >/dev/null 2>&1 || true
       tail -n 1 "$work/time.txt"
     done > "$work/runs.txt"
     audit=$(sort -n "$work/runs.txt" | awk 'NR == 2 { print $1 }')
     rss=$(sort -n -k2 "$work/runs.txt" | awk 'END { print $2 }')
+    cpu=$(awk '{ print $3 + $4 }' "$work/runs.txt" | sort -n | sed -n 2p)
     ratio=$(awk -v a="$audit" -v f="$floor" 'BEGIN { printf "%.1f", a / f }')
+    cpu_ratio=$(awk -v c="$cpu" -v f="$floor" 'BEGIN { printf "%.1f", c / f }')
     rate=$(awk -v n="$n" -v a="$audit" 'BEGIN { printf "%d", n / a }')
-    printf '%-8s %-7s %8s %10.3f %10.2f %8s %12s %10s\n' "$n" "$layout" "$files" "$floor" "$audit" "${ratio}x" "$rate" "$((rss / 1024))"
+    printf '%-8s %-7s %8s %10.3f %10.2f %8s %8.2f %9s %12s %10s\n' "$n" "$layout" "$files" "$floor" "$audit" "${ratio}x" \
+      "$cpu" "${cpu_ratio}x" "$rate" "$((rss / 1024))"
   done
   echo "phases, N=$n (one file per product):"
   "$bin/AuditBenchmark" phases "$work/corpus-$n-files" | sed 's/^/  /'

@@ -141,6 +141,8 @@ public struct RuleCheck: Sendable {
     }
 
     public var rule: String { ruleKey.rule }
+    /// The identity of the rule's key object, shared by every check of the rule in one audit.
+    var ruleIdentity: ObjectIdentifier { ObjectIdentifier(ruleKey) }
     public var packId: String { ruleKey.packId }
     public var subject: SubjectReference { subjectKey.subject }
 

@@ -221,9 +221,18 @@ extension AuditReport {
     /// findings, ledger rules from the engine's totals.
     public var byRule: [(rule: String, counts: RuleCounts)] {
         var counts: [String: RuleCounts] = [:]
-        for check in checks where [.passed, .failed, .cannotEvaluate].contains(check.status) {
-            counts[check.rule, default: RuleCounts()].checked += 1
+        // Counted per rule key (one object per rule), by reading each check in place: copying 2.4
+        // million checks and hashing their rule ids was a serial stretch at the end of a large audit.
+        var checkedByKey: [ObjectIdentifier: (rule: String, checked: Int)] = [:]
+        for index in checks.indices {
+            switch checks[index].status {
+            case .passed, .failed, .cannotEvaluate:
+                checkedByKey[checks[index].ruleIdentity, default: (checks[index].rule, 0)].checked += 1
+            case .notApplicable, .notInForce, .exemptClosed:
+                continue
+            }
         }
+        for (rule, checked) in checkedByKey.values { counts[rule, default: RuleCounts()].checked += checked }
         for finding in findings {
             var entry = counts[finding.rule, default: RuleCounts()]
             defer { counts[finding.rule] = entry }
