@@ -3,18 +3,25 @@
 /// Columns count Unicode scalars (not bytes, not display cells) so that a line holding Chinese text
 /// points at the right character; the renderer converts to display cells when it draws the caret.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The file as the user named it (relative paths stay relative).
-    public let file: String
-    // 32-bit storage keeps a location at 24 bytes: an audit holds one per field of every document.
+    /// The file's name, shared with the file's other locations.
+    public let fileName: SourceFileName
+    // 32-bit storage keeps a location at 16 bytes: an audit holds one per field of every document.
     private let storedLine: Int32
     private let storedColumn: Int32
 
+    /// The file as the user named it (relative paths stay relative).
+    public var file: String { fileName.text }
     public var line: Int { Int(storedLine) }
     public var column: Int { Int(storedColumn) }
 
     /// Lines and columns beyond 2^31 − 1 are clamped (no YAML file reaches them: inputs are bounded).
     public init(file: String, line: Int, column: Int) {
-        self.file = file
+        self.init(fileName: SourceFileName(file), line: line, column: column)
+    }
+
+    /// A location in a file whose name object is already at hand (a parser makes one per file).
+    public init(fileName: SourceFileName, line: Int, column: Int) {
+        self.fileName = fileName
         storedLine = Int32(clamping: line)
         storedColumn = Int32(clamping: column)
     }
@@ -23,8 +30,21 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// `DisplayText` shows it (a name can hold line breaks, and bytes that are not UTF-8).
     public var description: String { "\(DisplayText.safe(file)):\(line):\(column)" }
 
+    // Equal names are equal files, whether or not they share the name object.
+    public static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
+            && (lhs.fileName === rhs.fileName || lhs.fileName.text == rhs.fileName.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fileName.text)
+        hasher.combine(storedLine)
+        hasher.combine(storedColumn)
+    }
+
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        if lhs.fileName === rhs.fileName { return (lhs.line, lhs.column) < (rhs.line, rhs.column) }
+        return (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 }
 

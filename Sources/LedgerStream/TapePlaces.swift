@@ -7,6 +7,8 @@ struct TapePlaces: Sendable {
     let tapes: TapeSet
     /// The absolute first line of each chunk, by tape-wide file id and chunk index.
     private let bases: [Int32: [Int32: Int]]
+    /// One name object per tape file, shared by the file's locations.
+    private let fileNames: [SourceFileName]
 
     init(tapes: TapeSet, lineCounts: [ObjectIdentifier: [Int]]) {
         self.tapes = tapes
@@ -19,6 +21,7 @@ struct TapePlaces: Sendable {
             }
         }
         self.bases = bases
+        fileNames = tapes.files.map { SourceFileName($0.path) }
     }
 
     /// The location of byte `offset` of a record that starts on relative line `line` of `chunk`, and
@@ -29,7 +32,7 @@ struct TapePlaces: Sendable {
         let base = (bases[file]?[chunk] ?? 1) + Int(line)
         let position = TextLocator.position(of: Int(offset), in: mapped.bytes, from: Int(recordStart), line: base)
         sources.add(file: mapped.path, line: position.line, text: TextLocator.line(startingAt: position.lineStart, in: mapped.bytes))
-        return SourceLocation(file: mapped.path, line: position.line, column: position.column)
+        return SourceLocation(fileName: fileNames[Int(file)], line: position.line, column: position.column)
     }
 
     func location(_ place: RowPlace, offset: Int64, sources: inout SourceTexts) -> SourceLocation {

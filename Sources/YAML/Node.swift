@@ -23,8 +23,10 @@ public struct Node: Sendable {
     }
 
     public let content: Content
+    /// The file's name, one object shared by every node of the file (and by the locations made from them).
+    public let fileName: SourceFileName
     /// The file as the caller named it (the `file` / `displayPath` given to `YAMLReader`).
-    public let file: String
+    public var file: String { fileName.text }
     /// The first character of the node, including its anchor and tag if it has them.
     public let start: Mark
     /// Just past the node's last character (exclusive). For a block scalar this is the start of the
@@ -40,18 +42,23 @@ public struct Node: Sendable {
 
     /// A node whose text starts where the node does (no quote, tag or block header before it).
     public init(_ content: Content, file: String, start: Mark, end: Mark, tag: String? = nil) {
+        self.init(content, fileName: SourceFileName(file), start: start, end: end, tag: tag)
+    }
+
+    /// A node of a file whose name object is at hand (a node made beside another: `fileName: other.fileName`).
+    public init(_ content: Content, fileName: SourceFileName, start: Mark, end: Mark, tag: String? = nil) {
         self.init(
-            content: content, file: file, start: start, end: end, tag: tag,
+            content: content, fileName: fileName, start: start, end: end, tag: tag,
             textStart: start, textContinuationColumn: start.column
         )
     }
 
     init(
-        content: Content, file: String, start: Mark, end: Mark, tag: String?,
+        content: Content, fileName: SourceFileName, start: Mark, end: Mark, tag: String?,
         textStart: Mark, textContinuationColumn: Int
     ) {
         self.content = content
-        self.file = file
+        self.fileName = fileName
         self.start = start
         self.end = end
         self.tag = tag
@@ -61,7 +68,7 @@ public struct Node: Sendable {
 
     /// The node's file and start, for diagnostics.
     public var location: SourceLocation {
-        SourceLocation(file: file, line: start.line, column: start.column)
+        SourceLocation(fileName: fileName, line: start.line, column: start.column)
     }
 
     public var scalar: Scalar? {

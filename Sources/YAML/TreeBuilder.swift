@@ -43,6 +43,8 @@ struct TreeBuilder {
     }
 
     let file: String
+    /// The file's name object, shared by every node and location of the file.
+    let fileName: SourceFileName
     let limits: YAMLLimits
     var positions: SourcePositions
     private var stack: [Frame] = []
@@ -61,6 +63,7 @@ struct TreeBuilder {
 
     init(file: String, limits: YAMLLimits, positions: SourcePositions) {
         self.file = file
+        fileName = SourceFileName(file)
         self.limits = limits
         self.positions = positions
     }
@@ -93,7 +96,7 @@ struct TreeBuilder {
             scalar, hasProperties: anchor != nil || scalar.tag != nil, start: event.start, positions: &positions
         )
         let node = Node(
-            content: .scalar(scalar), file: file,
+            content: .scalar(scalar), fileName: fileName,
             start: positions.mark(event.start), end: positions.mark(event.end), tag: scalar.tag,
             textStart: text.start, textContinuationColumn: text.continuationColumn
         )
@@ -110,7 +113,7 @@ struct TreeBuilder {
         guard let anchored = anchors[name] else {
             diagnostics.append(unknownAlias(name, at: start))
             // A stand-in keeps the mapping's keys and values paired so later errors still show.
-            let placeholder = Node(.scalar(Scalar(text: "")), file: file, start: start, end: end)
+            let placeholder = Node(.scalar(Scalar(text: "")), fileName: fileName, start: start, end: end)
             attach(placeholder, count: 1, height: 0, start: start, end: end)
             return
         }
@@ -152,7 +155,7 @@ struct TreeBuilder {
         // comments; its last entry's end is where the collection really ends.
         let end = frame.isFlow ? positions.mark(event.end) : frame.lastChildEnd ?? positions.mark(event.end)
         let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
-        let node = Node(content, file: file, start: frame.start, end: end, tag: frame.tag)
+        let node = Node(content, fileName: fileName, start: frame.start, end: end, tag: frame.tag)
         diagnostics += frame.splitNumbers.diagnostics(file: file)
         if let anchor = frame.anchor {
             anchors[anchor] = Anchored(node: node, nodeCount: frame.nodeCount, height: frame.height)
@@ -228,7 +231,7 @@ struct TreeBuilder {
     // MARK: - Diagnostics
 
     private func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(file: file, line: mark.line, column: mark.column)
+        SourceLocation(fileName: fileName, line: mark.line, column: mark.column)
     }
 
     private func depthError(at start: Mark) -> Diagnostic {

@@ -15,7 +15,7 @@ enum NodePatcher {
             guard index < items.count else { throw .pathNotFound(key) }
             var copy = items
             copy[index] = try replacing(Array(path.dropFirst()), in: items[index], with: value)
-            return Node(.sequence(copy), file: node.file, start: node.start, end: node.end, tag: node.tag)
+            return Node(.sequence(copy), fileName: node.fileName, start: node.start, end: node.end, tag: node.tag)
         }
         guard var entries = node.mapping else { throw .pathNotFound(key) }
         if let position = entries.firstIndex(where: { $0.key.scalar?.text == key }) {
@@ -23,10 +23,10 @@ enum NodePatcher {
             entries[position] = MappingEntry(key: entries[position].key, value: replaced)
         } else {
             guard path.count == 1 else { throw .pathNotFound(key) }
-            let keyNode = Node(.scalar(Scalar(text: key, style: .plain, tag: nil)), file: value.file, start: value.start, end: value.start)
+            let keyNode = Node(.scalar(Scalar(text: key, style: .plain, tag: nil)), fileName: value.fileName, start: value.start, end: value.start)
             entries.append(MappingEntry(key: keyNode, value: value))
         }
-        return Node(.mapping(entries), file: node.file, start: node.start, end: node.end, tag: node.tag)
+        return Node(.mapping(entries), fileName: node.fileName, start: node.start, end: node.end, tag: node.tag)
     }
 
     static func removing(_ path: [String], from node: Node) throws(Problem) -> Node {
@@ -36,7 +36,7 @@ enum NodePatcher {
             guard index < items.count else { throw .pathNotFound(key) }
             var copy = items
             copy[index] = try removing(Array(path.dropFirst()), from: items[index])
-            return Node(.sequence(copy), file: node.file, start: node.start, end: node.end, tag: node.tag)
+            return Node(.sequence(copy), fileName: node.fileName, start: node.start, end: node.end, tag: node.tag)
         }
         guard let key = path.first, var entries = node.mapping else { throw .pathNotFound(path.first ?? "") }
         guard let position = entries.firstIndex(where: { $0.key.scalar?.text == key }) else { throw .pathNotFound(key) }
@@ -46,7 +46,7 @@ enum NodePatcher {
             entries[position] = MappingEntry(key: entries[position].key,
                                              value: try removing(Array(path.dropFirst()), from: entries[position].value))
         }
-        return Node(.mapping(entries), file: node.file, start: node.start, end: node.end, tag: node.tag)
+        return Node(.mapping(entries), fileName: node.fileName, start: node.start, end: node.end, tag: node.tag)
     }
 
     /// `funding.1.share` style index component.

@@ -127,7 +127,7 @@ struct NodeDecoder {
             switch spec.defaultValue {
             case .literal(let text)?:
                 let synthetic = Node(.scalar(Scalar(text: text, style: .plain, tag: nil)),
-                                     file: node.file, start: node.start, end: node.start)
+                                     fileName: node.fileName, start: node.start, end: node.start)
                 if let value = decode(synthetic, spec: spec, owner: typeName, path: fieldPath) {
                     present.append(Record.Field(name: spec.name, value: value, location: node.location))
                 }
