@@ -105,6 +105,16 @@ public enum CheckStatus: String, Sendable, Hashable {
     case exemptClosed = "exempt-closed"
 }
 
+extension CheckStatus {
+    /// Whether the rule was checked on the subject: it passed, failed or could not be evaluated.
+    public var isChecked: Bool {
+        switch self {
+        case .passed, .failed, .cannotEvaluate: true
+        case .notApplicable, .notInForce, .exemptClosed: false
+        }
+    }
+}
+
 /// One rule checked on one subject.
 ///
 /// An audit holds one per rule × subject (2.4 million for 100,000 products), so the rule and the subject

@@ -223,16 +223,22 @@ extension AuditReport {
         var counts: [String: RuleCounts] = [:]
         // Counted per rule key (one object per rule), by reading each check in place: copying 2.4
         // million checks and hashing their rule ids was a serial stretch at the end of a large audit.
-        var checkedByKey: [ObjectIdentifier: (rule: String, checked: Int)] = [:]
-        for index in checks.indices {
-            switch checks[index].status {
-            case .passed, .failed, .cannotEvaluate:
-                checkedByKey[checks[index].ruleIdentity, default: (checks[index].rule, 0)].checked += 1
-            case .notApplicable, .notInForce, .exemptClosed:
-                continue
+        // (A dictionary lookup, then an array slot: a `default:` closure, or updating the dictionary's
+        // value in place, allocated for every check.)
+        var slotOfKey: [ObjectIdentifier: Int] = [:]
+        var ruleIds: [String] = []
+        var checked: [Int] = []
+        for index in checks.indices where checks[index].status.isChecked {
+            let key = checks[index].ruleIdentity
+            if let slot = slotOfKey[key] {
+                checked[slot] += 1
+            } else {
+                slotOfKey[key] = ruleIds.count
+                ruleIds.append(checks[index].rule)
+                checked.append(1)
             }
         }
-        for (rule, checked) in checkedByKey.values { counts[rule, default: RuleCounts()].checked += checked }
+        for slot in ruleIds.indices { counts[ruleIds[slot], default: RuleCounts()].checked += checked[slot] }
         for finding in findings {
             var entry = counts[finding.rule, default: RuleCounts()]
             defer { counts[finding.rule] = entry }
