@@ -7,7 +7,7 @@ import Diagnostics
 /// `"false"` is a string that a reader of the file may well take for something else.)
 public enum BooleanScalar {
     /// The boolean `node` holds, or the diagnostic for it. `what` names the field in messages (`'secured'`).
-    public static func read(_ node: Node, _ what: String) -> Result<Bool, Diagnostic> {
+    public static func read(_ node: some YAMLNode, _ what: String) -> Result<Bool, Diagnostic> {
         guard let scalar = node.scalar else {
             return .failure(.error("expected true or false for \(what), found a \(node.kindName)", at: node.location))
         }

@@ -101,12 +101,17 @@ public struct Node: Sendable {
     /// `null`, `Null`, `NULL`. Quoted `"null"` or `!!str null` is text, not null.
     public var isNull: Bool {
         guard case .scalar(let scalar) = content,
-              scalar.tag == nil ? scalar.style == .plain : scalar.tag == "!!null",
               scalar.text.utf8.count <= 4  // most values are longer than any null spelling: skip the compares
         else {
             return false
         }
-        switch scalar.text {
+        return Self.isNull(text: scalar.text, style: scalar.style, tag: scalar.tag)
+    }
+
+    /// Whether a scalar written so is null (see `isNull`).
+    static func isNull(text: String, style: ScalarStyle, tag: String?) -> Bool {
+        guard tag == nil ? style == .plain : tag == "!!null" else { return false }
+        switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }

@@ -18,25 +18,24 @@ struct SplitNumbers {
 
     /// Whether `key`, the next key of a flow mapping, continues a number cut at a comma: `previous` is
     /// the entry before it. A continuation is recorded and needs no other check (it is no real key).
-    mutating func continues(_ key: Node, after previous: MappingEntry?) -> Bool {
-        guard let previous, case .scalar(let keyScalar) = key.content, keyScalar.style == .plain,
-              Self.isDigitGroup(keyScalar.text) else { return false }
+    mutating func continues(_ key: FlatNode, after previous: (key: FlatNode, value: FlatNode)?) -> Bool {
+        guard let previous, key.kind == .scalar, key.style == .plain, Self.isDigitGroup(key.text) else { return false }
         if var last = splits.last, last.end == previous.key.end, previous.value.isImplicitNull,
            Self.follows(key, after: last.end) {
-            last.text += "," + keyScalar.text
+            last.text += "," + key.text
             last.end = key.end
             splits[splits.count - 1] = last
             return true
         }
-        guard case .scalar(let value) = previous.value.content, value.style == .plain,
+        let value = previous.value
+        guard value.kind == .scalar, value.style == .plain,
               let lastScalar = value.text.unicodeScalars.last, ("0"..."9").contains(lastScalar),
               value.text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "," || $0 == "." }),
-              Self.follows(key, after: previous.value.end) else { return false }
-        splits.append(Split(start: previous.value.start, text: value.text + "," + keyScalar.text, end: key.end))
+              Self.follows(key, after: value.end) else { return false }
+        splits.append(Split(start: value.start, text: value.text + "," + key.text, end: key.end))
         return true
     }
 
-    /// The diagnostic of each number cut at its commas.
     func diagnostics(file: String) -> [Diagnostic] {
         splits.map { split in
             let parts = split.text.split(separator: ",")
@@ -62,15 +61,7 @@ struct SplitNumbers {
     }
 
     /// `key` starts right after a comma that directly follows `end` (no space either side).
-    private static func follows(_ key: Node, after end: Mark) -> Bool {
+    private static func follows(_ key: FlatNode, after end: Mark) -> Bool {
         key.start.line == end.line && key.start.column == end.column + 1
-    }
-}
-
-extension Node {
-    /// An empty plain scalar: the value YAML supplies for a key written without one (`{a, b: 1}`).
-    var isImplicitNull: Bool {
-        if case .scalar(let scalar) = content { return scalar.text.isEmpty && scalar.style == .plain }
-        return false
     }
 }

@@ -1,6 +1,6 @@
 import Diagnostics
 
-/// Reads YAML into positioned `Node` trees with libyaml's event parser.
+/// Reads YAML with libyaml's event parser into positioned documents (`FlatDocument`, or `Node` trees).
 ///
 /// Scalars keep their text (no implicit typing), aliases are expanded within `YAMLLimits`, nesting
 /// is bounded, duplicate keys and non-scalar keys are errors, and every error has `file:line:column`.
@@ -19,7 +19,7 @@ public enum YAMLReader {
     ) throws(DiagnosticList) -> [Node] {
         var text = text
         let result = text.withUTF8 { bytes in StreamReader.read(bytes, file: file, limits: limits) }
-        return try result.get()
+        return try result.get().map { $0.tree() }
     }
 
     /// Reads the file at `path` and parses it.
@@ -41,20 +41,29 @@ public enum YAMLReader {
             }
             let content = SourcePositions.hasByteOrderMark(buffer) ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
             let text = String(decoding: content, as: UTF8.self)
-            return StreamReader.read(buffer, file: file, limits: limits).map { (text, $0) }
+            return StreamReader.read(buffer, file: file, limits: limits).map { (text, $0.map { $0.tree() }) }
         }
         let (text, documents) = try result.get()
         return (text, documents)
     }
 
     /// Reads the file at `path` and hands each document to `eachDocument` as soon as it is parsed, so a
-    /// file of many documents never holds all their trees at once. Returns the text, as `parseFile`.
+    /// file of many documents never holds them all at once. Returns the text, as `parseFile`.
     ///
     /// Documents before a syntax error have already been handed over when it is thrown; callers that
     /// must not act on a file that fails to parse discard what they did with them.
     public static func parseFile(
         atPath path: String, displayPath: String? = nil, limits: YAMLLimits = .default,
         eachDocument: (Node) -> Void
+    ) throws(DiagnosticList) -> String {
+        try parseFlatFile(atPath: path, displayPath: displayPath, limits: limits) { eachDocument($0.tree()) }
+    }
+
+    /// As `parseFile(atPath:displayPath:limits:eachDocument:)`, handing over each document as parsed,
+    /// without making its `Node` tree (decoders read it in place through `FlatNodeView`).
+    public static func parseFlatFile(
+        atPath path: String, displayPath: String? = nil, limits: YAMLLimits = .default,
+        eachDocument: (FlatDocument) -> Void
     ) throws(DiagnosticList) -> String {
         let file = displayPath ?? path
         let bytes = try FileBytes.contents(atPath: path, displayPath: file, maxBytes: limits.maxFileBytes)
@@ -72,16 +81,16 @@ public enum YAMLReader {
     }
 }
 
-/// Runs libyaml over a buffer and feeds its events to a `TreeBuilder`.
+/// Runs libyaml over a buffer and feeds its events to a `DocumentBuilder`.
 enum StreamReader {
     static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits, onDocument: ((Node) -> Void)? = nil
-    ) -> Result<[Node], DiagnosticList> {
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits, onDocument: ((FlatDocument) -> Void)? = nil
+    ) -> Result<[FlatDocument], DiagnosticList> {
         guard var parser = LibYAMLParser(bytes: bytes) else {
             let at = SourceLocation(file: file, line: 1, column: 1)
             return .failure(DiagnosticList([.error("out of memory while reading YAML", at: at)]))
         }
-        var builder = TreeBuilder(file: file, limits: limits, positions: SourcePositions(bytes: bytes))
+        var builder = DocumentBuilder(file: file, limits: limits, positions: SourcePositions(bytes: bytes))
         builder.documentHandler = onDocument
         var bounds = StreamBounds(file: file, limits: limits)
         while true {

@@ -138,13 +138,14 @@ public struct DocumentLoader: Sendable {
         let isStandardInput = path == Self.standardInput
         let file = isStandardInput ? Self.standardInputName : path
         do {
-            // Documents are decoded as they are parsed (in batches, on other cores) and their trees
-            // dropped: a multi-document file of 100,000 products never holds 100,000 trees. A file that
+            // Documents are decoded as they are parsed (in batches, on other cores), in place (no `Node`
+            // tree), and then dropped: a multi-document file of 100,000 products never holds them all. A file that
             // then fails to parse reports only its YAML error (the catch below drops what was decoded).
             var result = FileResult(file: file)
             var count = 0
-            var pipeline = DocumentPipeline<FileResult> { nodes in decode(nodes, file: file) }
-            result.text = try YAMLReader.parseFile(atPath: isStandardInput ? "/dev/stdin" : file, displayPath: file, limits: limits) { node in
+            var pipeline = DocumentPipeline<FlatDocument, FileResult> { documents in decode(documents.map(\.root), file: file) }
+            result.text = try YAMLReader.parseFlatFile(atPath: isStandardInput ? "/dev/stdin" : file, displayPath: file,
+                                                       limits: limits) { node in
                 count += 1
                 if pipeline.add(node) {
                     for part in pipeline.takeReady() { result.append(part) }
@@ -167,15 +168,15 @@ public struct DocumentLoader: Sendable {
         }
     }
 
-    private func decode(_ nodes: [Node], file: String) -> FileResult {
+    private func decode<N: YAMLNode>(_ nodes: [N], file: String) -> FileResult {
         var result = FileResult(file: file)
         for node in nodes { decode(node, file: file, into: &result) }
         return result
     }
 
-    private func decode(_ node: Node, file: String, into result: inout FileResult) {
+    private func decode<N: YAMLNode>(_ node: N, file: String, into result: inout FileResult) {
         if node.value(forKey: "kind")?.scalar?.text == Self.ledgerSchemaKind {
-            result.ledgerSchemas.append(node)
+            result.ledgerSchemas.append(node.tree())
             return
         }
         var decoder = NodeDecoder()
@@ -194,8 +195,8 @@ public struct DocumentLoader: Sendable {
         if !decoder.references.isEmpty { result.references.append(decoder.references) }
     }
 
-    private func decodeDocument(_ node: Node, file: String, decoder: inout NodeDecoder) -> LoadedDocument? {
-        guard node.mapping != nil else {
+    private func decodeDocument<N: YAMLNode>(_ node: N, file: String, decoder: inout NodeDecoder) -> LoadedDocument? {
+        guard node.entries != nil else {
             let message = node.isNull ? "empty document" : "a document must be a mapping with `kind:`, found a \(node.kindName)"
             decoder.appendDiagnostic(.error(message, at: node.location, hint: "start the document with `kind: LoanProduct`, `kind: Institution` or `kind: Waiver`"))
             return nil

@@ -10,7 +10,7 @@ import YAML
 /// thread when fewer than `maximumInFlight` batches are being decoded, and on the parsing thread
 /// otherwise (no thread ever waits for another, and at most a few batches of trees are held at once).
 /// A file of one document — the usual layout — is decoded on the calling thread with no dispatch at all.
-struct DocumentPipeline<Result: Sendable> {
+struct DocumentPipeline<Element: Sendable, Result: Sendable> {
     /// Asked once: `activeProcessorCount` is a system call, and a pipeline is made per file.
     private static var cores: Int { DocumentPipelineCores.count }
 
@@ -21,21 +21,21 @@ struct DocumentPipeline<Result: Sendable> {
 
     static var batchSize: Int { 64 }
     private static var maximumInFlight: Int { cores * 2 }
-    private let decode: @Sendable ([Node]) -> Result
+    private let decode: @Sendable ([Element]) -> Result
     private var shared: Shared?
     private var inline: [Int: Result] = [:]
-    private var pending: [Node] = []
+    private var pending: [Element] = []
     private var batchCount = 0
     /// Batches whose results were handed out by `takeReady`.
     private var taken = 0
 
-    init(decode: @escaping @Sendable ([Node]) -> Result) {
+    init(decode: @escaping @Sendable ([Element]) -> Result) {
         self.decode = decode
     }
 
     /// Adds the next document of the file; true when it completed a batch (which was then submitted).
     @discardableResult
-    mutating func add(_ node: Node) -> Bool {
+    mutating func add(_ node: Element) -> Bool {
         pending.append(node)
         guard pending.count == Self.batchSize else { return false }
         submit(mayDispatch: true)

@@ -3,7 +3,8 @@ import FoundationEssentials
 import RuleLanguage
 import YAML
 
-/// Decodes YAML nodes into rule-language values, driven by the document schema.
+/// Decodes YAML nodes into rule-language values, driven by the document schema: `FlatNodeView`s of
+/// the documents read from files (no `Node` tree is built for them), `Node`s of streams parsed beforehand.
 ///
 /// Every defect becomes a diagnostic at the node that causes it and decoding goes on, so one run
 /// reports all of a file's problems. References are only collected here; `ReferenceChecker` resolves
@@ -59,12 +60,12 @@ struct NodeDecoder {
     }
 
     /// Decodes a document's root mapping as a record of `kind`.
-    mutating func decodeDocument(_ node: Node, schema: DocumentKindSchema) -> Record? {
+    mutating func decodeDocument<N: YAMLNode>(_ node: N, schema: DocumentKindSchema) -> Record? {
         decodeRecord(node, typeName: schema.kind, fields: schema.fields, path: .root)
     }
 
-    mutating func decodeRecord(_ node: Node, typeName: String, fields: [FieldSpec], path: FieldPath) -> Record? {
-        guard let entries = node.mapping else {
+    mutating func decodeRecord<N: YAMLNode>(_ node: N, typeName: String, fields: [FieldSpec], path: FieldPath) -> Record? {
+        guard let entries = node.entries else {
             report("expected a mapping for \(describe(path, typeName)), found a \(node.kindName)", node.location,
                    hints: [fullWidthHint(node), "write the fields as `name: value` lines"])
             return nil
@@ -72,7 +73,7 @@ struct NodeDecoder {
         let path = path.rendered()
         var present: [Record.Field] = []
         // The array becomes the record's storage: room for what is written and the defaults only.
-        present.reserveCapacity(entries.count + fields.count { spec in
+        present.reserveCapacity(entries.underestimatedCount + fields.count { spec in
             if case .computed? = spec.defaultValue { false } else { spec.defaultValue != nil }
         })
         // Which specs the document writes (valid or not), so defaults are filled in without searching
@@ -164,7 +165,7 @@ struct NodeDecoder {
     }
 
     /// The value of one field, or nil (with a diagnostic) when it is invalid.
-    mutating func decode(_ node: Node, spec: FieldSpec, owner: String, path: FieldPath) -> Value? {
+    mutating func decode<N: YAMLNode>(_ node: N, spec: FieldSpec, owner: String, path: FieldPath) -> Value? {
         switch spec.type {
         case .record(_, let fields):
             return decodeRecord(node, typeName: "\(owner).\(spec.name)", fields: fields, path: path).map(Value.record)
@@ -183,8 +184,8 @@ struct NodeDecoder {
         }
     }
 
-    private mutating func decodeList(_ node: Node, element: FieldSpec, owner: String, path: FieldPath) -> Value? {
-        guard let items = node.sequence else {
+    private mutating func decodeList<N: YAMLNode>(_ node: N, element: FieldSpec, owner: String, path: FieldPath) -> Value? {
+        guard let items = node.items else {
             report("expected a list for '\(path)', found a \(node.kindName)", node.location,
                    hint: "write `[a, b]` or one `- item` per line")
             return nil
@@ -192,11 +193,11 @@ struct NodeDecoder {
         let path = path.rendered()
         var values: [Value] = []
         var locations: [SourceLocation?] = []
-        values.reserveCapacity(items.count)
-        locations.reserveCapacity(items.count)
+        values.reserveCapacity(items.underestimatedCount)
+        locations.reserveCapacity(items.underestimatedCount)
         // A list of references adds one pending reference per element: room for all at once, not a
         // doubling array that holds up to three times that while it grows.
-        if case .reference = element.type { references.reserveCapacity(references.count + items.count) }
+        if case .reference = element.type { references.reserveCapacity(references.count + items.underestimatedCount) }
         for (index, item) in items.enumerated() {
             if let value = decode(item, spec: element, owner: owner, path: path.appending(index: index)) {
                 values.append(value)
@@ -206,15 +207,15 @@ struct NodeDecoder {
         return .list(ListValue(values, locations: locations))
     }
 
-    private mutating func decodeRange(
-        _ node: Node, bound: FieldType, allowsSingle: Bool, typeName: String, path: FieldPath
+    private mutating func decodeRange<N: YAMLNode>(
+        _ node: N, bound: FieldType, allowsSingle: Bool, typeName: String, path: FieldPath
     ) -> Value? {
         if allowsSingle, node.scalar != nil {
             guard let value = decodeScalar(node, type: bound, enumName: typeName, path: path) else { return nil }
             return .record(Record(type: typeName, fields: ["min": value, "max": value],
                                   locations: ["min": node.location, "max": node.location], location: node.location))
         }
-        guard node.mapping != nil else {
+        guard node.entries != nil else {
             report("expected {min, max} for '\(path)', found a \(node.kindName)", node.location,
                    hint: allowsSingle ? "write `{min: …, max: …}` or a single \(bound.displayName)" : "write `{min: …, max: …}`")
             return nil
@@ -232,10 +233,10 @@ struct NodeDecoder {
         return .record(record)
     }
 
-    private mutating func decodeProvinces(_ node: Node, path: FieldPath) -> Value? {
-        let items: [Node]
-        if let sequence = node.sequence {
-            items = sequence
+    private mutating func decodeProvinces<N: YAMLNode>(_ node: N, path: FieldPath) -> Value? {
+        let items: [N]
+        if let sequence = node.items {
+            items = Array(sequence)
         } else if let scalar = node.scalar, scalar.text.lowercased() == "all" {
             items = [node]
         } else {
@@ -278,7 +279,7 @@ struct NodeDecoder {
         return .list(ListValue(values, locations: locations))
     }
 
-    mutating func decodeScalar(_ node: Node, type: FieldType, enumName: String, path: FieldPath) -> Value? {
+    mutating func decodeScalar<N: YAMLNode>(_ node: N, type: FieldType, enumName: String, path: FieldPath) -> Value? {
         guard let scalar = node.scalar else {
             report("expected \(article(type.displayName)) for '\(path)', found a \(node.kindName)", node.location)
             return nil
@@ -372,7 +373,7 @@ struct NodeDecoder {
     }
 
     /// The hint for a full-width `：，（）` in a scalar (a key or value typed with a Chinese input method).
-    private func fullWidthHint(_ node: Node) -> String? {
+    private func fullWidthHint<N: YAMLNode>(_ node: N) -> String? {
         node.scalar.flatMap { FullWidthPunctuation.hint(in: $0.text) }
     }
 }

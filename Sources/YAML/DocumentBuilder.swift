@@ -1,22 +1,27 @@
 import Diagnostics
 
-/// Builds the `Node` tree from libyaml's events with an explicit stack, so nesting depth costs heap,
+/// Builds `FlatDocument`s from libyaml's events with an explicit stack, so nesting depth costs heap,
 /// never call stack, and the depth limit is checked before anything deeper is built.
 ///
-/// Each child is appended to its parent's array once, in place; a finished collection moves its
-/// array into its node, so no array is copied element by element.
-struct TreeBuilder {
+/// Nodes are appended to one array per document as their events arrive (a collection before its
+/// children, patched with its size and end when it closes); an alias appends a copy of its anchored
+/// node's run of nodes. Nothing is allocated per collection.
+struct DocumentBuilder {
     /// A sequence or mapping whose end event has not arrived yet.
     private struct Frame {
         let isMapping: Bool
         let isFlow: Bool
         let start: Mark
-        let tag: String?
         let anchor: String?
-        var items: [Node] = []
-        var entries: [MappingEntry] = []
-        /// A mapping's key waiting for its value.
-        var pendingKey: Node?
+        /// Where the collection's own node is in the document's nodes.
+        let nodeIndex: Int
+        /// Where this mapping's keys start on the builder's key stack.
+        let keyBase: Int
+        var childCount: Int32 = 0
+        /// A mapping's key waiting for its value (its node index).
+        var pendingKey: Int?
+        /// The last complete entry of a mapping (node indices of its key and value).
+        var lastEntry: (key: Int, value: Int)?
         var keys = KeyIndex()
         /// This node and everything inside it, aliases expanded: what an alias to it costs.
         var nodeCount = 1
@@ -26,17 +31,19 @@ struct TreeBuilder {
         /// Amounts cut at their commas in a flow mapping (`{min: 1,000}`).
         var splitNumbers = SplitNumbers()
 
-        init(isMapping: Bool, isFlow: Bool, start: Mark, tag: String?, anchor: String?) {
+        init(isMapping: Bool, isFlow: Bool, start: Mark, anchor: String?, nodeIndex: Int, keyBase: Int) {
             self.isMapping = isMapping
             self.isFlow = isFlow
             self.start = start
-            self.tag = tag
             self.anchor = anchor
+            self.nodeIndex = nodeIndex
+            self.keyBase = keyBase
         }
     }
 
     private struct Anchored {
-        let node: Node
+        /// The anchored node's run in the document's nodes.
+        let nodes: Range<Int>
         let nodeCount: Int
         /// 0 for a scalar; an alias placed at depth d makes the tree d + height deep.
         let height: Int
@@ -48,16 +55,21 @@ struct TreeBuilder {
     let limits: YAMLLimits
     var positions: SourcePositions
     private var stack: [Frame] = []
+    /// The keys of every open mapping, innermost last (`Frame.keyBase` marks where each one's begin).
+    private var keyStack: [KeyRecord] = []
+    /// The current document's nodes and explicit tags.
+    private var nodes: [FlatNode] = []
+    private var tags: [String] = []
     /// Anchors of the current document (YAML scopes anchors to a document).
     private var anchors: [String: Anchored] = [:]
     /// Nodes produced by aliases so far in this stream.
     private var expandedNodes = 0
     /// Scalars, sequences and mappings written in this stream so far.
     private var writtenNodes = 0
-    private(set) var documents: [Node] = []
+    private(set) var documents: [FlatDocument] = []
     /// Receives each document as soon as it is complete, instead of `documents` keeping it (so a
-    /// stream of 100,000 documents never holds all their trees at once).
-    var documentHandler: ((Node) -> Void)?
+    /// stream of 100,000 documents never holds them all at once).
+    var documentHandler: ((FlatDocument) -> Void)?
     /// Errors after which building continues (duplicate keys, unknown aliases, complex keys, tags).
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -95,16 +107,16 @@ struct TreeBuilder {
         let text = ScalarTextLocator.locate(
             scalar, hasProperties: anchor != nil || scalar.tag != nil, start: event.start, positions: &positions
         )
-        let node = Node(
-            content: .scalar(scalar), fileName: fileName,
-            start: positions.mark(event.start), end: positions.mark(event.end), tag: scalar.tag,
-            textStart: text.start, textContinuationColumn: text.continuationColumn
-        )
-        if let problem = TagCheck.diagnostic(tag: scalar.tag, scalar: scalar, isMapping: false, at: location(node.start)) {
+        let start = positions.mark(event.start)
+        let end = positions.mark(event.end)
+        let index = nodes.count
+        nodes.append(FlatNode(kind: .scalar, style: scalar.style, tagIndex: tagIndex(scalar.tag), start: start, end: end,
+                              textStart: text.start, textContinuationColumn: text.continuationColumn, text: scalar.text))
+        if let problem = TagCheck.diagnostic(tag: scalar.tag, scalar: scalar, isMapping: false, at: location(start)) {
             diagnostics.append(problem)
         }
-        if let anchor { anchors[anchor] = Anchored(node: node, nodeCount: 1, height: 0) }
-        attach(node, count: 1, height: 0, start: node.start, end: node.end)
+        if let anchor { anchors[anchor] = Anchored(nodes: index..<index + 1, nodeCount: 1, height: 0) }
+        attach(index, count: 1, height: 0, start: start, end: end)
     }
 
     private mutating func addAlias(_ name: String, event: Event) throws(Diagnostic) {
@@ -113,8 +125,10 @@ struct TreeBuilder {
         guard let anchored = anchors[name] else {
             diagnostics.append(unknownAlias(name, at: start))
             // A stand-in keeps the mapping's keys and values paired so later errors still show.
-            let placeholder = Node(.scalar(Scalar(text: "")), fileName: fileName, start: start, end: end)
-            attach(placeholder, count: 1, height: 0, start: start, end: end)
+            let index = nodes.count
+            nodes.append(FlatNode(kind: .scalar, tagIndex: -1, start: start, end: end, textStart: start,
+                                  textContinuationColumn: start.column))
+            attach(index, count: 1, height: 0, start: start, end: end)
             return
         }
         // Written as a subtraction so the check itself cannot overflow.
@@ -133,7 +147,11 @@ struct TreeBuilder {
             throw depthError(at: start)
         }
         expandedNodes += anchored.nodeCount
-        attach(anchored.node, count: anchored.nodeCount, height: anchored.height, start: start, end: end)
+        // The copy keeps the anchored node's positions (the text a user has to edit); sizes are
+        // relative, so the run is valid wherever it lands.
+        let index = nodes.count
+        nodes.append(contentsOf: Array(nodes[anchored.nodes]))
+        attach(index, count: anchored.nodeCount, height: anchored.height, start: start, end: end)
     }
 
     private mutating func open(
@@ -145,22 +163,29 @@ struct TreeBuilder {
         if let problem = TagCheck.diagnostic(tag: tag, scalar: nil, isMapping: isMapping, at: location(start)) {
             diagnostics.append(problem)
         }
-        stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, tag: tag, anchor: anchor))
+        let index = nodes.count
+        nodes.append(FlatNode(kind: isMapping ? .mapping : .sequence, isFlow: isFlow, tagIndex: tagIndex(tag), start: start,
+                              end: start, textStart: start, textContinuationColumn: start.column))
+        stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, anchor: anchor, nodeIndex: index,
+                           keyBase: keyStack.count))
     }
 
     private mutating func close(event: Event) {
         // libyaml balances start and end events, so the stack is never empty here.
         guard let frame = stack.popLast() else { return }
+        keyStack.removeSubrange(frame.keyBase...)
         // A block collection's end event sits at the next token, possibly lines further down past
         // comments; its last entry's end is where the collection really ends.
         let end = frame.isFlow ? positions.mark(event.end) : frame.lastChildEnd ?? positions.mark(event.end)
-        let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
-        let node = Node(content, fileName: fileName, start: frame.start, end: end, tag: frame.tag)
+        let index = frame.nodeIndex
+        nodes[index].size = Int32(clamping: nodes.count - index)
+        nodes[index].childCount = frame.childCount
+        nodes[index].end = end
         diagnostics += frame.splitNumbers.diagnostics(file: file)
         if let anchor = frame.anchor {
-            anchors[anchor] = Anchored(node: node, nodeCount: frame.nodeCount, height: frame.height)
+            anchors[anchor] = Anchored(nodes: index..<nodes.count, nodeCount: frame.nodeCount, height: frame.height)
         }
-        attach(node, count: frame.nodeCount, height: frame.height, start: frame.start, end: end)
+        attach(index, count: frame.nodeCount, height: frame.height, start: frame.start, end: end)
     }
 
     /// Counts one written node; throws at the first node past `limits.maxNodes`.
@@ -175,38 +200,46 @@ struct TreeBuilder {
         )
     }
 
-    // MARK: - Tree
+    private mutating func tagIndex(_ tag: String?) -> Int32 {
+        guard let tag else { return -1 }
+        tags.append(tag)
+        return Int32(clamping: tags.count - 1)
+    }
 
-    /// Adds a finished node to the open collection (or as a document root). `start` and `end` are
-    /// where it was written here: for an alias, the alias itself, not the anchored node.
-    private mutating func attach(_ node: Node, count: Int, height: Int, start: Mark, end: Mark) {
+    // MARK: - Documents
+
+    /// Adds a finished node (at `index`) to the open collection, or ends the document when it is the
+    /// root. `start` and `end` are where it was written here: for an alias, the alias itself, not the
+    /// anchored node.
+    private mutating func attach(_ index: Int, count: Int, height: Int, start: Mark, end: Mark) {
         let top = stack.count - 1
         guard top >= 0 else {
-            if let documentHandler { documentHandler(node) } else { documents.append(node) }
+            finishDocument()
             return
         }
         stack[top].nodeCount += count
         stack[top].height = max(stack[top].height, height + 1)
         stack[top].lastChildEnd = end
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return
-        }
+        stack[top].childCount += 1
+        guard stack[top].isMapping else { return }
         if let key = stack[top].pendingKey {
-            stack[top].entries.append(MappingEntry(key: key, value: node))
+            stack[top].lastEntry = (key, index)
             stack[top].pendingKey = nil
             return
         }
-        stack[top].pendingKey = node
-        guard case .scalar(let scalar) = node.content else {
+        stack[top].pendingKey = index
+        let node = nodes[index]
+        guard node.kind == .scalar else {
+            keyStack.append(KeyRecord(text: nil, start: start))
             diagnostics.append(
                 .error(
                     "mapping keys must be scalars", at: location(start),
-                    hint: "write the key as text (`name: value`); a \(node.kindName) as a key is not supported"
+                    hint: "write the key as text (`name: value`); a \(kindName(node)) as a key is not supported"
                 ))
             return
         }
-        if scalar.text == "<<", scalar.style == .plain, scalar.tag == nil {
+        defer { keyStack.append(KeyRecord(text: node.text, start: start)) }
+        if node.text == "<<", node.style == .plain, node.tagIndex < 0 {
             diagnostics.append(
                 .error(
                     "merge keys ('<<') are not supported", at: location(start),
@@ -215,16 +248,32 @@ struct TreeBuilder {
                 ))
             return
         }
-        if stack[top].isFlow, stack[top].splitNumbers.continues(node, after: stack[top].entries.last) { return }
-        // An alias key is a copy of its anchored node: `start` (where the alias is) differs from its own.
-        if let first = stack[top].keys.insert(scalar.text, at: start, isAlias: start != node.start,
-                                              entries: stack[top].entries) {
+        let previous = stack[top].lastEntry.map { (key: nodes[$0.key], value: nodes[$0.value]) }
+        if stack[top].isFlow, stack[top].splitNumbers.continues(node, after: previous) { return }
+        if let first = stack[top].keys.insert(node.text, at: start, earlier: keyStack[stack[top].keyBase...]) {
             diagnostics.append(
                 .error(
-                    "duplicate key '\(scalar.text)'", at: location(start),
+                    "duplicate key '\(node.text)'", at: location(start),
                     hint: "remove one of them or rename it",
                     notes: [Diagnostic.Note("first defined here", at: location(first))]
                 ))
+        }
+    }
+
+    private mutating func finishDocument() {
+        let document = FlatDocument(fileName: fileName, nodes: nodes, tags: tags)
+        let capacity = nodes.count
+        nodes = []
+        nodes.reserveCapacity(capacity)
+        tags = []
+        if let documentHandler { documentHandler(document) } else { documents.append(document) }
+    }
+
+    private func kindName(_ node: FlatNode) -> String {
+        switch node.kind {
+        case .scalar: "scalar"
+        case .sequence: "sequence"
+        case .mapping: "mapping"
         }
     }
 
