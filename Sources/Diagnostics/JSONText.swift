@@ -12,6 +12,9 @@ struct JSONText {
     /// The text written so far.
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The bytes written so far (UTF-8).
+    var utf8: [UInt8] { bytes }
+
     mutating func reserve(_ additional: Int) {
         bytes.reserveCapacity(bytes.count + additional)
     }

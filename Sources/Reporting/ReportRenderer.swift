@@ -67,4 +67,15 @@ public enum ReportRenderer {
         case .html: HTMLReport(report: report, options: options).render()
         }
     }
+
+    /// The report as UTF-8 bytes, for the formats written from a JSON document (`json`, `sarif`): the
+    /// same bytes as `render`, without the copy into a `String`. Nil for the other formats.
+    public static func renderUTF8(_ report: AuditReport, format: ReportFormat, options: ReportOptions = ReportOptions()) -> [UInt8]? {
+        guard report.audited else { return nil }
+        return switch format {
+        case .json: JSONReport(report: report).document().serializedUTF8(indent: 2, terminator: "\n")
+        case .sarif: SARIFReport(report: report, options: options).document().serializedUTF8(indent: 2, terminator: "\n")
+        case .text, .junit, .github, .markdown, .html: nil
+        }
+    }
 }

@@ -172,9 +172,11 @@ struct AuditOptions: ParsableArguments {
         ProcessLifetime.releaseInBackground(consume outcome)
 
         try destinations.write(
-            report: { format, toStandardOutput in
+            content: { format, toStandardOutput in
                 let useColor = toStandardOutput && format == .text && FileOutput.standardOutput.supportsColor
-                return ReportRenderer.render(report, format: format, options: reportOptions(useColor: useColor, resolved))
+                let options = reportOptions(useColor: useColor, resolved)
+                if let bytes = ReportRenderer.renderUTF8(report, format: format, options: options) { return .utf8(bytes) }
+                return .text(ReportRenderer.render(report, format: format, options: options))
             },
             baseline: { try Baseline(findings: report.findings, asOf: date.description).json() })
         if report.fails(at: threshold) { throw ExitCode(ExitStatus.findings) }

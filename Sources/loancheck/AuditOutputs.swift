@@ -64,9 +64,11 @@ struct AuditOutputs {
         let rulesFiles = InputDiscovery().discover([RulesDirectory.locate()].compactMap { $0 } + rulesDirectories).files
         var protected = inputs.map { (path: $0, role: Role.input) } + rulesFiles.map { (path: $0, role: Role.rules) }
         if let baseline { protected.append((baseline, .baseline)) }
+        // One `stat` per input: on all cores, as an audit of 100,000 files spent a fifth of a second here.
+        let identities = protected.map(\.path).concurrentMap { FileIdentity(path: $0) }
         var problems: [Diagnostic] = []
-        for file in protected {
-            guard let output = existing[FileIdentity(path: file.path)] else { continue }
+        for (file, identity) in zip(protected, identities) {
+            guard let output = existing[identity] else { continue }
             problems.append(.error("\(output.label) would overwrite \(file.role.name) '\(file.path)'", at: nil, hint: file.role.hint))
         }
         try CommandSupport.refuse(problems)
@@ -95,14 +97,19 @@ struct AuditOutputs {
     /// devices, FIFOs) written next, so that a failure on any of them replaces no file. Without
     /// `baseline` (a run whose inputs are invalid) the baseline output is not written.
     func write(report: (ReportFormat, _ toStandardOutput: Bool) -> String, baseline: (() throws -> String)?) throws {
+        try write(content: { format, toStandardOutput in .text(report(format, toStandardOutput)) }, baseline: baseline)
+    }
+
+    /// As `write(report:baseline:)`, for a report that may be rendered as UTF-8 bytes.
+    func write(content report: (ReportFormat, _ toStandardOutput: Bool) -> OutputContent, baseline: (() throws -> String)?) throws {
         try OutputTransaction.perform { transaction in
             for output in outputs.filter(\.destination.isReplaced) + outputs.filter({ !$0.destination.isReplaced }) {
                 // Rendered one at a time: a report of 100,000 products is tens of megabytes.
-                let text: String
+                let text: OutputContent
                 if let format = output.format {
                     text = report(format, output.destination == .standardOutput)
                 } else if let baseline {
-                    text = try baseline()
+                    text = .text(try baseline())
                 } else {
                     continue
                 }

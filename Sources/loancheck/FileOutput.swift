@@ -20,8 +20,12 @@ struct FileOutput: Sendable {
     /// Writes all of `text`, retrying short writes and interrupted calls; `path` names the destination
     /// in the error (nil: standard output).
     func write(_ text: String, path: String? = nil) throws(OutputError) {
-        var text = text
-        let failure: Int32? = text.withUTF8 { buffer in
+        try write(OutputContent.text(text), path: path)
+    }
+
+    /// Writes all of `content` (see `write(_:path:)` for text).
+    func write(_ content: OutputContent, path: String? = nil) throws(OutputError) {
+        let failure: Int32? = content.withBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)

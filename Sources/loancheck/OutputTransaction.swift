@@ -34,6 +34,11 @@ struct OutputTransaction {
     /// Writes `text` to `destination`: a regular file is staged (see the type's documentation),
     /// anything else is written at once.
     mutating func write(_ text: String, to destination: OutputDestination) throws(OutputError) {
+        try write(OutputContent.text(text), to: destination)
+    }
+
+    /// Writes `content` to `destination`, as `write(_:to:)` writes text.
+    mutating func write(_ text: OutputContent, to destination: OutputDestination) throws(OutputError) {
         switch destination {
         case .standardOutput: try FileOutput.standardOutput.write(text)
         case .descriptor(let descriptor, let path): try FileOutput(descriptor: descriptor).write(text, path: path)
@@ -42,7 +47,7 @@ struct OutputTransaction {
         }
     }
 
-    private mutating func stage(_ text: String, path: String, target: String) throws(OutputError) {
+    private mutating func stage(_ text: OutputContent, path: String, target: String) throws(OutputError) {
         let slash = target.lastIndex(of: "/")
         let directory = slash.map { String(target[...$0]) } ?? ""
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
@@ -74,7 +79,7 @@ struct OutputTransaction {
         guard close(descriptor) == 0 else { throw OutputError(path: path, code: errno) }
     }
 
-    private static func writeStream(_ text: String, path: String) throws(OutputError) {
+    private static func writeStream(_ text: OutputContent, path: String) throws(OutputError) {
         // Non-blocking open: a FIFO that nobody reads fails with ENXIO instead of waiting forever.
         let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { throw OutputError(path: path, code: errno) }

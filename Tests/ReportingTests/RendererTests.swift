@@ -13,6 +13,18 @@ import Testing
         #expect(first.hasSuffix("\n") && !first.hasSuffix("\n\n\n"))
     }
 
+    @Test(arguments: ReportFormat.allCases)
+    func bytesAreTheTextsBytes(format: ReportFormat) throws {
+        let report = try ReportFixture.report()
+        let options = ReportOptions(sourceRoot: "/repo")
+        let bytes = ReportRenderer.renderUTF8(report, format: format, options: options)
+        if format == .json || format == .sarif {
+            #expect(bytes == Array(ReportRenderer.render(report, format: format, options: options).utf8))
+        } else {
+            #expect(bytes == nil)
+        }
+    }
+
     @Test func xmlEscaping() {
         #expect(XMLEscaping.text("a < b && c > d \"q\" 'a'") == "a &lt; b &amp;&amp; c &gt; d \"q\" 'a'")
         #expect(XMLEscaping.attribute("\"x\"\n'y'\t") == "&quot;x&quot;&#10;&#39;y&#39;&#9;")

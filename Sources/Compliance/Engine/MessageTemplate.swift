@@ -4,22 +4,26 @@
 /// an unknown `{word}` literally.
 public enum MessageTemplate {
     public static func fill(_ template: String, with values: [String: String]) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        let bytes = template.utf8
+        guard bytes.contains(UInt8(ascii: "{")) else { return template }
+        // Braces are found in the UTF-8 bytes (one byte each, never inside another character's
+        // encoding): searching characters costs grapheme breaking of every Chinese message.
         var result = ""
-        result.reserveCapacity(template.utf8.count + 32)
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] {
+        result.reserveCapacity(bytes.count + 32)
+        var rest = bytes[...]
+        while let open = rest.firstIndex(of: UInt8(ascii: "{")) {
+            result += Substring(rest[..<open])
+            let afterOpen = bytes.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
+               let value = values[String(Substring(rest[afterOpen..<close]))] {
                 result += value
-                rest = rest[rest.index(after: close)...]
+                rest = rest[bytes.index(after: close)...]
             } else {
                 result += "{"
                 rest = rest[afterOpen...]
             }
         }
-        result += rest
+        result += Substring(rest)
         return result
     }
 }
