@@ -78,6 +78,11 @@ struct DocumentBuilder {
         fileName = SourceFileName(file)
         self.limits = limits
         self.positions = positions
+        // Room for a product's few hundred nodes and its deepest nesting from the start: a file of one
+        // document otherwise grows each array by doubling, a dozen allocations per file.
+        nodes.reserveCapacity(256)
+        keyStack.reserveCapacity(64)
+        stack.reserveCapacity(16)
     }
 
     /// Adds one event. Throws when a limit is exceeded: building stops there, fast.
@@ -112,7 +117,8 @@ struct DocumentBuilder {
         let index = nodes.count
         nodes.append(FlatNode(kind: .scalar, style: scalar.style, tagIndex: tagIndex(scalar.tag), start: start, end: end,
                               textStart: text.start, textContinuationColumn: text.continuationColumn, text: scalar.text))
-        if let problem = TagCheck.diagnostic(tag: scalar.tag, scalar: scalar, isMapping: false, at: location(start)) {
+        // Most scalars have no tag: no location is made for them.
+        if scalar.tag != nil, let problem = TagCheck.diagnostic(tag: scalar.tag, scalar: scalar, isMapping: false, at: location(start)) {
             diagnostics.append(problem)
         }
         if let anchor { anchors[anchor] = Anchored(nodes: index..<index + 1, nodeCount: 1, height: 0) }
@@ -146,6 +152,7 @@ struct DocumentBuilder {
         guard anchored.height <= limits.maxDepth - stack.count else {
             throw depthError(at: start)
         }
+        try checkDocumentSize(adding: anchored.nodes.count, at: start)
         expandedNodes += anchored.nodeCount
         // The copy keeps the anchored node's positions (the text a user has to edit); sizes are
         // relative, so the run is valid wherever it lands.
@@ -160,7 +167,7 @@ struct DocumentBuilder {
         let start = positions.mark(event.start)
         guard stack.count < limits.maxDepth else { throw depthError(at: start) }
         try countNode(at: event)
-        if let problem = TagCheck.diagnostic(tag: tag, scalar: nil, isMapping: isMapping, at: location(start)) {
+        if tag != nil, let problem = TagCheck.diagnostic(tag: tag, scalar: nil, isMapping: isMapping, at: location(start)) {
             diagnostics.append(problem)
         }
         let index = nodes.count
@@ -191,6 +198,7 @@ struct DocumentBuilder {
     /// Counts one written node; throws at the first node past `limits.maxNodes`.
     private mutating func countNode(at event: Event) throws(Diagnostic) {
         writtenNodes += 1
+        try checkDocumentSize(adding: 1, at: positions.mark(event.start))
         guard writtenNodes > limits.maxNodes else { return }
         throw Diagnostic.error(
             "the file holds more than \(limits.maxNodes) values (scalars, lists and mappings)",
@@ -198,6 +206,15 @@ struct DocumentBuilder {
             hint: "a product or institution needs a few hundred at most; split the file, look for a runaway list, "
                 + "or raise the limit with LOANCHECK_MAX_NODES=<count>"
         )
+    }
+
+    /// A document's nodes are addressed with 32-bit sizes: past 2³¹ nodes in one document (only reachable
+    /// with raised limits) reading stops with an error rather than with sizes that wrap.
+    private func checkDocumentSize(adding count: Int, at mark: Mark) throws(Diagnostic) {
+        guard count > Int(Int32.max) - nodes.count else { return }
+        throw Diagnostic.error(
+            "a document holds more than \(Int32.max) values", at: location(mark),
+            hint: "split the document; no product or institution comes near this")
     }
 
     private mutating func tagIndex(_ tag: String?) -> Int32 {

@@ -52,12 +52,15 @@ struct SplitNumbers {
 
     /// Three digits, optionally with decimals or a Chinese unit after them (`000`, `000.50`, `000元`).
     private static func isDigitGroup(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= 3, scalars[0..<3].allSatisfy({ ("0"..."9").contains($0) }) else { return false }
-        let rest = String(String.UnicodeScalarView(scalars[3...]))
-        if rest.isEmpty || ["万", "亿", "元"].contains(rest) { return true }
-        guard rest.hasPrefix("."), rest.count > 1 else { return false }
-        return rest.dropFirst().unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        // On the UTF-8 bytes: every key of a flow mapping is asked, and the scalars array this was
+        // written with was an allocation per key.
+        let bytes = text.utf8
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard bytes.count >= 3, bytes.prefix(3).allSatisfy(isDigit) else { return false }
+        let rest = bytes.dropFirst(3)
+        if rest.isEmpty || ["万", "亿", "元"].contains(where: { $0.utf8.elementsEqual(rest) }) { return true }
+        guard rest.first == UInt8(ascii: "."), rest.count > 1 else { return false }
+        return rest.dropFirst().allSatisfy(isDigit)
     }
 
     /// `key` starts right after a comma that directly follows `end` (no space either side).

@@ -12,6 +12,7 @@ extension Compiler {
         if builtin == .has, case .field(let baseTyped, let name) = arguments[0].kind {
             let base = compile(baseTyped)
             let baseValue = base.evaluate
+            let field = FieldLookup(name)
             var node = Node(type: .boolean, label: label, location: location) { frame throws(Interrupt) in
                 let value: Value
                 do throws(Interrupt) {
@@ -22,7 +23,7 @@ extension Compiler {
                     throw error
                 }
                 guard case .record(let record) = value else { throw Located.failure(location, "has needs a record field") }
-                return .boolean(record[name] != nil)
+                return .boolean(field.value(in: record) != nil)
             }
             node.explain = Explainer.has(base: base, name: name, location: location)
             return node

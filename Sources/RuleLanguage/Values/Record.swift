@@ -31,13 +31,24 @@ public struct Record: Sendable, Hashable {
         }
 
         func index(of name: String) -> Int? {
+            // The order is by length first (`precedes`): lengths are stored, so only names of the
+            // sought length are compared as strings, and each of those once.
+            let length = name.utf8.count
             var low = 0
             var high = fields.count - 1
             while low <= high {
                 let middle = (low + high) / 2
                 let candidate = fields[middle].name
-                if candidate == name { return middle }
-                if Record.precedes(candidate, name) { low = middle + 1 } else { high = middle - 1 }
+                let candidateLength = candidate.utf8.count
+                let before: Bool
+                if candidateLength != length {
+                    before = candidateLength < length
+                } else if candidate == name {
+                    return middle
+                } else {
+                    before = candidate < name
+                }
+                if before { low = middle + 1 } else { high = middle - 1 }
             }
             return nil
         }
