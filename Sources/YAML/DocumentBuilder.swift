@@ -245,18 +245,19 @@ struct DocumentBuilder {
             return
         }
         stack[top].pendingKey = index
-        let node = nodes[index]
-        guard node.kind == .scalar else {
+        // The key is read in place: a copy of the node is a copy of its text (a reference count).
+        guard nodes[index].kind == .scalar else {
             keyStack.append(KeyRecord(text: nil, start: start))
             diagnostics.append(
                 .error(
                     "mapping keys must be scalars", at: location(start),
-                    hint: "write the key as text (`name: value`); a \(kindName(node)) as a key is not supported"
+                    hint: "write the key as text (`name: value`); a \(kindName(nodes[index])) as a key is not supported"
                 ))
             return
         }
-        defer { keyStack.append(KeyRecord(text: node.text, start: start)) }
-        if node.text == "<<", node.style == .plain, node.tagIndex < 0 {
+        let text = nodes[index].text
+        defer { keyStack.append(KeyRecord(text: text, start: start)) }
+        if text == "<<", nodes[index].style == .plain, nodes[index].tagIndex < 0 {
             diagnostics.append(
                 .error(
                     "merge keys ('<<') are not supported", at: location(start),
@@ -265,12 +266,14 @@ struct DocumentBuilder {
                 ))
             return
         }
-        let previous = stack[top].lastEntry.map { (key: nodes[$0.key], value: nodes[$0.value]) }
-        if stack[top].isFlow, stack[top].splitNumbers.continues(node, after: previous) { return }
-        if let first = stack[top].keys.insert(node.text, at: start, earlier: keyStack[stack[top].keyBase...]) {
+        if stack[top].isFlow {
+            let previous = stack[top].lastEntry.map { (key: nodes[$0.key], value: nodes[$0.value]) }
+            if stack[top].splitNumbers.continues(nodes[index], after: previous) { return }
+        }
+        if let first = stack[top].keys.insert(text, at: start, earlier: keyStack[stack[top].keyBase...]) {
             diagnostics.append(
                 .error(
-                    "duplicate key '\(node.text)'", at: location(start),
+                    "duplicate key '\(text)'", at: location(start),
                     hint: "remove one of them or rename it",
                     notes: [Diagnostic.Note("first defined here", at: location(first))]
                 ))

@@ -11,7 +11,8 @@ struct KeyRecord {
 /// (kept by the builder on one stack for every open mapping, so no storage per mapping). A dictionary
 /// takes over for large mappings so a mapping with many keys stays linear overall.
 struct KeyIndex {
-    private static let linearLimit = 12
+    /// A product's top level has 15–25 keys: comparing short keys is cheaper than building a table.
+    private static let linearLimit = 32
 
     private var many: [String: Mark]?
 

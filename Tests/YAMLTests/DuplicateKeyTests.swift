@@ -64,6 +64,19 @@ struct DuplicateKeyTests {
         #expect(errors.map { $0.notes.first?.location } == [at(8, 1), at(151, 1)])
     }
 
+    @Test("a key written as an alias is first defined where the alias is, in small and large mappings")
+    func aliasKeysAcrossTheTableThreshold() {
+        for count in [5, 20, 40] {
+            var text = "anchor: &k dup\n*k : 1\n"
+            for index in 0..<count { text += "key\(index): \(index)\n" }
+            text += "dup: 2\n"
+            let errors = diagnostics(text)
+            #expect(errors.map(\.message) == ["duplicate key 'dup'"], "\(count) keys")
+            #expect(errors.map(\.location) == [at(count + 3, 1)], "\(count) keys")
+            #expect(errors.map { $0.notes.first?.location } == [at(2, 1)], "\(count) keys")
+        }
+    }
+
     @Test("syntax errors after duplicates are reported after them")
     func duplicatesThenSyntaxError() {
         let errors = diagnostics("a: 1\na: 2\nb: [1\n")

@@ -145,24 +145,65 @@ public struct LedgerDetail: Sendable, Hashable {
 }
 
 /// One result of an audit: a violation, a rule that cannot be evaluated, or a notice.
+///
+/// What a finding says is held in one shared object, so that the copies a finding goes through on its
+/// way to a report (the rule check's list, the audit's flat list, the lender merge, the report) cost a
+/// reference count rather than 560 bytes each; the waiver, ledger detail and products, which later
+/// stages set, are kept beside it.
 public struct Finding: Sendable, Hashable {
-    public let rule: String
-    public let severity: FindingSeverity
-    public let packId: String
-    public let packStatus: PackStatus
-    public let subject: SubjectReference
+    private final class Core: Sendable {
+        let rule: String
+        let severity: FindingSeverity
+        let packId: String
+        let packStatus: PackStatus
+        let subject: SubjectReference
+        let path: String
+        let location: SourceLocation?
+        let message: LocalizedText
+        let evidence: FindingEvidence
+        let citation: Citation
+        let effective: CivilDate
+        let regimeNote: LocalizedText?
+        let cannotEvaluate: Bool
+
+        init(rule: String, severity: FindingSeverity, packId: String, packStatus: PackStatus, subject: SubjectReference,
+             path: String, location: SourceLocation?, message: LocalizedText, evidence: FindingEvidence, citation: Citation,
+             effective: CivilDate, regimeNote: LocalizedText?, cannotEvaluate: Bool) {
+            self.rule = rule
+            self.severity = severity
+            self.packId = packId
+            self.packStatus = packStatus
+            self.subject = subject
+            self.path = path
+            self.location = location
+            self.message = message
+            self.evidence = evidence
+            self.citation = citation
+            self.effective = effective
+            self.regimeNote = regimeNote
+            self.cannotEvaluate = cannotEvaluate
+        }
+    }
+
+    private let core: Core
+
+    public var rule: String { core.rule }
+    public var severity: FindingSeverity { core.severity }
+    public var packId: String { core.packId }
+    public var packStatus: PackStatus { core.packStatus }
+    public var subject: SubjectReference { core.subject }
     /// The field path inside the subject document (`funding[1].share`), or "" for the whole document.
-    public let path: String
+    public var path: String { core.path }
     /// The most specific YAML node involved.
-    public let location: SourceLocation?
-    public let message: LocalizedText
-    public let evidence: FindingEvidence
-    public let citation: Citation
-    public let effective: CivilDate
+    public var location: SourceLocation? { core.location }
+    public var message: LocalizedText { core.message }
+    public var evidence: FindingEvidence { core.evidence }
+    public var citation: Citation { core.citation }
+    public var effective: CivilDate { core.effective }
     /// Why the severity is lowered: a transition period or a draft pack.
-    public let regimeNote: LocalizedText?
+    public var regimeNote: LocalizedText? { core.regimeNote }
     /// True when a needed value is missing or evaluation failed.
-    public let cannotEvaluate: Bool
+    public var cannotEvaluate: Bool { core.cannotEvaluate }
     public internal(set) var waiver: WaiverState?
     /// For a Loan or LoanGroup finding: the loan's product, the group's key, count and largest loans.
     public var ledger: LedgerDetail?
@@ -175,19 +216,9 @@ public struct Finding: Sendable, Hashable {
                 path: String, location: SourceLocation?, message: LocalizedText, evidence: FindingEvidence, citation: Citation,
                 effective: CivilDate, regimeNote: LocalizedText?, cannotEvaluate: Bool, waiver: WaiverState? = nil,
                 ledger: LedgerDetail? = nil) {
-        self.rule = rule
-        self.severity = severity
-        self.packId = packId
-        self.packStatus = packStatus
-        self.subject = subject
-        self.path = path
-        self.location = location
-        self.message = message
-        self.evidence = evidence
-        self.citation = citation
-        self.effective = effective
-        self.regimeNote = regimeNote
-        self.cannotEvaluate = cannotEvaluate
+        core = Core(rule: rule, severity: severity, packId: packId, packStatus: packStatus, subject: subject, path: path,
+                    location: location, message: message, evidence: evidence, citation: citation, effective: effective,
+                    regimeNote: regimeNote, cannotEvaluate: cannotEvaluate)
         self.waiver = waiver
         self.ledger = ledger
     }

@@ -14,8 +14,10 @@ struct DocumentEnricher {
         let productIndices = documents.indices.filter { documents[$0].kind == "LoanProduct" }
         let groups = AffiliateGroups(links: institutionIndices.map { (documents[$0].id, Self.strings(documents[$0]["affiliates"])) })
         var productsByLender: [String: [LoadedDocument]] = [:]
-        for index in productIndices {
-            productsByLender[Self.string(documents[index]["lender"]) ?? "", default: []].append(documents[index])
+        // Each product's lender read on all cores (a field search per product), then grouped in order.
+        let lenders = productIndices.concurrentMap { [documents] index in Self.string(documents[index]["lender"]) ?? "" }
+        for (position, index) in productIndices.enumerated() {
+            productsByLender[lenders[position], default: []].append(documents[index])
         }
         // Institutions are independent of each other (groups and product lists are known): derive them on
         // all cores, then the products, which join in their funders' enriched records.

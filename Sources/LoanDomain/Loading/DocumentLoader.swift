@@ -267,7 +267,8 @@ public struct DocumentLoader: Sendable {
         let ids = ReferenceChecker.index(documents)
         diagnostics += ids.duplicates.map { $0.classified(as: .reference) }
         if requireReferences {
-            diagnostics += ReferenceChecker.unresolved(references.joined(), index: ids.first, documents: documents,
+            let unsound = ReferenceChecker.unsound(references, index: ids.first, documents: documents)
+            diagnostics += ReferenceChecker.unresolved(unsound, index: ids.first, documents: documents,
                                                        unloaded: unloaded).map { $0.classified(as: .reference) }
         }
         diagnostics += consistency

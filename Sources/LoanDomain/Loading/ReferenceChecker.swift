@@ -42,6 +42,27 @@ struct ReferenceChecker {
     /// `index`: the first document with each id (`index(_:)`). References to `unloaded.ids` are left
     /// out; when `unloaded.files` is not empty, unknown references are counted in one note instead of
     /// listed, since the files that could not be read may define them.
+    /// Whether `reference` names a loaded document of the kind and type it expects: `unresolved` says
+    /// nothing about such a reference.
+    static func isSound(_ reference: NodeDecoder.PendingReference, index: [String: Int], documents: [LoadedDocument]) -> Bool {
+        guard let position = index[reference.id] else { return false }
+        if let expected = reference.kind, expected != documents[position].kind { return false }
+        if let constraint = reference.constraint, case .enumeration(let type)? = documents[position]["type"],
+           !constraint.types.contains(type.caseName) {
+            return false
+        }
+        return true
+    }
+
+    /// The references that are not sound, in order, found on all cores: nearly every reference is sound,
+    /// and checking the 400,000 of 100,000 products one by one was a serial stretch of the audit.
+    /// `unresolved` of these gives what `unresolved` of all of them gives.
+    static func unsound(
+        _ references: [[NodeDecoder.PendingReference]], index: [String: Int], documents: [LoadedDocument]
+    ) -> [NodeDecoder.PendingReference] {
+        references.concurrentMap { list in list.filter { !isSound($0, index: index, documents: documents) } }.flatMap { $0 }
+    }
+
     static func unresolved(
         _ references: some Sequence<NodeDecoder.PendingReference>, index: [String: Int], documents: [LoadedDocument],
         unloaded: Unloaded = Unloaded()
