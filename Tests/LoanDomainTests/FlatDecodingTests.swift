@@ -27,6 +27,19 @@ import YAML
                 sourceLocation: sourceLocation)
     }
 
+    @Test func flatStreamsParsedBeforehandLoadAsFilesDo() throws {
+        let text = LoaderTestSupport.bank + "\n---\n" + LoaderTestSupport.product("colour: red\n")
+        let fromFile = try viaFile(text)
+        let file = try #require(fromFile.inputs.first?.path)
+        var documents: [FlatDocument] = []
+        _ = try YAMLReader.parseFlatFile(atPath: file) { documents.append($0) }
+        let fromFlat = DocumentLoader(schema: try LoaderTestSupport.schema()).load(flatStreams: [ParsedFlatStream(file: file, documents: documents)])
+        #expect(documents.count == 2)
+        #expect(LoaderTestSupport.lines(fromFlat) == LoaderTestSupport.lines(fromFile))
+        #expect(fromFlat.diagnostics.map(\.message) == ["unknown field 'colour' in LoanProduct"])
+        #expect(fromFlat.diagnostics.first?.location == SourceLocation(file: file, line: 21, column: 1))
+    }
+
     @Test func validDocumentsDecodeAlike() throws {
         try expectSameLoad(LoaderTestSupport.bank + "\n---\n" + LoaderTestSupport.product(
             "fees:\n  - {name: 服务费, amount: 1%, basis: principal, timing: upfront}\n"))

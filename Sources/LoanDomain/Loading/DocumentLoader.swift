@@ -33,6 +33,17 @@ public struct ParsedStream: Sendable {
     }
 }
 
+/// A YAML stream already parsed into flat documents (`YAMLReader.parseFlatFile`).
+public struct ParsedFlatStream: Sendable {
+    public let file: String
+    public let documents: [FlatDocument]
+
+    public init(file: String, documents: [FlatDocument]) {
+        self.file = file
+        self.documents = documents
+    }
+}
+
 /// Loads product, institution and waiver files into one checked, enriched document set.
 ///
 /// Files are parsed and decoded in parallel; the result keeps the files' sorted order. Cross-document
@@ -67,6 +78,16 @@ public struct DocumentLoader: Sendable {
 
     /// Loads documents that are already parsed (no file is read).
     public func load(streams: [ParsedStream], sources: SourceTexts = SourceTexts()) -> LoadOutcome {
+        loadParsed(streams.map { ($0.file, $0.documents) }, sources: sources)
+    }
+
+    /// Loads documents already parsed into flat documents, as `load(files:)` decodes them (the audit
+    /// benchmark times parsing and loading apart with this).
+    public func load(flatStreams: [ParsedFlatStream], sources: SourceTexts = SourceTexts()) -> LoadOutcome {
+        loadParsed(flatStreams.map { ($0.file, $0.documents.map(\.root)) }, sources: sources)
+    }
+
+    private func loadParsed<N: YAMLNode>(_ streams: [(file: String, documents: [N])], sources: SourceTexts) -> LoadOutcome {
         let results = streams.concurrentMap { stream in
             var result = decode(stream.documents, file: stream.file)
             result.text = nil
