@@ -78,9 +78,10 @@ struct DocumentBuilder {
         fileName = SourceFileName(file)
         self.limits = limits
         self.positions = positions
-        // Room for a product's few hundred nodes and its deepest nesting from the start: a file of one
-        // document otherwise grows each array by doubling, a dozen allocations per file.
-        nodes.reserveCapacity(256)
+        // Room for the nodes of a file of one document (a node takes a few bytes of text at least) and
+        // for its nesting from the start: the arrays otherwise grow by doubling, a dozen allocations per
+        // file. A stream of many documents reserves each one's room from the one before (`finishDocument`).
+        nodes.reserveCapacity(min(256, positions.bytes.count / 4 + 8))
         keyStack.reserveCapacity(64)
         stack.reserveCapacity(16)
     }
