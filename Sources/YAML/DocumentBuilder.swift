@@ -252,7 +252,7 @@ struct DocumentBuilder {
             diagnostics.append(
                 .error(
                     "mapping keys must be scalars", at: location(start),
-                    hint: "write the key as text (`name: value`); a \(kindName(nodes[index])) as a key is not supported"
+                    hint: "write the key as text (`name: value`); a \(nodes[index].kind.name) as a key is not supported"
                 ))
             return
         }
@@ -288,14 +288,6 @@ struct DocumentBuilder {
         nodes.reserveCapacity(capacity)
         tags = []
         if let documentHandler { documentHandler(document) } else { documents.append(document) }
-    }
-
-    private func kindName(_ node: FlatNode) -> String {
-        switch node.kind {
-        case .scalar: "scalar"
-        case .sequence: "sequence"
-        case .mapping: "mapping"
-        }
     }
 
     // MARK: - Diagnostics

@@ -63,7 +63,18 @@ public final class FlatDocument: Sendable {
 /// A node of a `FlatDocument`: positions in 32-bit fields (a file has at most 2³¹ lines and columns;
 /// larger values are clamped) and the scalar's text.
 struct FlatNode: Sendable {
-    enum Kind: UInt8, Sendable { case scalar, sequence, mapping }
+    enum Kind: UInt8, Sendable {
+        case scalar, sequence, mapping
+
+        /// "scalar", "sequence" or "mapping", as `Node.kindName` says it.
+        var name: String {
+            switch self {
+            case .scalar: "scalar"
+            case .sequence: "sequence"
+            case .mapping: "mapping"
+            }
+        }
+    }
 
     let kind: Kind
     let style: ScalarStyle

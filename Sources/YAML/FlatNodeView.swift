@@ -101,13 +101,7 @@ public struct FlatNodeView: Sendable {
         return Node.isNull(text: node.text, style: node.style, tag: document.tag(of: node))
     }
 
-    public var kindName: String {
-        switch node.kind {
-        case .scalar: "scalar"
-        case .sequence: "sequence"
-        case .mapping: "mapping"
-        }
-    }
+    public var kindName: String { node.kind.name }
 
     /// Where the scalar's text begins (see `Node.textOrigin`).
     public var textOrigin: EmbeddedTextOrigin {

@@ -33,17 +33,8 @@ public enum YAMLReader {
     public static func parseFile(
         atPath path: String, displayPath: String? = nil, limits: YAMLLimits = .default
     ) throws(DiagnosticList) -> (text: String, documents: [Node]) {
-        let file = displayPath ?? path
-        let bytes = try FileBytes.contents(atPath: path, displayPath: file, maxBytes: limits.maxFileBytes)
-        let result = bytes.withUnsafeBufferPointer { buffer -> Result<(String, [Node]), DiagnosticList> in
-            if let problem = EncodingCheck.diagnostic(for: buffer, file: file) {
-                return .failure(DiagnosticList([problem]))
-            }
-            let content = SourcePositions.hasByteOrderMark(buffer) ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
-            let text = String(decoding: content, as: UTF8.self)
-            return StreamReader.read(buffer, file: file, limits: limits).map { (text, $0.map { $0.tree() }) }
-        }
-        let (text, documents) = try result.get()
+        var documents: [Node] = []
+        let text = try parseFlatFile(atPath: path, displayPath: displayPath, limits: limits) { documents.append($0.tree()) }
         return (text, documents)
     }
 
