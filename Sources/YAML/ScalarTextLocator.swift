@@ -1,4 +1,4 @@
-/// Finds where a scalar's text begins in the source, for `Node.textOrigin`.
+/// Finds where a scalar's text begins in the source, for `Node.textOrigin` and `FlatNodeView.textOrigin`.
 ///
 /// libyaml's scalar event starts at the node's first property (`&anchor`, `!tag`) or at the quote or
 /// block indicator, and block scalars give no indentation, so the text start is found by reading the

@@ -1,6 +1,6 @@
 import Diagnostics
 
-/// The per-stream size limits checked on libyaml's events before they are built into a tree: the
+/// The per-stream size limits checked on libyaml's events before they are built into documents: the
 /// length of each scalar and the number of documents (`YAMLLimits`). Nesting, aliases and the node
 /// count are checked by `DocumentBuilder`, and the file size before the file is read (`FileBytes`).
 struct StreamBounds {

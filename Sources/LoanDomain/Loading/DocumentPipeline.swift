@@ -8,7 +8,7 @@ import YAML
 /// libyaml reads a stream on one thread, so a single file of 100,000 products was parsed *and* decoded
 /// on one core. Documents are gathered in batches as they are parsed; a full batch is decoded on another
 /// thread when fewer than `maximumInFlight` batches are being decoded, and on the parsing thread
-/// otherwise (no thread ever waits for another, and at most a few batches of trees are held at once).
+/// otherwise (no thread ever waits for another, and at most a few batches of documents are held at once).
 /// A file of one document — the usual layout — is decoded on the calling thread with no dispatch at all.
 struct DocumentPipeline<Element: Sendable, Result: Sendable> {
     /// Asked once: `activeProcessorCount` is a system call, and a pipeline is made per file.
