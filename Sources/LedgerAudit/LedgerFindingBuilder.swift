@@ -131,11 +131,13 @@ public struct LedgerFindingBuilder {
 
     /// A fixed-point aggregate shown as its type (money `¥200,000.01`, a count `3`, a ratio `30%`).
     static func display(_ value: FixedPoint, type: ValueType) -> String {
-        switch type {
-        case .money: Value.money(value.decimal).displayText
-        case .ratio: Value.ratio(Ratio(value.decimal)).displayText
+        // A sum of more than 38 digits (beyond 10^26 yuan) has no `ExactNumber`: shown as its digits.
+        guard let exact = value.exact else { return value.description }
+        return switch type {
+        case .money: Value.money(exact).displayText
+        case .ratio: Value.ratio(Ratio(exact)).displayText
         case .integer: String(value.units / FixedPoint.one)
-        default: Value.decimal(value.decimal).displayText
+        default: Value.decimal(exact).displayText
         }
     }
 }

@@ -14,15 +14,18 @@ enum LoanRecord {
             guard let value else { return }
             fields.append(Record.Field(name: name, value: value, location: column.flatMap { loan.cells[$0] }))
         }
-        let balance = loan.balance.decimal
+        // Tape amounts are whole fen and shares have at most 10 decimals, so every value here has far
+        // fewer than 38 digits; one that had more would leave the record unbuilt, never misread.
+        guard let balance = loan.balance.exact else { return nil }
         let fundings = loan.fundings.compactMap { funding -> Value? in
             guard let funder = documents.document(id: funding.institution),
-                  let funded = loan.balance.multiplied(by: funding.share) else { return nil }
+                  let share = funding.share.exact,
+                  let funded = loan.balance.multiplied(by: funding.share)?.exact else { return nil }
             return .record(Record(type: LedgerTypes.funding, fields: [
                 Record.Field(name: "institution", value: .string(funding.institution), location: funding.location),
                 Record.Field(name: "funder", value: .record(funder.record), location: funding.location),
-                Record.Field(name: "share", value: .ratio(Ratio(funding.share.decimal)), location: funding.location),
-                Record.Field(name: "funded", value: .money(funded.decimal), location: funding.location),
+                Record.Field(name: "share", value: .ratio(Ratio(share)), location: funding.location),
+                Record.Field(name: "funded", value: .money(funded), location: funding.location),
             ], location: funding.location ?? loan.location))
         }
         add("loan_id", .string(loan.loanId), .loanId)
@@ -35,10 +38,10 @@ enum LoanRecord {
         add("secured", .boolean(loan.secured), .secured)
         add("contract_date", .date(loan.contractDate), .contractDate)
         add("disbursed_on", .date(loan.disbursedOn), .disbursedOn)
-        add("principal", .money(loan.principal.decimal), .principal)
+        add("principal", loan.principal.exact.map(Value.money), .principal)
         add("balance", .money(balance), .balance)
-        add("credit_line", loan.creditLine.map { .money($0.decimal) }, .creditLine)
-        add("apr", loan.apr.map { .ratio(Ratio($0.decimal)) }, .apr)
+        add("credit_line", loan.creditLine?.exact.map(Value.money), .creditLine)
+        add("apr", loan.apr?.exact.map { .ratio(Ratio($0)) }, .apr)
         add("region", .province(loan.region), .region)
         fields.append(Record.Field(name: "fundings", value: .list(ListValue(fundings, locations: loan.fundings.map(\.location))),
                                    location: loan.location))

@@ -247,9 +247,9 @@ public struct LedgerLowering {
     /// A bare number next to money is yuan; an integer next to a decimal widens.
     static func convert(_ value: Value, to type: ValueType) -> Value? {
         switch (value, type) {
-        case (.integer(let number), .money): .money(Decimal(number))
+        case (.integer(let number), .money): .money(ExactNumber(number))
         case (.decimal(let number), .money): .money(number)
-        case (.integer(let number), .decimal): .decimal(Decimal(number))
+        case (.integer(let number), .decimal): .decimal(ExactNumber(number))
         default: nil
         }
     }

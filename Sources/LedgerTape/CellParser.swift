@@ -37,13 +37,13 @@ public enum CellParser {
         }
         if let fen = plainYuan(cell) { return fen }
         let written = text(cell)
-        let value: Decimal
+        let value: ExactNumber
         do {
             value = try UnitParser.money(written)
         } catch {
             throw CellError(error)
         }
-        guard let fen = ExactDecimal.scaledInteger(value, scale: 2), let result = Int64(exactly: fen) else {
+        guard let fen = value.scaledInteger(scale: 2), let result = Int64(exactly: fen) else {
             throw CellError("'\(written)' has fractions of a fen", hint: "amounts on a tape are in yuan with at most 2 decimals")
         }
         return result
@@ -72,7 +72,7 @@ public enum CellParser {
             }
             throw CellError(error)
         }
-        guard let units = ExactDecimal.scaledInteger(ratio.value, scale: 10), let result = Int64(exactly: units) else {
+        guard let units = ratio.value.scaledInteger(scale: 10), let result = Int64(exactly: units) else {
             throw CellError("'\(written)' has more than 8 decimals", hint: "write the percentage with at most 8 decimals")
         }
         return result

@@ -132,7 +132,7 @@ import Testing
             guard case .record(let group) = element, case .list(let partners)? = group["partners"],
                   case .money(let balance)? = group["balance"] else { return "?" }
             let names = partners.elements.map { if case .string(let id) = $0 { id } else { "?" } }
-            return names.joined(separator: "+") + " " + ExactDecimal.plain(balance)
+            return names.joined(separator: "+") + " " + balance.plainText
         }
         #expect(summary == ["loner 100000000", "s3+hub+s1 900000000"])
         #expect(outcome.documents.document(id: "s2")?["group"] == .list(ListValue(["hub", "s1", "s2", "s3"].map(Value.string))))

@@ -133,11 +133,11 @@ enum FuzzHarness {
     static func units(_ bytes: [UInt8]) throws(HarnessViolation) {
         let text = String(decoding: bytes, as: UTF8.self)
         let scalars = text.unicodeScalars.count
-        func check<T>(_ name: String, _ parse: (String) throws(UnitError) -> T, _ numbers: (T) -> [Decimal]) throws(HarnessViolation) {
+        func check<T>(_ name: String, _ parse: (String) throws(UnitError) -> T, _ numbers: (T) -> [ExactNumber?]) throws(HarnessViolation) {
             do {
                 let value = try parse(text)
-                for number in numbers(value) where number.isNaN {
-                    throw HarnessViolation("UnitParser.\(name)(\(text.debugDescription)) gave NaN")
+                for case let number? in numbers(value) where !roundTrips(number) {
+                    throw HarnessViolation("UnitParser.\(name)(\(text.debugDescription)) gave \(number), whose text reads back differently")
                 }
             } catch let error as UnitError {
                 guard error.offset >= 0, error.offset <= scalars else {
@@ -161,8 +161,11 @@ enum FuzzHarness {
         try check("date", UnitParser.date) { _ in [] }
         try check("province", UnitParser.province) { _ in [] }
         try check("provinces", UnitParser.provinces) { _ in [] }
-        _ = ExactDecimal.parse(text)
+        _ = ExactNumber.parse(text)
     }
+
+    /// A number's exact text reads back as the same number (normalised, nothing lost in display).
+    static func roundTrips(_ number: ExactNumber) -> Bool { ExactNumber.parse(number.plainText) == number }
 
     // MARK: - Documents
 
@@ -212,15 +215,16 @@ enum FuzzHarness {
         }
     }
 
-    /// No decimal inside `value` is NaN (a NaN compares false both ways, so it could pass a rule).
+    /// Every number inside `value` reads back from its text as itself. (With `Decimal` this checked for
+    /// NaN, which compares false both ways and could pass a rule; an `ExactNumber` has no NaN.)
     static func checkValue(_ value: Value, _ what: String) throws(HarnessViolation) {
         var stack = [value]
         while let next = stack.popLast() {
             let nan: Bool
             switch next {
-            case .decimal(let number), .money(let number): nan = number.isNaN
-            case .ratio(let ratio): nan = ratio.value.isNaN
-            case .rate(let rate): nan = rate.ratio.value.isNaN || rate.annualized.isNaN
+            case .decimal(let number), .money(let number): nan = !roundTrips(number)
+            case .ratio(let ratio): nan = !roundTrips(ratio.value)
+            case .rate(let rate): nan = !roundTrips(rate.ratio.value) || !(rate.annualized.map(roundTrips) ?? true)
             case .list(let list):
                 stack += list.elements
                 nan = false
@@ -229,7 +233,7 @@ enum FuzzHarness {
                 nan = false
             default: nan = false
             }
-            if nan { throw HarnessViolation("\(what) holds NaN: \(next)") }
+            if nan { throw HarnessViolation("\(what) holds a number whose text reads back differently: \(next)") }
         }
     }
 
@@ -295,7 +299,7 @@ enum FuzzHarness {
             self.environment = environment
             let parameters = Record(type: "Params.fuzz", fields: [
                 "credit_line_cap": .money(200_000), "bullet_term_cap": .duration(.months(12)),
-                "min_partner_share": .ratio(Ratio(percent: 30)), "lpr": .rate(Rate(Ratio(percent: 3), per: .year)),
+                "min_partner_share": .ratio(Ratio(ExactNumber.parse("0.3") ?? 0)), "lpr": .rate(Rate(Ratio(ExactNumber.parse("0.03") ?? 0), per: .year)),
             ], locations: [:], location: SourceLocation(file: "fuzz-pack.yaml", line: 3, column: 1))
 
             let files = InputDiscovery().discover([root + "/Examples"]).files

@@ -87,8 +87,15 @@ enum Fixture {
         return environment
     }()
 
-    static func money(_ text: String) -> Value { .money((try? UnitParser.money(text)) ?? .nan) }
-    static func percent(_ text: String) -> Value { .ratio((try? UnitParser.ratio(text)) ?? Ratio(.nan)) }
+    static func money(_ text: String) -> Value {
+        guard let amount = try? UnitParser.money(text) else { fatalError("not money: \(text)") }
+        return .money(amount)
+    }
+
+    static func percent(_ text: String) -> Value {
+        guard let ratio = try? UnitParser.ratio(text) else { fatalError("not a ratio: \(text)") }
+        return .ratio(ratio)
+    }
     static func province(_ code: String) -> Value { .province(Province(code: code) ?? Province.all[0]) }
     static func enumValue(_ type: String, _ name: String) -> Value { .enumeration(EnumValue(type: type, case: name)) }
 

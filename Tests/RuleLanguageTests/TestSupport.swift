@@ -23,7 +23,11 @@ func errors(_ text: String, environment: TypeEnvironment = TypeEnvironment(),
     }
 }
 
-func decimal(_ text: String) -> Decimal { ExactDecimal.parse(text) ?? .nan }
+/// The exact number written `text` (a test's own literal: a typo stops the test run).
+func decimal(_ text: String) -> ExactNumber {
+    guard let value = ExactNumber.parse(text) else { fatalError("not a number: \(text)") }
+    return value
+}
 
 func location(_ line: Int, _ column: Int, file: String = "product.yaml") -> SourceLocation {
     SourceLocation(file: file, line: line, column: column)

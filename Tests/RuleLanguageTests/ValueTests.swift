@@ -37,21 +37,21 @@ import Testing
         #expect(CalendarDuration.days(90).dayBounds == 90...90)
     }
 
-    @Test func display() {
+    @Test func display() throws {
         #expect(Value.money(decimal("200000")).displayText == "¥200,000")
         #expect(Value.money(decimal("200000.5")).displayText == "¥200,000.50")
         #expect(Value.money(decimal("1234.567")).displayText == "¥1,234.567")
         #expect(Value.money(decimal("-1000")).displayText == "-¥1,000")
         #expect(Value.money(decimal("999")).displayText == "¥999")
-        #expect(Value.money(Decimal(100) / Decimal(3)).displayText == "≈¥33.33")
+        #expect(Value.money(try ExactNumber(100).dividing(by: 3)).displayText == "≈¥33.33")
         #expect(Value.ratio(Ratio(decimal("0.2999"))).displayText == "29.99%")
-        #expect(Value.ratio(Ratio(Decimal(1) / Decimal(3))).displayText == "≈33.3333%")
+        #expect(Value.ratio(Ratio(try ExactNumber(1).dividing(by: 3))).displayText == "≈33.3333%")
         #expect(Value.rate(Rate(Ratio(decimal("0.0005")), per: .day)).displayText == "0.05% per day")
         #expect(Value.duration(.months(12)).displayText == "12 months")
         #expect(Value.duration(.days(1)).displayText == "1 day")
         #expect(Value.list([.province(Province.mainland[0]), .integer(2)]).displayText == "[CN-BJ, 2]")
         #expect(Value.decimal(decimal("0.30")).displayText == "0.3")
-        #expect(Value.decimal(Decimal(2) / Decimal(3)).displayText == "≈0.666667")
+        #expect(Value.decimal(try ExactNumber(2).dividing(by: 3)).displayText == "≈0.666667")
         #expect(Value.enumeration(EnumValue(type: "T", case: "local-bank")).displayText == "local-bank")
     }
 

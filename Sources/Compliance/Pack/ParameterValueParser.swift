@@ -27,7 +27,7 @@ enum ParameterValueParser {
             case .integer:
                 if let value = Int(text) { return .integer(value) }
             case .decimal:
-                if let value = ExactDecimal.parse(text) { return .decimal(value) }
+                if let value = ExactNumber.parse(text) { return .decimal(value) }
             default:
                 break
             }

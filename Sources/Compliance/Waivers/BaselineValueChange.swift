@@ -1,4 +1,3 @@
-import FoundationEssentials
 import RuleLanguage
 
 /// How a violation's actual value compares with the value a baseline accepted.
@@ -43,7 +42,7 @@ enum BaselineValueChange: Equatable {
 
     /// `¥300,000` → (300000, `¥|`): the one number in a displayed value and the text around it; nil when
     /// the text holds no number or more than one.
-    static func quantity(_ text: String) -> (value: Decimal, unit: String)? {
+    static func quantity(_ text: String) -> (value: ExactNumber, unit: String)? {
         let scalars = Array(text.unicodeScalars)
         guard let start = scalars.firstIndex(where: { ("0"..."9").contains($0) }) else { return nil }
         var end = start
@@ -54,7 +53,7 @@ enum BaselineValueChange: Equatable {
         let suffix = String(String.UnicodeScalarView(scalars[end...]))
         guard !suffix.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) else { return nil }
         let digits = String(String.UnicodeScalarView(scalars[start..<end].filter { $0 != "," }))
-        guard let value = ExactDecimal.parse((negative ? "-" : "") + digits) else { return nil }
+        guard let value = ExactNumber.parse((negative ? "-" : "") + digits) else { return nil }
         return (value, prefix + "|" + suffix)
     }
 }

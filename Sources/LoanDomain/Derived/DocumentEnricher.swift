@@ -68,8 +68,9 @@ struct InstitutionDerivation {
         derived.append(Record.Field(name: "group", value: .list(groups.groupValue(of: id)),
                                     location: record.location(of: "affiliates")))
 
-        var total = Decimal(0)
-        var byGroup: [(partners: [String], balance: Decimal, location: SourceLocation?)] = []
+        // nil once a sum needs more than 38 digits: the derived amount is then absent ("cannot evaluate").
+        var total: ExactNumber? = 0
+        var byGroup: [(partners: [String], balance: ExactNumber?, location: SourceLocation?)] = []
         // Position in `byGroup` per group key: groups stay in the order of their first partner, without a
         // scan of the groups so far for each of thousands of partners.
         var positionOfGroup: [String: Int] = [:]
@@ -77,11 +78,11 @@ struct InstitutionDerivation {
             for element in joint.elements {
                 guard case .record(let entry) = element, case .string(let partner)? = entry["partner"],
                       case .money(let balance)? = entry["balance"] else { continue }
-                total += balance
+                total = try? total?.adding(balance)
                 let key = groups.groupKey(of: partner)
                 if let position = positionOfGroup[key] {
                     byGroup[position].partners.append(partner)
-                    byGroup[position].balance += balance
+                    byGroup[position].balance = try? byGroup[position].balance?.adding(balance)
                 } else {
                     positionOfGroup[key] = byGroup.count
                     byGroup.append(([partner], balance, entry.location(of: "balance")))
@@ -91,14 +92,17 @@ struct InstitutionDerivation {
         let partnerGroups = byGroup.map { group in
             Value.record(Record(
                 type: "Institution.partner_groups",
-                fields: ["partners": .list(ListValue(group.partners.map(Value.string))), "balance": .money(group.balance)],
+                fields: ["partners": .list(ListValue(group.partners.map(Value.string)))]
+                    .merging(group.balance.map { ["balance": Value.money($0)] } ?? [:]) { first, _ in first },
                 locations: group.location.map { ["balance": $0, "partners": $0] } ?? [:],
                 location: group.location))
         }
         derived.append(Record.Field(name: "partner_groups", value: .list(ListValue(partnerGroups, locations: byGroup.map(\.location))),
                                     location: record.location(of: "joint_lending")))
-        derived.append(Record.Field(name: "joint_lending_total", value: .money(total),
-                                    location: record.location(of: "joint_lending")))
+        if let total {
+            derived.append(Record.Field(name: "joint_lending_total", value: .money(total),
+                                        location: record.location(of: "joint_lending")))
+        }
 
         let lite = products.map { product in
             // `closed_on` lets a rule tell a product still lending at the as-of date from one running off.
@@ -159,7 +163,7 @@ struct ProductDerivation: Sendable {
         } else if let lender = DocumentEnricher.string(record["lender"]) {
             let lenderLocation = record.location(of: "lender") ?? record.location
             let entry = Record(type: "LoanProduct.funding",
-                               fields: ["institution": .string(lender), "share": .ratio(Ratio(percent: 100))],
+                               fields: ["institution": .string(lender), "share": .ratio(Ratio(1))],
                                locations: lenderLocation.map { ["institution": $0, "share": $0] } ?? [:],
                                location: lenderLocation)
             entries.append(.record(joined(entry)))
@@ -180,10 +184,16 @@ struct ProductDerivation: Sendable {
         case .success(let input):
             do {
                 let result = try aprCache.result(for: input)
-                apr.append(Record.Field(name: "nominal", value: .ratio(Ratio(result.nominalApr)), location: pricingLocation))
-                apr.append(Record.Field(name: "effective", value: .ratio(Ratio(result.effectiveAnnualRate)),
-                                        location: pricingLocation))
-                apr.append(Record.Field(name: "simple", value: .ratio(Ratio(result.simpleRate)), location: pricingLocation))
+                // The APR code computes in scaled integers and `Decimal`; its results are rounded to
+                // `AprCalculator.reportedScale` digits, so they always convert exactly.
+                let rates = [("nominal", result.nominalApr), ("effective", result.effectiveAnnualRate), ("simple", result.simpleRate)]
+                for (name, rate) in rates {
+                    guard let exact = ExactNumber(exactly: rate) else {
+                        problems["apr"] = "the APR \(rate) has more than 38 digits"
+                        continue
+                    }
+                    apr.append(Record.Field(name: name, value: .ratio(Ratio(exact)), location: pricingLocation))
+                }
             } catch {
                 problems["apr"] = error.message
             }

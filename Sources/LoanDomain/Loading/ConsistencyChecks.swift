@@ -58,14 +58,14 @@ enum ConsistencyChecks {
             return [.error("'funding' is empty", at: listLocation,
                            hint: "omit funding when the lender funds 100%, or list each funder with its share")]
         }
-        var total = Decimal(0)
+        var total: ExactNumber? = 0  // nil: the sum needs more than 38 digits (and so is not 100%)
         var seen: [String: SourceLocation?] = [:]
         // An entry whose share could not be read was reported already; a sum without it would mislead.
         let allSharesRead = funding.elements.allSatisfy { if case .record(let entry) = $0 { entry["share"] != nil } else { false } }
         for (index, element) in funding.elements.enumerated() {
             guard case .record(let entry) = element else { continue }
             if case .ratio(let share)? = entry["share"] {
-                total += share.value
+                total = try? total?.adding(share.value)
                 if share.value <= 0 || share.value > 1 {
                     diagnostics.append(.error(
                         "funding[\(index)].share is \(NumberFormat.percent(share.value)); a share must be above 0% and at most 100%",
@@ -85,7 +85,7 @@ enum ConsistencyChecks {
         }
         if allSharesRead, total != 1, diagnostics.isEmpty {
             diagnostics.append(.error(
-                "funding shares add up to \(NumberFormat.percent(total)), not 100%", at: listLocation,
+                "funding shares add up to \(total.map(NumberFormat.percent) ?? "more than 38 digits hold"), not 100%", at: listLocation,
                 hint: "the shares of one loan must add up to exactly 100%"))
         }
         return diagnostics

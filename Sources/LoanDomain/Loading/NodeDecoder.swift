@@ -320,7 +320,7 @@ struct NodeDecoder {
                 }
                 return .integer(value)
             case .decimal:
-                guard let value = ExactDecimal.parse(text) else {
+                guard let value = ExactNumber.parse(text) else {
                     report("expected a decimal number for '\(path)', found '\(text)'", node.location)
                     return nil
                 }

@@ -1,10 +1,4 @@
 import Diagnostics
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 extension TypeChecker {
     /// Checks that `left op right` compares like with like; returns the operands with a bare number
     /// next to money read as yuan.
@@ -73,9 +67,9 @@ extension TypeChecker {
     /// `share >= 30` is almost always a percentage written without `%`; reported with a hint.
     private mutating func bareNumberNextToRatio(_ typed: Typed) -> Bool {
         guard typed.isBareNumber, let value = typed.constantValue else { return false }
-        let (digits, number): (String, Decimal) = switch value {
-        case .integer(let integer): (String(integer), Decimal(integer))
-        case .decimal(let decimal): (ExactDecimal.plain(decimal), decimal)
+        let (digits, number): (String, ExactNumber) = switch value {
+        case .integer(let integer): (String(integer), ExactNumber(integer))
+        case .decimal(let decimal): (decimal.plainText, decimal)
         default: ("", 0)
         }
         report("cannot compare a ratio with the bare number \(digits)", at: typed.span.start,

@@ -1,10 +1,4 @@
 import Diagnostics
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 extension TypeChecker {
     mutating func binary(
         _ op: BinaryOperator, _ leftSyntax: Syntax, _ rightSyntax: Syntax, operatorAt: Int, span: SourceSpan,
@@ -16,7 +10,9 @@ extension TypeChecker {
                 report("division by zero", at: operatorAt)
                 return nil
             }
-            let ratio = Ratio(Decimal(numerator) / Decimal(denominator), fractionText: "\(numerator)/\(denominator)")
+            // Two integers of at most 19 digits: the 38-digit quotient always exists.
+            let quotient = (try? ExactNumber(numerator).dividing(by: ExactNumber(denominator))) ?? .zero
+            let ratio = Ratio(quotient, fractionText: "\(numerator)/\(denominator)")
             return Typed(.constant(.ratio(ratio)), .ratio, span: span, anchor: operatorAt, isConstant: true)
         }
         let checkedLeft = check(leftSyntax, scope)

@@ -1,10 +1,4 @@
 import Diagnostics
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 extension Compiler {
     mutating func call(_ builtin: Builtin, _ arguments: [Typed], _ lambda: Typed.Lambda?, typed: Typed) -> Node {
         let location = location(typed)
@@ -204,10 +198,16 @@ enum Builtins {
         case (.daysBetween, 2):
             if case .date(let from) = values[0], case .date(let to) = values[1] { return .integer(to.dayNumber - from.dayNumber) }
         case (.annualized, 1):
-            if case .rate(let rate) = values[0] { return .ratio(Ratio(try ValueArithmetic.checked(rate.annualized))) }
+            if case .rate(let rate) = values[0] {
+                guard let annual = rate.annualized else { throw OperationError(ExactNumber.ArithmeticError.overflow.message) }
+                return .ratio(Ratio(annual))
+            }
         case (.perDay, 1), (.perMonth, 1), (.perYear, 1):
             let period: RatePeriod = builtin == .perDay ? .day : builtin == .perMonth ? .month : .year
-            if case .rate(let rate) = values[0] { return .rate(rate.converted(to: period)) }
+            if case .rate(let rate) = values[0] {
+                guard let converted = rate.converted(to: period) else { throw OperationError(ExactNumber.ArithmeticError.overflow.message) }
+                return .rate(converted)
+            }
         default:
             break
         }

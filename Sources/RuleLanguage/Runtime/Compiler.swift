@@ -1,10 +1,4 @@
 import Diagnostics
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Turns a type-checked expression into closures, folding constant sub-expressions.
 ///
 /// Constant sub-expressions (no variable involved) are evaluated once here; an error among them
@@ -120,9 +114,9 @@ struct Compiler {
             return Node(type: type, label: label, location: location) { frame throws(Interrupt) in
                 let operand = try value(frame)
                 switch (type, operand) {
-                case (.money, .integer(let amount)): return .money(Decimal(amount))
+                case (.money, .integer(let amount)): return .money(ExactNumber(amount))
                 case (.money, .decimal(let amount)): return .money(amount)
-                case (.decimal, .integer(let number)): return .decimal(Decimal(number))
+                case (.decimal, .integer(let number)): return .decimal(ExactNumber(number))
                 default: return operand
                 }
             }

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Arithmetic on runtime values with the unit rules of the language. The type checker has already
 /// rejected meaningless combinations; these functions still check every case so that a binding of the
 /// wrong kind is an error value, never a crash.
@@ -37,16 +31,17 @@ enum ValueArithmetic {
             return .duration(CalendarDuration(sum, a.unit))
         case (.rate(let a), .rate(let b)):
             let period = a.period == b.period ? a.period : .year
-            let x = a.converted(to: period).ratio.value
-            let y = b.converted(to: period).ratio.value
-            return .rate(Rate(Ratio(try checked(negateRight ? x - y : x + y)), per: period))
+            guard let x = a.converted(to: period)?.ratio.value, let y = b.converted(to: period)?.ratio.value else {
+                throw OperationError(ExactNumber.ArithmeticError.overflow.message)
+            }
+            return .rate(Rate(Ratio(try checked { () throws(ExactNumber.ArithmeticError) in try negateRight ? x.subtracting(y) : x.adding(y) }), per: period))
         default:
             break
         }
         guard let (a, b, kind) = numericPair(left, right) else {
             throw OperationError("cannot \(verb) \(left.kindName) and \(right.kindName)")
         }
-        return try make(kind, checked(negateRight ? a - b : a + b))
+        return try make(kind, checked { () throws(ExactNumber.ArithmeticError) in try negateRight ? a.subtracting(b) : a.adding(b) })
     }
 
     static func multiply(_ left: Value, _ right: Value) throws(OperationError) -> Value {
@@ -61,10 +56,10 @@ enum ValueArithmetic {
             return .duration(CalendarDuration(product, duration.unit))
         case (.rate(let rate), _):
             guard let factor = dimensionless(right) else { break }
-            return .rate(Rate(Ratio(try product(rate.ratio.value, factor)), per: rate.period))
+            return .rate(Rate(Ratio(try checked { () throws(ExactNumber.ArithmeticError) in try rate.ratio.value.multiplied(by: factor) }), per: rate.period))
         case (_, .rate(let rate)):
             guard let factor = dimensionless(left) else { break }
-            return .rate(Rate(Ratio(try product(factor, rate.ratio.value)), per: rate.period))
+            return .rate(Rate(Ratio(try checked { () throws(ExactNumber.ArithmeticError) in try factor.multiplied(by: rate.ratio.value) }), per: rate.period))
         default:
             break
         }
@@ -72,33 +67,34 @@ enum ValueArithmetic {
         guard let (a, b, kind) = numericPair(left, right) else {
             throw OperationError("cannot multiply \(left.kindName) by \(right.kindName)")
         }
-        return try make(kind, product(a, b))
+        return try make(kind, checked { () throws(ExactNumber.ArithmeticError) in try a.multiplied(by: b) })
     }
 
     static func divide(_ left: Value, _ right: Value) throws(OperationError) -> Value {
-        if let divisor = dimensionless(right) ?? moneyAmount(right) ?? rateAnnual(right), divisor == 0 {
+        if let divisor = dimensionless(right) ?? moneyAmount(right) ?? rateAnnual(right), divisor.isZero {
             throw OperationError("division by zero")
         }
         switch (left, right) {
         case (.money(let a), .money(let b)):
-            return .ratio(Ratio(try checked(a / b)))
+            return .ratio(Ratio(try quotient(a, b)))
         case (.rate(let a), .rate(let b)):
-            return .ratio(Ratio(try checked(a.annualized / b.annualized)))
+            guard let x = a.annualized, let y = b.annualized else { throw OperationError(ExactNumber.ArithmeticError.overflow.message) }
+            return .ratio(Ratio(try quotient(x, y)))
         case (.rate(let rate), _):
             guard let divisor = dimensionless(right) else { break }
-            return .rate(Rate(Ratio(try checked(rate.ratio.value / divisor)), per: rate.period))
+            return .rate(Rate(Ratio(try quotient(rate.ratio.value, divisor)), per: rate.period))
         case (.integer(let a), .integer(let b)):
-            return .decimal(try checked(Decimal(a) / Decimal(b)))
+            return .decimal(try quotient(ExactNumber(a), ExactNumber(b)))
         case (_, .ratio(let ratio)) where isScalar(left):
             guard let a = dimensionless(left) else { break }
-            return .decimal(try checked(a / ratio.value))
+            return .decimal(try quotient(a, ratio.value))
         default:
             break
         }
         guard let (a, b, kind) = numericPair(left, right) else {
             throw OperationError("cannot divide \(left.kindName) by \(right.kindName)")
         }
-        return try make(kind, checked(a / b))
+        return try make(kind, quotient(a, b))
     }
 
     static func negate(_ value: Value) throws(OperationError) -> Value {
@@ -123,16 +119,16 @@ enum ValueArithmetic {
     private enum NumericKind { case integer, decimal, ratio, money }
 
     /// Both operands as decimals with the kind of the result, or nil when one is not numeric.
-    private static func numericPair(_ left: Value, _ right: Value) -> (Decimal, Decimal, NumericKind)? {
+    private static func numericPair(_ left: Value, _ right: Value) -> (ExactNumber, ExactNumber, NumericKind)? {
         guard let (a, kindA) = numeric(left), let (b, kindB) = numeric(right) else { return nil }
         let kinds = [kindA, kindB]
         let kind: NumericKind = kinds.contains(.money) ? .money : kinds.contains(.ratio) ? .ratio : .decimal
         return (a, b, kind)
     }
 
-    private static func numeric(_ value: Value) -> (Decimal, NumericKind)? {
+    private static func numeric(_ value: Value) -> (ExactNumber, NumericKind)? {
         switch value {
-        case .integer(let a): (Decimal(a), .integer)
+        case .integer(let a): (ExactNumber(a), .integer)
         case .decimal(let a): (a, .decimal)
         case .ratio(let a): (a.value, .ratio)
         case .money(let a): (a, .money)
@@ -140,7 +136,7 @@ enum ValueArithmetic {
         }
     }
 
-    private static func make(_ kind: NumericKind, _ value: Decimal) -> Value {
+    private static func make(_ kind: NumericKind, _ value: ExactNumber) -> Value {
         switch kind {
         case .money: .money(value)
         case .ratio: .ratio(Ratio(value))
@@ -148,9 +144,9 @@ enum ValueArithmetic {
         }
     }
 
-    static func dimensionless(_ value: Value) -> Decimal? {
+    static func dimensionless(_ value: Value) -> ExactNumber? {
         switch value {
-        case .integer(let a): Decimal(a)
+        case .integer(let a): ExactNumber(a)
         case .decimal(let a): a
         case .ratio(let a): a.value
         default: nil
@@ -164,32 +160,28 @@ enum ValueArithmetic {
         }
     }
 
-    private static func moneyAmount(_ value: Value) -> Decimal? {
+    private static func moneyAmount(_ value: Value) -> ExactNumber? {
         if case .money(let amount) = value { return amount }
         return nil
     }
 
-    private static func rateAnnual(_ value: Value) -> Decimal? {
+    private static func rateAnnual(_ value: Value) -> ExactNumber? {
         if case .rate(let rate) = value { return rate.annualized }
         return nil
     }
 
-    /// `a × b` through `ExactDecimal.product`: Decimal traps on an underflowing product, so a result out of
-    /// range either way is an error value, never a crash.
-    private static func product(_ a: Decimal, _ b: Decimal) throws(OperationError) -> Decimal {
-        guard let result = ExactDecimal.product(a, b) else {
-            if a.exponent + b.exponent < ExactDecimal.minimumExponent {
-                throw OperationError("arithmetic underflow (the product is too close to zero to be held exactly)")
-            }
-            throw OperationError("arithmetic overflow (more than 38 significant digits or out of range)")
-        }
-        return result
+    /// The quotient to 38 digits (`ExactNumber.dividing(by:)`), or an error value.
+    private static func quotient(_ a: ExactNumber, _ b: ExactNumber) throws(OperationError) -> ExactNumber {
+        try checked { () throws(ExactNumber.ArithmeticError) in try a.dividing(by: b) }
     }
 
-    /// Decimal arithmetic signals overflow with NaN; turn it into an error.
-    static func checked(_ value: Decimal) throws(OperationError) -> Decimal {
-        if value.isNaN { throw OperationError("arithmetic overflow (more than 38 significant digits or out of range)") }
-        return value
+    /// An exact operation whose failure (overflow, underflow, a zero divisor) becomes an error value.
+    static func checked(_ operation: () throws(ExactNumber.ArithmeticError) -> ExactNumber) throws(OperationError) -> ExactNumber {
+        do {
+            return try operation()
+        } catch {
+            throw OperationError(error.message)
+        }
     }
 
     /// The date moved by a duration; the result must stay within years 1…9999.

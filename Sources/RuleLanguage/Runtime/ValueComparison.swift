@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Equality and order of runtime values. Numbers of different kinds compare by value (`20万 == 200000`,
 /// `30% == 0.3`); rates compare by their annual equivalent; a duration in months and one in days compare
 /// only when every calendar placement agrees (`CalendarDuration.dayBounds`).
@@ -20,13 +14,13 @@ enum ValueComparison {
         if case .duration(let a) = left, case .duration(let b) = right, a.unit != b.unit {
             return try holds(op, a, b)
         }
-        // Decimal comparisons are slow (~150 ns each): one operator call per comparison, not two.
         if let a = number(left), let b = number(right) {
+            let order = ExactNumber.compare(a, b)
             switch op {
-            case .less: return a < b
-            case .lessEqual: return !(b < a)
-            case .greater: return b < a
-            default: return !(a < b)
+            case .less: return order < 0
+            case .lessEqual: return order <= 0
+            case .greater: return order > 0
+            default: return order >= 0
             }
         }
         let order = try compare(left, right)
@@ -43,14 +37,16 @@ enum ValueComparison {
         switch (left, right) {
         case (.date(let a), .date(let b)): return sign(a.dayNumber, b.dayNumber)
         case (.rate(let a), .rate(let b)):
-            return a.period == b.period ? sign(a.ratio.value, b.ratio.value) : sign(a.annualized, b.annualized)
+            if a.period == b.period { return ExactNumber.compare(a.ratio.value, b.ratio.value) }
+            guard let x = a.annualized, let y = b.annualized else { throw OperationError(ExactNumber.ArithmeticError.overflow.message) }
+            return ExactNumber.compare(x, y)
         case (.duration(let a), .duration(let b)): return try compare(a, b)
         default: break
         }
         guard let a = number(left), let b = number(right) else {
             throw OperationError("cannot compare \(left.kindName) and \(right.kindName)")
         }
-        return sign(a, b)
+        return ExactNumber.compare(a, b)
     }
 
     static func equals(_ left: Value, _ right: Value) throws(OperationError) -> Bool {
@@ -130,9 +126,9 @@ enum ValueComparison {
     }
 
     /// Numbers of every kind as exact decimals (money in yuan, ratios as fractions).
-    static func number(_ value: Value) -> Decimal? {
+    static func number(_ value: Value) -> ExactNumber? {
         switch value {
-        case .integer(let a): Decimal(a)
+        case .integer(let a): ExactNumber(a)
         case .decimal(let a): a
         case .money(let a): a
         case .ratio(let a): a.value

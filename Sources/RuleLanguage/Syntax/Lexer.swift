@@ -84,8 +84,8 @@ struct Lexer {
         let digits = scanner.text(from: start, to: numberEnd)
         let span = SourceSpan(start: start, end: numberEnd)
         if !isDecimal, let integer = Int(digits) { return Token(kind: .number(.integer(integer)), span: span) }
-        guard let value = ExactDecimal.parse(digits) else {
-            throw source.error("number has more than \(ExactDecimal.maximumSignificantDigits) significant digits",
+        guard let value = ExactNumber.parse(digits) else {
+            throw source.error("number has more than \(ExactNumber.maximumDigits) significant digits",
                                at: start, hint: "shorten the number (it is not rounded silently)")
         }
         return Token(kind: .number(.decimal(value)), span: span)

@@ -1,10 +1,4 @@
 import Diagnostics
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 extension UnitParser {
     /// A percentage: `30%`, `0.05%`, `29.99%`. A bare number is rejected (is `0.3` 30% or 0.3%?).
     public static func percent(_ text: String) throws(UnitError) -> Ratio {
@@ -49,12 +43,15 @@ extension UnitParser {
         }
         let top = try scanner.value(of: numerator)
         let bottom = try scanner.value(of: denominator)
-        if bottom == 0 {
+        if bottom.isZero {
             throw UnitError("the denominator of a fraction cannot be zero", offset: denominator.start)
         }
         scanner.skipSpaces()
         if !scanner.isAtEnd { throw scanner.trailingError(after: "the fraction") }
-        return Ratio(top / bottom, fractionText: numerator.digits + "/" + denominator.digits)
+        guard let quotient = try? top.dividing(by: bottom) else {
+            throw UnitError("the fraction is too close to zero to be held", offset: numerator.start)
+        }
+        return Ratio(quotient, fractionText: numerator.digits + "/" + denominator.digits)
     }
 
     /// `number %` at the cursor; a number without `%` gets a hint that echoes it.
@@ -70,7 +67,7 @@ extension UnitParser {
         guard scanner.consume(anyOf: UnitGrammar.percentSigns) != nil else {
             throw UnitError("a percentage needs a % sign", hint: bareNumberHint(number.digits, value), offset: afterNumber)
         }
-        guard let fraction = ExactDecimal.shifted(value, by: -2) else {
+        guard let fraction = try? value.shifted(by: -2) else {
             throw UnitError("\(number.digits)% is too close to zero to be held exactly", hint: "write 0% if nothing is meant",
                             offset: number.start)
         }
@@ -78,9 +75,9 @@ extension UnitParser {
     }
 
     /// `write 30%`; for a number below 1 the author may have meant a fraction, so show both readings.
-    static func bareNumberHint(_ digits: String, _ value: Decimal) -> String {
+    static func bareNumberHint(_ digits: String, _ value: ExactNumber) -> String {
         if value > 0, value < 1 {
-            let asPercent = ExactDecimal.plain(value * 100)
+            let asPercent = value.shiftedOrSelf(by: 2).plainText
             return "write \(asPercent)% for the fraction \(digits), or \(digits)% if you meant \(digits) percent"
         }
         return "write \(digits)%"
@@ -89,9 +86,9 @@ extension UnitParser {
     /// `write 18% per year …`; a number below 1 may be a fraction (0.18 = 18%) or a percent (0.18%), and
     /// the two readings differ a hundredfold — suggesting only `0.18% per year` would turn an 18% loan
     /// into one that passes every APR cap — so both are shown.
-    static func bareRateHint(_ digits: String, _ value: Decimal) -> String {
+    static func bareRateHint(_ digits: String, _ value: ExactNumber) -> String {
         if value > 0, value < 1 {
-            let asPercent = ExactDecimal.plain(value * 100)
+            let asPercent = value.shiftedOrSelf(by: 2).plainText
             return "write \(asPercent)% per year for the fraction \(digits), or \(digits)% per year if you meant \(digits) percent "
                 + "(a rate may also be per month or per day)"
         }
@@ -121,7 +118,7 @@ extension UnitParser {
         } catch {
             // A bare number: the rate needs both its % sign and its period.
             let digits = text.trimmingSpaces
-            if error.message == "a percentage needs a % sign", let value = ExactDecimal.parse(digits) {
+            if error.message == "a percentage needs a % sign", let value = ExactNumber.parse(digits) {
                 throw UnitError("a rate needs a % sign and a period", hint: bareRateHint(digits, value), offset: error.offset)
             }
             throw error

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// Strict parsers for values written with units, shared by the document loader and the rule language.
 ///
 /// Each parser accepts exactly the forms documented in `docs/rule-language.md` (DESIGN §2), ignores
@@ -12,7 +6,7 @@ import Foundation
 public enum UnitParser {
     /// An amount of yuan: `200000`, `200000.50`, `200,000`, `20万`, `1.5亿`, `1.2万亿`, `10亿元`,
     /// `¥200,000`, `CNY 200000`, `200000 CNY`, `200000元`. Negative amounts are rejected.
-    public static func money(_ text: String) throws(UnitError) -> Decimal {
+    public static func money(_ text: String) throws(UnitError) -> ExactNumber {
         var scanner = UnitScanner(text)
         scanner.skipSpaces()
         if scanner.isAtEnd {
@@ -29,7 +23,8 @@ public enum UnitParser {
         }
         var value = try scanner.value(of: number)
         if let scale = UnitGrammar.moneyScales.first(where: { scanner.consume($0.word) }) {
-            value = ExactDecimal.shifted(value, by: scale.exponent) ?? .nan
+            // 38 digits times 10^12 stays far inside the exponent range: the shift cannot fail.
+            value = (try? value.shifted(by: scale.exponent)) ?? value
         }
         let suffixStart = scanner.position
         scanner.skipSpaces()

@@ -5,7 +5,7 @@ import Foundation
 /// editors accepts every spelling loancheck accepts and rejects what it rejects.
 ///
 /// What a pattern cannot see is left to loancheck and listed in `docs/documents.md`: a number closer
-/// to zero than `Decimal` holds (below about 1e-120), and YAML numbers, which reach a schema as values,
+/// to zero than `ExactNumber` holds (below about 1e-120), and YAML numbers, which reach a schema as values,
 /// not as the text written.
 public enum UnitPatterns {
     /// An amount of yuan (`UnitParser.money`).
@@ -92,9 +92,9 @@ public enum UnitPatterns {
         }.joined() + "]"
     }()
 
-    /// At most `ExactDecimal.maximumSignificantDigits` significant digits from here on (the digits after
+    /// At most `ExactNumber.maximumDigits` significant digits from here on (the digits after
     /// the first non-zero one, past `,` and `.`).
-    public static let significantDigitsBound = "(?![0,.]*[1-9](?:[,.]?[0-9]){\(ExactDecimal.maximumSignificantDigits)})"
+    public static let significantDigitsBound = "(?![0,.]*[1-9](?:[,.]?[0-9]){\(ExactNumber.maximumDigits)})"
 
     /// An unsigned number as `UnitScanner.scanNumber` reads it: digits, `,` grouping in threes when
     /// allowed, an optional fraction after `.`.

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// A cursor over the Unicode scalars of a unit text; positions are scalar offsets for `UnitError`.
 struct UnitScanner {
     let scalars: [Unicode.Scalar]
@@ -125,9 +119,9 @@ struct UnitScanner {
             throw UnitError("numbers with an exponent (\(text(from: start, to: end))) are not accepted",
                             hint: "write the number out in full, e.g. 200000, 20万 or 0.05%", offset: position)
         }
-        if significant > ExactDecimal.maximumSignificantDigits {
+        if significant > ExactNumber.maximumDigits {
             throw UnitError(
-                "number has \(significant) significant digits; at most \(ExactDecimal.maximumSignificantDigits) are exact",
+                "number has \(significant) significant digits; at most \(ExactNumber.maximumDigits) are exact",
                 hint: "shorten the number (it is not rounded silently)", offset: start)
         }
         return Number(digits: String(decoding: digits, as: UTF8.self), start: start, hasFraction: hasFraction)
@@ -142,9 +136,9 @@ struct UnitScanner {
     }
 
     /// The decimal value of scanned digits. They are validated already (at most 38 significant digits),
-    /// so parsing fails only for a number below `Decimal`'s range (about 1e-128).
-    func value(of number: Number) throws(UnitError) -> Decimal {
-        guard let value = ExactDecimal.parse(number.digits) else {
+    /// so parsing fails only for a number below 10^-128.
+    func value(of number: Number) throws(UnitError) -> ExactNumber {
+        guard let value = ExactNumber.parse(number.digits) else {
             throw UnitError("\(number.digits) is too close to zero to be held exactly", hint: "write 0 if nothing is meant",
                             offset: number.start)
         }

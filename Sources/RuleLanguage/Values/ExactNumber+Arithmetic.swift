@@ -105,3 +105,9 @@ extension ExactNumber {
         return scaled
     }
 }
+
+extension ExactNumber {
+    /// `self × 10^places`, or `self` unchanged when that leaves the exponent range — for display only,
+    /// where a number near 10^±127 shown without the shift is better than no text.
+    func shiftedOrSelf(by places: Int) -> ExactNumber { (try? shifted(by: places)) ?? self }
+}

@@ -27,16 +27,20 @@ public struct FixedPoint: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// An amount in fen (hundredths of a yuan).
     public init(fen: Int64) { units = Int128(fen) * 10_000_000_000 }
 
-    /// `decimal` exactly, or nil when it has more than 12 fractional digits or does not fit.
-    public init?(exactly decimal: Decimal) {
-        guard let units = ExactDecimal.scaledInteger(decimal, scale: Self.scale) else { return nil }
+    /// `number` exactly, or nil when it has more than 12 fractional digits or does not fit.
+    public init?(exactly number: ExactNumber) {
+        guard let units = number.scaledInteger(scale: Self.scale) else { return nil }
         self.units = units
     }
 
-    /// The value as a `Decimal` (exact), for display and for the rule language's values.
+    /// The value as an `ExactNumber` (exact: 128 bits hold at most 39 digits, and the rule language's
+    /// values hold 38 — a sum beyond 10^26 yuan is the only thing that does not fit, and reports so).
+    public var exact: ExactNumber? { ExactNumber(significand: units, exponent: -Self.scale) }
+
+    /// The value as a `Decimal` (exact), for code that still computes in `Decimal`.
     public var decimal: Decimal { ExactDecimal.decimal(units, scale: Self.scale) }
 
-    public var description: String { decimal.description }
+    public var description: String { exact?.plainText ?? decimal.description }
 
     public static func < (lhs: FixedPoint, rhs: FixedPoint) -> Bool { lhs.units < rhs.units }
 

@@ -1,16 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// A percentage or fraction, held as the exact fraction (`30%` is 0.3).
 ///
 /// A ratio written as a fraction (`1/3`) keeps that text for display; its value is the 38-digit
 /// decimal quotient. Equality and order use the value only.
 public struct Ratio: Sendable, Hashable, Comparable {
     /// The fraction: 0.3 for 30%.
-    public let value: Decimal
+    public let value: ExactNumber
     // The fraction as written, as two 32-bit integers (denominator 0: none) rather than a String, so a
     // ratio — and with it every runtime `Value` — stays small; documents hold many of them.
     private let numerator: Int32
@@ -23,7 +17,7 @@ public struct Ratio: Sendable, Hashable, Comparable {
 
     /// The ratio `value` (0.3 for 30%), optionally with the fraction text it was written as (`a/b`;
     /// a fraction whose parts do not fit 32 bits is shown as a percentage instead).
-    public init(_ value: Decimal, fractionText: String? = nil) {
+    public init(_ value: ExactNumber, fractionText: String? = nil) {
         self.value = value
         let parts = fractionText?.split(separator: "/") ?? []
         if parts.count == 2, let top = Int32(parts[0]), let bottom = Int32(parts[1]), bottom > 0 {
@@ -35,14 +29,15 @@ public struct Ratio: Sendable, Hashable, Comparable {
         }
     }
 
-    /// The ratio `percent`% (exact: a shift of the decimal point). A percentage too close to zero for a
-    /// `Decimal` (below about 1e-126%) gives NaN rather than a crash; `UnitParser` rejects such input first.
-    public init(percent: Decimal) {
-        self.init(ExactDecimal.shifted(percent, by: -2) ?? .nan)
+    /// The ratio `percent`% (exact: a shift of the decimal point); nil for a percentage below 10^-126%,
+    /// which `UnitParser` rejects first.
+    public init?(percent: ExactNumber) {
+        guard let value = try? percent.shifted(by: -2) else { return nil }
+        self.init(value)
     }
 
-    /// The value in percent: 30 for 30%.
-    public var percent: Decimal { value * 100 }
+    /// The value in percent: 30 for 30% (nil only beyond 10^125%).
+    public var percent: ExactNumber? { try? value.shifted(by: 2) }
 
     public static func == (lhs: Ratio, rhs: Ratio) -> Bool { lhs.value == rhs.value }
     public static func < (lhs: Ratio, rhs: Ratio) -> Bool { lhs.value < rhs.value }
@@ -78,19 +73,30 @@ public struct Rate: Sendable, Hashable, Comparable {
         self.period = period
     }
 
-    /// The simple annual equivalent as a fraction (daily × 365, monthly × 12); exact.
-    public var annualized: Decimal { ratio.value * Decimal(period.periodsPerYear) }
+    /// The simple annual equivalent as a fraction (daily × 365, monthly × 12); exact, nil only when it
+    /// needs more than 38 digits.
+    public var annualized: ExactNumber? {
+        period == .year ? ratio.value : try? ratio.value.multiplied(by: ExactNumber(period.periodsPerYear))
+    }
 
     /// The same rate quoted for `target` (simple conversion: daily × 365 = yearly, yearly ÷ 12 = monthly).
-    /// Converting to a shorter period divides and may round at 38 digits.
-    public func converted(to target: RatePeriod) -> Rate {
+    /// Converting to a shorter period divides, to 38 digits; nil when the annual equivalent overflows.
+    public func converted(to target: RatePeriod) -> Rate? {
         if target == period { return self }
-        let value = annualized / Decimal(target.periodsPerYear)
+        guard let annual = annualized,
+              let value = try? annual.dividing(by: ExactNumber(target.periodsPerYear)) else { return nil }
         return Rate(Ratio(value), per: target)
     }
 
     // Rates compare by their annual equivalent, so `0.05% per day == 18.25% per year`.
     public static func == (lhs: Rate, rhs: Rate) -> Bool { lhs.annualized == rhs.annualized }
-    public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.annualized < rhs.annualized }
+    /// Rates whose annual equivalent overflows sort last (they are refused by evaluation anyway).
+    public static func < (lhs: Rate, rhs: Rate) -> Bool {
+        switch (lhs.annualized, rhs.annualized) {
+        case let (a?, b?): a < b
+        case (.some, nil): true
+        default: false
+        }
+    }
     public func hash(into hasher: inout Hasher) { hasher.combine(annualized) }
 }

@@ -1,21 +1,16 @@
 import Diagnostics
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// A runtime value of the rule language.
 ///
-/// Compared values are exact: money, ratios and rates hold `Decimal`, never binary floating point.
+/// Compared values are exact: money, ratios and rates hold `ExactNumber`, never binary floating point.
 /// An absent optional field is not a value: it is a key missing from `Record.fields`, and reading it
 /// makes the evaluation "unknown" (see `Evaluation`).
 public enum Value: Sendable, Hashable {
     case boolean(Bool)
     case integer(Int)
-    case decimal(Decimal)
+    case decimal(ExactNumber)
     /// Yuan (CNY).
-    case money(Decimal)
+    case money(ExactNumber)
     case ratio(Ratio)
     case rate(Rate)
     case date(CivilDate)

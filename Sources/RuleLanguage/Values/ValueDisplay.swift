@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 extension Value {
     /// The value as shown in evidence and by `loancheck eval`, with its unit:
     /// `¥200,000`, `29.99%`, `1/3`, `0.05% per day`, `12 months`, `2024-12-31`, `CN-GD`, `[CN-GD, CN-GX]`.
@@ -36,13 +30,13 @@ public enum NumberFormat {
 
     /// `¥200,000`, `¥200,000.50`, `-¥1,000`; more than 4 fraction digits (a computed amount) are
     /// rounded to fen and marked `≈`.
-    public static func money(_ value: Decimal) -> String {
-        let negative = value < 0
-        let magnitude = negative ? -value : value
-        var (integer, fraction) = split(ExactDecimal.plain(magnitude))
+    public static func money(_ value: ExactNumber) -> String {
+        let negative = value.signum < 0
+        let magnitude = value.magnitude
+        var (integer, fraction) = split(magnitude.plainText)
         var approximate = ""
         if fraction.count > 4 {
-            (integer, fraction) = split(ExactDecimal.format(magnitude, fractionDigits: 2))
+            (integer, fraction) = split(magnitude.formatted(fractionDigits: 2))
             approximate = "≈"
         } else if fraction.count == 1 {
             fraction += "0"
@@ -53,12 +47,10 @@ public enum NumberFormat {
 
     /// The amount in 万 or 亿 when that is exact with at most four decimals (`20万`, `2.5亿`,
     /// `1.2万亿`), else the `money(_:)` form. Offered for reports written for Chinese readers.
-    public static func chineseMoney(_ value: Decimal) -> String {
-        let magnitude = value < 0 ? -value : value
-        let units: [(String, Int16)] = [("万亿", 12), ("亿", 8), ("万", 4)]
-        for (unit, exponent) in units where magnitude >= Decimal(sign: .plus, exponent: Int(exponent), significand: 1) {
-            let scaled = value * Decimal(sign: .plus, exponent: -Int(exponent), significand: 1)
-            let text = ExactDecimal.plain(scaled)
+    public static func chineseMoney(_ value: ExactNumber) -> String {
+        let units: [(String, Int)] = [("万亿", 12), ("亿", 8), ("万", 4)]
+        for (unit, exponent) in units where value.magnitude >= ExactNumber(1).shiftedOrSelf(by: exponent) {
+            let text = value.shiftedOrSelf(by: -exponent).plainText
             if split(text).fraction.count <= 4 { return text + unit }
         }
         return money(value)
@@ -72,18 +64,18 @@ public enum NumberFormat {
     }
 
     /// The fraction `value` as a percentage: 0.2999 → `29.99%`.
-    public static func percent(_ value: Decimal) -> String {
-        let percent = value * 100
-        let exact = ExactDecimal.plain(percent)
+    public static func percent(_ value: ExactNumber) -> String {
+        let percent = value.shiftedOrSelf(by: 2)
+        let exact = percent.plainText
         if split(exact).fraction.count <= 6 { return exact + "%" }
-        return "≈" + ExactDecimal.plain(ExactDecimal.round(percent, scale: 4)) + "%"
+        return "≈" + percent.rounded(scale: 4).plainText + "%"
     }
 
     /// The exact decimal, or rounded to six decimals and marked `≈` when longer than ten.
-    public static func decimal(_ value: Decimal) -> String {
-        let exact = ExactDecimal.plain(value)
+    public static func decimal(_ value: ExactNumber) -> String {
+        let exact = value.plainText
         if split(exact).fraction.count <= longestExactFraction { return exact }
-        return "≈" + ExactDecimal.plain(ExactDecimal.round(value, scale: 6))
+        return "≈" + value.rounded(scale: 6).plainText
     }
 
     private static func split(_ text: String) -> (integer: String, fraction: String) {
