@@ -183,17 +183,17 @@ struct ProductDerivation: Sendable {
         switch AprInputBuilder.input(for: record) {
         case .success(let input):
             do {
-                let result = try aprCache.result(for: input)
-                // The APR code computes in scaled integers and `Decimal`; its results are rounded to
-                // `AprCalculator.reportedScale` digits, so they always convert exactly.
-                let rates = [("nominal", result.nominalApr), ("effective", result.effectiveAnnualRate), ("simple", result.simpleRate)]
-                for (name, rate) in rates {
-                    guard let exact = ExactNumber(exactly: rate) else {
-                        problems["apr"] = "the APR \(rate) has more than 38 digits"
-                        continue
+                let rates = try aprCache.rates(for: input)
+                func add(_ name: String, _ rate: ExactNumber?) {
+                    guard let rate else {
+                        problems["apr"] = "the APR has more than 38 digits"
+                        return
                     }
-                    apr.append(Record.Field(name: name, value: .ratio(Ratio(exact)), location: pricingLocation))
+                    apr.append(Record.Field(name: name, value: .ratio(Ratio(rate)), location: pricingLocation))
                 }
+                add("nominal", rates.nominal)
+                add("effective", rates.effective)
+                add("simple", rates.simple)
             } catch {
                 problems["apr"] = error.message
             }

@@ -50,16 +50,27 @@ extension ExactNumber {
     /// what `Decimal.description` prints for the same value.
     public var plainText: String {
         if isZero { return "0" }
-        let digits = String(significand.magnitude)
-        let sign = signum < 0 ? "-" : ""
+        let magnitude = significand.magnitude
+        // Most values fit 64 bits, whose text is much cheaper than a 128-bit number's.
+        let digits = Array((UInt64(exactly: magnitude).map { String($0) } ?? String(magnitude)).utf8)
         let power = Int(exponent)
-        if power >= 0 { return sign + digits + String(repeating: "0", count: power) }
-        let fraction = -power
-        if fraction >= digits.count {
-            return sign + "0." + String(repeating: "0", count: fraction - digits.count) + digits
+        let fraction = max(0, -power)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count + max(power, 0) + fraction + 3)
+        if signum < 0 { bytes.append(UInt8(ascii: "-")) }
+        if power >= 0 {
+            bytes += digits
+            bytes += repeatElement(UInt8(ascii: "0"), count: power)
+        } else if fraction >= digits.count {
+            bytes += [UInt8(ascii: "0"), UInt8(ascii: ".")]
+            bytes += repeatElement(UInt8(ascii: "0"), count: fraction - digits.count)
+            bytes += digits
+        } else {
+            bytes += digits[..<(digits.count - fraction)]
+            bytes.append(UInt8(ascii: "."))
+            bytes += digits[(digits.count - fraction)...]
         }
-        let split = digits.index(digits.endIndex, offsetBy: -fraction)
-        return sign + digits[..<split] + "." + digits[split...]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// How to round the last kept digit.
