@@ -1,6 +1,10 @@
 import FoundationEssentials
 
-/// Strict parsing, rounding and formatting of exact decimals.
+/// Strict parsing, rounding, formatting and guarded arithmetic of Foundation `Decimal`s.
+///
+/// Values in documents and rules are `ExactNumber`s; `Decimal` remains inside the APR calculator
+/// (`LoanDomain/APR`), which uses these functions, and as the reference the property tests of
+/// `ExactNumber` compare against.
 ///
 /// `Decimal(string:)` is lenient (it reads `"1.5亿"` as 1.5 and `"1,000"` as 1), so every number in an
 /// input or a rule goes through `ExactDecimal.parse`, which accepts only a complete decimal literal.
