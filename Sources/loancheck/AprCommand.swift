@@ -55,11 +55,8 @@ struct AprTable {
     let result: AprResult
 
     func render(schedule: Bool) -> String {
-        // The APR code computes in `Decimal`; its inputs came from exact numbers and convert back exactly.
-        let principal = ExactNumber(exactly: input.principal).map(NumberFormat.money) ?? input.principal.description
-        let rate = ExactNumber(exactly: input.rate.value).map(NumberFormat.percent) ?? input.rate.value.description
-        var out = "  reference loan: \(principal), \(termText), \(input.repayment.rawValue), "
-        out += "rate \(rate) per \(input.rate.period.rawValue)"
+        var out = "  reference loan: \(NumberFormat.money(input.principal)), \(termText), \(input.repayment.rawValue), "
+        out += "rate \(NumberFormat.percent(input.rate.value)) per \(input.rate.period.rawValue)"
         out += input.fees.isEmpty ? "\n" : ", \(input.fees.count) fee\(input.fees.count == 1 ? "" : "s")\n"
         out += "  APR (IRR × \(ExactDecimal.format(result.periodsPerYear, fractionDigits: 4).trimmedZeros) periods/year): \(percent(result.nominalApr))\n"
         out += "  effective annual rate: \(percent(result.effectiveAnnualRate))\n"

@@ -24,11 +24,11 @@ struct APRErrorTests {
         #expect(throws: AprError.nonPositivePrincipal(0)) {
             try AprCalculator.compute(referenceLoan(rate: "0.0005", per: .day, principal: "0"))
         }
-        #expect(throws: AprError.negativeRate(dec("-0.0005"))) {
+        #expect(throws: AprError.negativeRate(num("-0.0005"))) {
             try AprCalculator.compute(referenceLoan(rate: "-0.0005", per: .day))
         }
-        let negativeFee = AprFee(kind: "insurance", charge: .oneOffPercent(dec("-0.01"), collected: .atDisbursement))
-        #expect(throws: AprError.negativeFee(kind: "insurance", dec("-0.01"))) {
+        let negativeFee = AprFee(kind: "insurance", charge: .oneOffPercent(num("-0.01"), collected: .atDisbursement))
+        #expect(throws: AprError.negativeFee(kind: "insurance", num("-0.01"))) {
             try AprCalculator.compute(referenceLoan(rate: "0.0005", per: .day, fees: [negativeFee]))
         }
         #expect(throws: AprError.nonPositiveTerm(.months(0))) {

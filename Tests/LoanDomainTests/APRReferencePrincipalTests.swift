@@ -9,7 +9,7 @@ struct APRReferencePrincipalTests {
 
     @Test("no fixed-amount fee: 10,000, clamped into the credit line")
     func standardPrincipal() {
-        let percentFee = AprFee(kind: "service", charge: .oneOffPercent(dec("0.02"), collected: .upfrontDeduction))
+        let percentFee = AprFee(kind: "service", charge: .oneOffPercent(num("0.02"), collected: .upfrontDeduction))
         #expect(AprCalculator.referencePrincipal(creditLineMin: 500, creditLineMax: 200_000, fees: [percentFee]) == 10000)
         #expect(AprCalculator.referencePrincipal(creditLineMin: 500, creditLineMax: 5000, fees: []) == 5000)
         #expect(AprCalculator.referencePrincipal(creditLineMin: 20000, creditLineMax: 50000, fees: []) == 20000)

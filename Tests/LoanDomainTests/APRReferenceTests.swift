@@ -48,7 +48,7 @@ struct APRReferenceTests {
 
     @Test("0% interest plus a 1.5% monthly fee on the original principal is 31.72%")
     func flatFeeOnly() throws {
-        let fee = AprFee(kind: "service", charge: .periodic(PeriodicRate(value: dec("0.015"), period: .month),
+        let fee = AprFee(kind: "service", charge: .periodic(PeriodicRate(value: num("0.015"), period: .month),
                                                             basis: .originalPrincipal))
         let result = try AprCalculator.compute(referenceLoan(rate: "0", per: .day, fees: [fee]))
         #expect(percent(result.nominalApr, 2) == "31.72")
@@ -61,7 +61,7 @@ struct APRReferenceTests {
 
     @Test("15% per year plus a 0.6% monthly guarantee fee is 27.49%")
     func guaranteeFee() throws {
-        let fee = AprFee(kind: "guarantee", charge: .periodic(PeriodicRate(value: dec("0.006"), period: .month),
+        let fee = AprFee(kind: "guarantee", charge: .periodic(PeriodicRate(value: num("0.006"), period: .month),
                                                               basis: .originalPrincipal))
         let result = try AprCalculator.compute(referenceLoan(rate: "0.15", per: .year, fees: [fee]))
         #expect(percent(result.nominalApr, 2) == "27.49")

@@ -12,12 +12,12 @@ struct APRScaledPathTests {
     ]
     private static let feeSets: [[AprFee]] = [
         [],
-        [AprFee(kind: "guarantee", charge: .periodic(PeriodicRate(value: dec("0.0003"), period: .month), basis: .originalPrincipal))],
-        [AprFee(kind: "insurance", charge: .periodic(PeriodicRate(value: dec("0.005"), period: .month), basis: .outstandingBalance))],
-        [AprFee(kind: "service", charge: .oneOffPercent(dec("0.01"), collected: .upfrontDeduction))],
-        [AprFee(kind: "service", charge: .oneOffAmount(dec("200"), collected: .withFirstInstallment)),
-         AprFee(kind: "management", charge: .periodic(PeriodicRate(value: dec("0.0002"), period: .day), basis: .outstandingBalance)),
-         AprFee(kind: "other", charge: .oneOffPercent(dec("0.025"), collected: .atDisbursement))],
+        [AprFee(kind: "guarantee", charge: .periodic(PeriodicRate(value: num("0.0003"), period: .month), basis: .originalPrincipal))],
+        [AprFee(kind: "insurance", charge: .periodic(PeriodicRate(value: num("0.005"), period: .month), basis: .outstandingBalance))],
+        [AprFee(kind: "service", charge: .oneOffPercent(num("0.01"), collected: .upfrontDeduction))],
+        [AprFee(kind: "service", charge: .oneOffAmount(num("200"), collected: .withFirstInstallment)),
+         AprFee(kind: "management", charge: .periodic(PeriodicRate(value: num("0.0002"), period: .day), basis: .outstandingBalance)),
+         AprFee(kind: "other", charge: .oneOffPercent(num("0.025"), collected: .atDisbursement))],
     ]
     private static let instalmentTerms: [LoanTerm] = [.months(1), .months(3), .months(7), .months(12), .months(24), .months(60)]
     private static let bulletTerms: [LoanTerm] = [.months(3), .months(5), .months(12), .days(7), .days(90), .days(365)]
@@ -29,8 +29,8 @@ struct APRScaledPathTests {
                 for principal in ["10000", "123456.78"] {
                     for method in RepaymentMethod.allCases {
                         for term in method == .bullet ? bulletTerms : instalmentTerms {
-                            loans.append(AprInput(principal: dec(principal), term: term, repayment: method,
-                                                  rate: PeriodicRate(value: dec(rate), period: period), fees: fees))
+                            loans.append(AprInput(principal: num(principal), term: term, repayment: method,
+                                                  rate: PeriodicRate(value: num(rate), period: period), fees: fees))
                         }
                     }
                 }

@@ -26,7 +26,7 @@ struct APRScheduleTests {
 
     @Test("disbursement row: negated principal, fees taken at t0, payment = −net proceeds, balance = principal")
     func disbursementRow() throws {
-        let fee = AprFee(kind: "service", charge: .oneOffPercent(dec("0.01"), collected: .atDisbursement))
+        let fee = AprFee(kind: "service", charge: .oneOffPercent(num("0.01"), collected: .atDisbursement))
         let row = try AprCalculator.compute(referenceLoan(rate: "0.0005", per: .day, fees: [fee])).schedule[0]
         #expect(row.period == 0)
         #expect(row.principal == -10000)
@@ -74,7 +74,7 @@ struct APRScheduleTests {
 
     @Test("bullet of 90 days with 1% deducted upfront")
     func bulletWithDeduction() throws {
-        let fee = AprFee(kind: "service", charge: .oneOffPercent(dec("0.01"), collected: .upfrontDeduction))
+        let fee = AprFee(kind: "service", charge: .oneOffPercent(num("0.01"), collected: .upfrontDeduction))
         let result = try AprCalculator.compute(referenceLoan(.bullet, rate: "0.0005", per: .day, fees: [fee],
                                                              term: .days(90)))
         #expect(percent(result.nominalApr, 6) == "22.530864")
@@ -95,7 +95,7 @@ struct APRScheduleTests {
 
     @Test("a 7-day payday loan with a 30% fee: a large IRR still converges")
     func paydayLoan() throws {
-        let fee = AprFee(kind: "service", charge: .oneOffPercent(dec("0.3"), collected: .withFirstInstallment))
+        let fee = AprFee(kind: "service", charge: .oneOffPercent(num("0.3"), collected: .withFirstInstallment))
         let result = try AprCalculator.compute(referenceLoan(.bullet, rate: "0", per: .day, fees: [fee],
                                                              principal: "1000", term: .days(7)))
         #expect(ExactDecimal.format(result.periodicIrr, fractionDigits: 20) == "0.30000000000000000000")
@@ -105,7 +105,7 @@ struct APRScheduleTests {
 
     @Test("a one-off fee collected with the first instalment lands in period 1")
     func feeWithFirstInstallment() throws {
-        let fee = AprFee(kind: "service", charge: .oneOffPercent(dec("0.02"), collected: .withFirstInstallment))
+        let fee = AprFee(kind: "service", charge: .oneOffPercent(num("0.02"), collected: .withFirstInstallment))
         let result = try AprCalculator.compute(referenceLoan(rate: "0.12", per: .year, fees: [fee]))
         #expect(result.netProceeds == 10000)
         #expect(result.schedule[0].fees == 0)
@@ -118,7 +118,7 @@ struct APRScheduleTests {
 
     @Test("a periodic fee on the outstanding balance acts like extra interest: 12% + 0.5%/month = 18%")
     func periodicFeeOnOutstandingBalance() throws {
-        let fee = AprFee(kind: "insurance", charge: .periodic(PeriodicRate(value: dec("0.005"), period: .month),
+        let fee = AprFee(kind: "insurance", charge: .periodic(PeriodicRate(value: num("0.005"), period: .month),
                                                               basis: .outstandingBalance))
         let result = try AprCalculator.compute(referenceLoan(rate: "0.12", per: .year, fees: [fee]))
         #expect(percent(result.nominalApr, 6) == "18.000000")
@@ -129,7 +129,7 @@ struct APRScheduleTests {
     @Test("equal principal with a fee on the balance and one at disbursement: cost 650 + 195 + 200")
     func mixedFees() throws {
         let fees = [
-            AprFee(kind: "management", charge: .periodic(PeriodicRate(value: dec("0.003"), period: .month),
+            AprFee(kind: "management", charge: .periodic(PeriodicRate(value: num("0.003"), period: .month),
                                                          basis: .outstandingBalance)),
             AprFee(kind: "service", charge: .oneOffAmount(200, collected: .atDisbursement)),
         ]

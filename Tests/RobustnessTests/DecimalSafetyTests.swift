@@ -83,10 +83,10 @@ import Testing
         let rate = try UnitParser.rate(Self.tiny38 + "% per day")
         let fee = try UnitParser.rate(Self.tiny38 + "% per month")
         let input = AprInput(principal: 10_000, term: .months(12), repayment: .equalInstallment,
-                             rate: PeriodicRate(value: rate.ratio.value.decimal, period: .day),
-                             fees: [AprFee(kind: "guarantee", charge: .periodic(PeriodicRate(value: fee.ratio.value.decimal, period: .month),
+                             rate: PeriodicRate(value: rate.ratio.value, period: .day),
+                             fees: [AprFee(kind: "guarantee", charge: .periodic(PeriodicRate(value: fee.ratio.value, period: .month),
                                                                                 basis: .outstandingBalance)),
-                                    AprFee(kind: "service", charge: .oneOffPercent(rate.ratio.value.decimal, collected: .upfrontDeduction))])
+                                    AprFee(kind: "service", charge: .oneOffPercent(rate.ratio.value, collected: .upfrontDeduction))])
         let result = try AprCalculator.compute(input)
         #expect(!result.nominalApr.isNaN)
         #expect(result.nominalApr.magnitude < Self.decimal("1e-30"))

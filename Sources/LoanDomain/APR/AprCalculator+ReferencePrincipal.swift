@@ -1,8 +1,8 @@
-import FoundationEssentials
+import RuleLanguage
 
 extension AprCalculator {
     /// The principal of DESIGN §3's reference loan when no fee is a fixed amount.
-    public static let standardReferencePrincipal: Decimal = 10_000
+    public static let standardReferencePrincipal: ExactNumber = 10_000
 
     /// The principal of the reference loan for a product with this credit line and these fees.
     ///
@@ -11,7 +11,7 @@ extension AprCalculator {
     /// one the product can actually make). A positive fixed-amount fee weighs most on the smallest loan —
     /// 50 yuan on 500 costs far more than on 10,000 — so the worst case, the minimum credit line, is used.
     /// Expects a validated credit line (`0 < min ≤ max`).
-    public static func referencePrincipal(creditLineMin: Decimal, creditLineMax: Decimal, fees: [AprFee]) -> Decimal {
+    public static func referencePrincipal(creditLineMin: ExactNumber, creditLineMax: ExactNumber, fees: [AprFee]) -> ExactNumber {
         let hasFixedAmountFee = fees.contains { fee in
             if case .oneOffAmount(let amount, _) = fee.charge { return amount > 0 }
             return false

@@ -84,16 +84,16 @@ public enum AprCalculator {
     }
 
     private static func validate(_ input: AprInput) throws(AprError) {
-        guard !input.principal.isNaN, input.principal > 0 else { throw .nonPositivePrincipal(input.principal) }
-        guard !input.rate.value.isNaN, input.rate.value >= 0 else { throw .negativeRate(input.rate.value) }
+        guard input.principal > 0 else { throw .nonPositivePrincipal(input.principal) }
+        guard input.rate.value >= 0 else { throw .negativeRate(input.rate.value) }
         for fee in input.fees {
-            let value: Decimal
+            let value: ExactNumber
             switch fee.charge {
             case .periodic(let rate, _): value = rate.value
             case .oneOffPercent(let fraction, _): value = fraction
             case .oneOffAmount(let amount, _): value = amount
             }
-            guard !value.isNaN, value >= 0 else { throw .negativeFee(kind: fee.kind, value) }
+            guard value >= 0 else { throw .negativeFee(kind: fee.kind, value) }
         }
     }
 }

@@ -4,7 +4,7 @@ import RuleLanguage
 /// Why an APR could not be computed.
 public enum AprError: Error, Sendable, Hashable {
     /// The principal is zero, negative or not a number.
-    case nonPositivePrincipal(Decimal)
+    case nonPositivePrincipal(ExactNumber)
     /// The term is zero or negative.
     case nonPositiveTerm(LoanTerm)
     /// Instalment loans repay monthly, so their term must be in months (a day term fits only a bullet).
@@ -12,9 +12,9 @@ public enum AprError: Error, Sendable, Hashable {
     /// The term is longer than 100 years (1,200 months or 36,500 days); the calculator bounds its work.
     case termTooLong(LoanTerm)
     /// The interest rate is negative or not a number.
-    case negativeRate(Decimal)
+    case negativeRate(ExactNumber)
     /// A fee rate or amount is negative or not a number.
-    case negativeFee(kind: String, Decimal)
+    case negativeFee(kind: String, ExactNumber)
     /// The fees deducted or collected at disbursement eat the whole principal: there is no loan, no IRR.
     case netProceedsNotPositive(Decimal)
     /// An IRR needs at least two cash flows.
@@ -34,7 +34,7 @@ public enum AprError: Error, Sendable, Hashable {
     public var message: String {
         switch self {
         case .nonPositivePrincipal(let value):
-            return "the principal must be positive, got \(ExactDecimal.plain(value))"
+            return "the principal must be positive, got \(value.plainText)"
         case .nonPositiveTerm(let term):
             return "the term must be positive, got \(Self.describe(term))"
         case .termInDaysForInstalmentLoan(let method, let days):
@@ -42,9 +42,9 @@ public enum AprError: Error, Sendable, Hashable {
         case .termTooLong(let term):
             return "a term of \(Self.describe(term)) is longer than the supported 100 years"
         case .negativeRate(let value):
-            return "the interest rate must not be negative, got \(ExactDecimal.plain(value))"
+            return "the interest rate must not be negative, got \(value.plainText)"
         case .negativeFee(let kind, let value):
-            return "the \(kind) fee must not be negative, got \(ExactDecimal.plain(value))"
+            return "the \(kind) fee must not be negative, got \(value.plainText)"
         case .netProceedsNotPositive(let value):
             return "fees taken at disbursement leave net proceeds of \(ExactDecimal.plain(value)); "
                 + "with nothing lent there is no APR"

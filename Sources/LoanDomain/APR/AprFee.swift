@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import RuleLanguage
 
 /// What a periodic fee is charged on.
 public enum FeeBasis: Sendable, Hashable {
@@ -27,9 +27,9 @@ public enum FeeCharge: Sendable, Hashable {
     /// A rate charged every repayment period on `basis` (converted to the period length like interest).
     case periodic(PeriodicRate, basis: FeeBasis)
     /// A fraction of the principal (`0.02` for 2%), charged once.
-    case oneOffPercent(Decimal, collected: FeeCollection)
+    case oneOffPercent(ExactNumber, collected: FeeCollection)
     /// A fixed amount in yuan, charged once.
-    case oneOffAmount(Decimal, collected: FeeCollection)
+    case oneOffAmount(ExactNumber, collected: FeeCollection)
 }
 
 /// A fee that is part of the all-in cost of a loan (guarantee, insurance, service, management, other).

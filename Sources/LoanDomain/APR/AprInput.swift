@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import RuleLanguage
 
 /// How the principal is repaid.
 public enum RepaymentMethod: String, Sendable, Hashable, CaseIterable {
@@ -23,7 +23,7 @@ public enum LoanTerm: Sendable, Hashable {
 /// The reference loan whose APR is computed (DESIGN §3): one principal, one term, one price.
 public struct AprInput: Sendable, Hashable {
     /// The contractual principal in yuan (before any fee is deducted).
-    public let principal: Decimal
+    public let principal: ExactNumber
     /// The term of the loan.
     public let term: LoanTerm
     /// How principal and interest are repaid.
@@ -34,7 +34,7 @@ public struct AprInput: Sendable, Hashable {
     public let fees: [AprFee]
 
     /// A reference loan; see `AprCalculator.referencePrincipal` for choosing `principal`.
-    public init(principal: Decimal, term: LoanTerm, repayment: RepaymentMethod, rate: PeriodicRate,
+    public init(principal: ExactNumber, term: LoanTerm, repayment: RepaymentMethod, rate: PeriodicRate,
                 fees: [AprFee] = []) {
         self.principal = principal
         self.term = term

@@ -70,7 +70,7 @@ struct RepaymentPeriods: Sendable, Hashable {
     /// per month, a yearly one `/ 12`; for a day-length bullet a monthly rate is worth `× 12 / 365` per day.
     func share(of rate: PeriodicRate) -> (numerator: Decimal, denominator: Decimal) {
         let (factor, divisor) = conversion(from: rate.period)
-        return (DecimalMath.multiply(rate.value, Decimal(factor)), Decimal(divisor))
+        return (DecimalMath.multiply(rate.value.decimal, Decimal(factor)), Decimal(divisor))
     }
 
     /// A rate quoted per `period` is worth `× factor / divisor` per repayment period (see `share(of:)`).

@@ -17,7 +17,7 @@ enum RepaymentSchedule {
 
     /// The rows 0…n for `input` split into `periods` (validated by the caller).
     static func rows(for input: AprInput, periods: RepaymentPeriods) throws(AprError) -> [ScheduleRow] {
-        let principal = input.principal
+        let principal = input.principal.decimal
         var disbursementFees: Decimal = 0
         var firstInstallmentFees: Decimal = 0
         var periodicFees: [(rate: PeriodicRate, basis: FeeBasis)] = []
@@ -26,9 +26,9 @@ enum RepaymentSchedule {
             case .periodic(let rate, let basis):
                 periodicFees.append((rate, basis))
             case .oneOffPercent(let fraction, let collected):
-                add(quantize(DecimalMath.multiply(principal, fraction)), collected, &disbursementFees, &firstInstallmentFees)
+                add(quantize(DecimalMath.multiply(principal, fraction.decimal)), collected, &disbursementFees, &firstInstallmentFees)
             case .oneOffAmount(let amount, let collected):
-                add(amount, collected, &disbursementFees, &firstInstallmentFees)
+                add(amount.decimal, collected, &disbursementFees, &firstInstallmentFees)
             }
         }
         let netProceeds = principal - disbursementFees
@@ -72,15 +72,15 @@ enum RepaymentSchedule {
         let count = Decimal(periods.count)
         switch input.repayment {
         case .equalPrincipal:
-            return input.principal / count
+            return input.principal.decimal / count
         case .interestOnly, .bullet:
             return 0
         case .equalInstallment:
             let rate = periods.perPeriodRate(input.rate)
-            if rate == 0 { return input.principal / count }
+            if rate == 0 { return input.principal.decimal / count }
             let growth = DecimalMath.power(1 + rate, periods.count)
             guard !growth.isNaN,
-                  let payment = DecimalMath.divide(DecimalMath.multiply(DecimalMath.multiply(input.principal, rate), growth),
+                  let payment = DecimalMath.divide(DecimalMath.multiply(DecimalMath.multiply(input.principal.decimal, rate), growth),
                                                    growth - 1)
             else { throw .arithmeticOverflow("the equal instalment") }
             return payment

@@ -83,8 +83,8 @@ enum ScaledAprCalculator {
         let denominator: Int128
 
         init?(_ rate: PeriodicRate, periods: RepaymentPeriods) {
-            guard let (significand, exponent) = ExactDecimal.parts(rate.value),
-                  let power = ExactDecimal.powerOfTen(abs(exponent)) else { return nil }
+            let (significand, exponent) = (rate.value.significand, Int(rate.value.exponent))
+            guard let power = ExactDecimal.powerOfTen(abs(exponent)) else { return nil }
             let (factor, divisor) = periods.conversion(from: rate.period)
             let (scaled, overflow) = significand.multipliedReportingOverflow(by: Int128(factor))
             guard !overflow else { return nil }
@@ -109,7 +109,7 @@ enum ScaledAprCalculator {
 
     /// The schedule of `RepaymentSchedule.rows` in 1e-20 yuan; nil when a value does not fit.
     private static func schedule(for input: AprInput, periods: RepaymentPeriods) -> [ScaledScheduleRow]? {
-        guard let principal = ExactDecimal.scaledInteger(input.principal, scale: amountScale),
+        guard let principal = input.principal.scaledInteger(scale: amountScale),
               let rate = Share(input.rate, periods: periods) else { return nil }
         var disbursementFees: Int128 = 0
         var firstInstallmentFees: Int128 = 0
@@ -123,15 +123,16 @@ enum ScaledAprCalculator {
                 periodicFees.append((share, basis == .originalPrincipal))
                 continue
             case .oneOffPercent(let fraction, let collection):
-                guard let (significand, exponent) = ExactDecimal.parts(fraction),
-                      let power = ExactDecimal.powerOfTen(abs(exponent)),
-                      let value = exponent <= 0 ? ScaledArithmetic.multiplyDivide(principal, significand, power)
-                                                : ScaledArithmetic.multiplyDivide(principal, significand * power, 1)
+                let (significand, exponent) = (fraction.significand, Int(fraction.exponent))
+                guard let power = ExactDecimal.powerOfTen(abs(exponent)) else { return nil }
+                let (whole, overflow) = significand.multipliedReportingOverflow(by: power)
+                guard let value = exponent <= 0 ? ScaledArithmetic.multiplyDivide(principal, significand, power)
+                                                : (overflow ? nil : ScaledArithmetic.multiplyDivide(principal, whole, 1))
                 else { return nil }
                 amount = value
                 collected = collection
             case .oneOffAmount(let value, let collection):
-                guard let scaled = ExactDecimal.scaledInteger(value, scale: amountScale) else { return nil }
+                guard let scaled = value.scaledInteger(scale: amountScale) else { return nil }
                 amount = scaled
                 collected = collection
             }

@@ -34,7 +34,7 @@ public enum AprInputBuilder {
         case .months: .months(longest.count)
         case .days: .days(longest.count)
         }
-        let principal = AprCalculator.referencePrincipal(creditLineMin: low.decimal, creditLineMax: high.decimal, fees: fees)
+        let principal = AprCalculator.referencePrincipal(creditLineMin: low, creditLineMax: high, fees: fees)
         return .success(AprInput(principal: principal, term: loanTerm, repayment: repayment,
                                  rate: periodic(rate), fees: fees))
     }
@@ -59,14 +59,14 @@ public enum AprInputBuilder {
         }
         if text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) == "%" {
             guard let ratio = try? UnitParser.percent(text) else { return .failure(AprBuildProblem("bad one_off '\(text)'")) }
-            return .success(AprFee(kind: kind, charge: .oneOffPercent(ratio.value.decimal, collected: collection)))
+            return .success(AprFee(kind: kind, charge: .oneOffPercent(ratio.value, collected: collection)))
         }
         guard let amount = try? UnitParser.money(text) else { return .failure(AprBuildProblem("bad one_off '\(text)'")) }
-        return .success(AprFee(kind: kind, charge: .oneOffAmount(amount.decimal, collected: collection)))
+        return .success(AprFee(kind: kind, charge: .oneOffAmount(amount, collected: collection)))
     }
 
     private static func periodic(_ rate: Rate) -> PeriodicRate {
-        PeriodicRate(value: rate.ratio.value.decimal, period: rate.period)
+        PeriodicRate(value: rate.ratio.value, period: rate.period)
     }
 }
 
