@@ -232,7 +232,7 @@ struct ReportDigest {
 
     /// How many checks end in each state, over all subjects (or one subject), in the legend's order.
     func stateCounts(of subject: AuditReport.SubjectSummary? = nil) -> [(CheckCellState, Int)] {
-        let checks = subject.map { checksBySubject[Self.reference($0)] ?? [] } ?? report.checks
+        let checks = subject.map { checksBySubject[Self.reference($0)] ?? [] } ?? Array(report.checks)
         var counts: [CheckCellState: Int] = [:]
         for check in checks { counts[CheckCellState(check), default: 0] += 1 }
         return CheckCellState.allCases.map { ($0, counts[$0] ?? 0) }

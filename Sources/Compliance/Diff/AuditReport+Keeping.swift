@@ -7,11 +7,7 @@ extension AuditReport {
     public func keeping(_ kept: [Finding]) -> AuditReport {
         let keep = Set(kept)
         let findings = findings.filter { keep.contains($0) }
-        let checks = checks.map { check in
-            var check = check
-            check.findings = check.findings.filter { keep.contains($0) }
-            return check
-        }
+        let checks = checks.filteringFindings { keep.contains($0) }
         var totals: [String: LedgerResults.RuleTotals] = [:]
         for (rule, total) in ledgerTotals {
             var violations: [FindingSeverity: Int] = [:]

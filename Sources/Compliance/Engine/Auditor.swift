@@ -33,7 +33,7 @@ public struct Auditor: Sendable {
             .apply(to: &checks, ledgerFindings: &ledgerFindings, waivers: documents.waivers, documentSet: documents,
                    ledgerSeen: ledger?.seenWaivedKeys)
         if !waivers.diagnostics.isEmpty { return .failure(DiagnosticList(waivers.diagnostics.map { $0.classified(as: .reference) })) }
-        let findings = LenderFindings.merge(checks.flatMap(\.findings), documents: documents) + ledgerFindings + waivers.notices
+        let findings = LenderFindings.merge(checks.allFindings, documents: documents) + ledgerFindings + waivers.notices
         var sources = outcome.sources
         sources.merge(rules.sources)
         if let ledger { sources.merge(ledger.sources) }

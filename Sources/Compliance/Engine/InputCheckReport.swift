@@ -16,7 +16,7 @@ extension AuditReport {
         var report = AuditReport(
             toolName: "loancheck", toolVersion: toolVersion, asOf: asOf, language: language,
             packs: rules.map(Auditor.packStamps) ?? [], inputs: Auditor.stamps(inputs) + tapes, subjects: [], rules: [],
-            ruleChanges: rules?.changes ?? RuleSetChanges(), checks: [], findings: [], ledger: nil, ledgerTotals: [:],
+            ruleChanges: rules?.changes ?? RuleSetChanges(), checks: RuleChecks(), findings: [], ledger: nil, ledgerTotals: [:],
             waivers: [], baseline: nil, sources: sources)
         report.audited = false
         report.inputErrors = errors.map { $0.classified(as: .schema) }

@@ -99,7 +99,7 @@ public struct WaiverApplication: Sendable {
     }
 
     public func apply(
-        to checks: inout [RuleCheck], ledgerFindings: inout [Finding], waivers documents: [LoadedDocument],
+        to checks: inout RuleChecks, ledgerFindings: inout [Finding], waivers documents: [LoadedDocument],
         documentSet: DocumentSet, ledgerSeen: [String: Set<String>]?
     ) -> (notices: [Finding], records: [WaiverRecord], diagnostics: [Diagnostic]) {
         var diagnostics = Self.unknownRules(documents, rules: rules)
@@ -114,7 +114,7 @@ public struct WaiverApplication: Sendable {
         }
         // The checks of each subject, found once: scanning every check for every waiver cost
         // waivers × checks (a hundred waivers over 10,000 products were 24 million comparisons).
-        let checksBySubject = waivers.isEmpty ? [:] : RuleCheck.rangesBySubject(checks)
+        let checksBySubject = waivers.isEmpty ? [:] : checks.rangesBySubject
         var groups: [String: [Int]] = [:]
         var groupOrder: [String] = []
         for (index, waiver) in waivers.enumerated() {
@@ -178,7 +178,7 @@ public struct WaiverApplication: Sendable {
     }
 
     private func notices(
-        for waiver: LoadedWaiver, matched: Int, in checks: [RuleCheck], bySubject: [String: [Range<Int>]]
+        for waiver: LoadedWaiver, matched: Int, in checks: RuleChecks, bySubject: [String: [Range<Int>]]
     ) -> [Finding] {
         guard let rule = rules.rule(waiver.rule)?.rule, asOf <= waiver.expires else { return [] }
         let kind = rule.subject.isLedger ? rule.subject.rawValue
