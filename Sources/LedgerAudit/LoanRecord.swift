@@ -17,10 +17,13 @@ enum LoanRecord {
         // Tape amounts are whole fen and shares have at most 10 decimals, so every value here has far
         // fewer than 38 digits; one that had more would leave the record unbuilt, never misread.
         guard let balance = loan.balance.exact else { return nil }
+        var unheld = false
         let fundings = loan.fundings.compactMap { funding -> Value? in
-            guard let funder = documents.document(id: funding.institution),
-                  let share = funding.share.exact,
-                  let funded = loan.balance.multiplied(by: funding.share)?.exact else { return nil }
+            guard let funder = documents.document(id: funding.institution) else { return nil }
+            guard let share = funding.share.exact, let funded = loan.balance.multiplied(by: funding.share)?.exact else {
+                unheld = true
+                return nil
+            }
             return .record(Record(type: LedgerTypes.funding, fields: [
                 Record.Field(name: "institution", value: .string(funding.institution), location: funding.location),
                 Record.Field(name: "funder", value: .record(funder.record), location: funding.location),
@@ -28,6 +31,7 @@ enum LoanRecord {
                 Record.Field(name: "funded", value: .money(funded), location: funding.location),
             ], location: funding.location ?? loan.location))
         }
+        if unheld { return nil }
         add("loan_id", .string(loan.loanId), .loanId)
         add("lender", .record(lender.record), .lender)
         add("product", loan.product.map(Value.string), .product)

@@ -62,15 +62,8 @@ extension ExactDecimal {
         return Decimal(sign: raw < 0 ? .minus : .plus, exponent: -scale, significand: significand)
     }
 
-    /// 10^n for 0 ≤ n ≤ 38, the powers an `Int128` holds.
+    /// 10^n for 0 ≤ n ≤ 38, the powers an `Int128` holds (`ExactNumber`'s table).
     public static func powerOfTen(_ n: Int) -> Int128? {
-        guard n >= 0, n < int128PowersOfTen.count else { return nil }
-        return int128PowersOfTen[n]
+        ExactNumber.powerOfTen(n).map { Int128($0) }
     }
-
-    private static let int128PowersOfTen: [Int128] = {
-        var powers: [Int128] = [1]
-        for _ in 1...38 { powers.append(powers[powers.count - 1] * 10) }
-        return powers
-    }()
 }
