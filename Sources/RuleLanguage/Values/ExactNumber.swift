@@ -1,8 +1,8 @@
 /// An exact decimal number: an integer significand of at most 38 digits times a power of ten.
 ///
 /// Every amount of money, ratio, rate and plain decimal in documents, rules and evaluation is one of
-/// these. It holds the same values Foundation `Decimal` holds exactly (38 digits, exponents −128…127)
-/// but in two machine words, so comparing, adding and multiplying are a few integer instructions
+/// these. It holds the numbers of up to 38 significant digits that Foundation `Decimal` holds (the
+/// same exponent range, −128…127, for the normalised significand), but in two machine words, so comparing, adding and multiplying are a few integer instructions
 /// instead of `Decimal`'s digit arrays, and nothing is ever rounded silently: a sum or product that
 /// needs more than 38 digits, or leaves the exponent range, is an `ArithmeticError`. Only division
 /// rounds, and says how (`dividing(by:)`).
