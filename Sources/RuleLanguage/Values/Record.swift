@@ -3,54 +3,33 @@ import Diagnostics
 /// A record read from a document: named fields and where each came from.
 ///
 /// Records are built by the document loader from data; the evaluator attaches `locations` to the values
-/// it reads so that evidence points at the YAML node. A field that is absent from `fields` is a missing
-/// optional value. Copies are cheap (shared immutable storage).
+/// it reads so that evidence points at the YAML node. A field that is absent is a missing optional value.
+/// Copies are cheap (shared immutable storage).
 ///
-/// Fields are stored as one array ordered by name (`precedes`) and found by binary search: an audit holds several
-/// records per product (the product, its ranges, pricing, fees, funding entries, APR), and hash tables
-/// with their spare capacity cost about twice the memory for records of a dozen fields. The array the
-/// loader builds becomes the storage as it is: splitting it into shared names and parallel arrays of
-/// values and locations saved memory but cost more time than any other part of building a record.
-public struct Record: Sendable, Hashable {
-    private final class Storage: Sendable {
-        let typeName: String
-        /// Sorted by name.
-        let fields: [Field]
+/// A record is one allocation: its `RecordShape` (the field names in `precedes` order, shared by every
+/// record of the type with the same fields) and, in the same block, a slot per field with its value and
+/// the location of its value node. Names are found in the shape by binary search; a compiled field read
+/// remembers the slot per shape (`FieldLookup`). Hash tables with their spare capacity cost about twice
+/// the memory for records of a dozen fields, and a name per field another 16 bytes.
+// `@unchecked`: `ManagedBuffer` is never `Sendable`, but a record's storage is written only while it is
+// made, before the record exists, and never after.
+public struct Record: @unchecked Sendable, Hashable {
+    struct Header {
+        let shape: RecordShape
         let location: SourceLocation?
+    }
 
-        init(typeName: String, fields: [Field], location: SourceLocation?) {
-            self.typeName = typeName
-            self.fields = fields
-            self.location = location
-        }
+    struct Slot {
+        let value: Value
+        let location: SourceLocation?
+    }
 
-        /// `index(of:)`, trying `guess` first.
-        func index(of name: String, guess: Int) -> Int? {
-            if guess < fields.count, fields[guess].name == name { return guess }
-            return index(of: name)
-        }
-
-        func index(of name: String) -> Int? {
-            // The order is by length first (`precedes`): lengths are stored, so only names of the
-            // sought length are compared as strings, and each of those once.
-            let length = name.utf8.count
-            var low = 0
-            var high = fields.count - 1
-            while low <= high {
-                let middle = (low + high) / 2
-                let candidate = fields[middle].name
-                let candidateLength = candidate.utf8.count
-                let before: Bool
-                if candidateLength != length {
-                    before = candidateLength < length
-                } else if candidate == name {
-                    return middle
-                } else {
-                    before = candidate < name
-                }
-                if before { low = middle + 1 } else { high = middle - 1 }
+    /// The header and the slots in one block, immutable once made.
+    private final class Storage: ManagedBuffer<Header, Slot> {
+        deinit {
+            _ = withUnsafeMutablePointers { header, slots in
+                slots.deinitialize(count: header.pointee.shape.names.count)
             }
-            return nil
         }
     }
 
@@ -67,7 +46,7 @@ public struct Record: Sendable, Hashable {
         location: SourceLocation? = nil
     ) {
         let sorted = fields.sorted { Record.precedes($0.key, $1.key) }.map { Field(name: $0.key, value: $0.value, location: locations[$0.key]) }
-        storage = Storage(typeName: type, fields: sorted, location: location)
+        self.init(type: type, sortedFields: sorted, location: location)
     }
 
     /// One present field of a record being built: its value and the location of its value node.
@@ -84,17 +63,27 @@ public struct Record: Sendable, Hashable {
     }
 
     /// A record of `fields` in any order (names must be distinct), without the intermediate hash tables
-    /// of `init(type:fields:locations:location:)`: the document loader builds one per mapping. The array
-    /// becomes the record's storage, sorted in place: it is not copied or split.
+    /// of `init(type:fields:locations:location:)`: the document loader builds one per mapping.
     public init(type: String, fields: consuming [Field], location: SourceLocation? = nil) {
         var fields = fields
         if !Self.isSorted(fields) { fields.sort { Record.precedes($0.name, $1.name) } }
-        storage = Storage(typeName: type, fields: fields, location: location)
+        self.init(type: type, sortedFields: fields, location: location)
     }
 
-    private init(type: String, sortedFields fields: [Field], location: SourceLocation?) {
-        storage = Storage(typeName: type, fields: fields, location: location)
+    private init(type: String, sortedFields fields: borrowing [Field], location: SourceLocation?) {
+        let shape = RecordShape.shape(type: type, fields: fields)
+        let count = fields.count
+        let buffer = Storage.create(minimumCapacity: count) { _ in Header(shape: shape, location: location) }
+        // `create` on the subclass makes an instance of it (documented for `ManagedBuffer`).
+        storage = unsafeDowncast(buffer, to: Storage.self)
+        storage.withUnsafeMutablePointerToElements { slots in
+            for index in 0..<count {
+                (slots + index).initialize(to: Slot(value: fields[index].value, location: fields[index].location))
+            }
+        }
     }
+
+    private var shape: RecordShape { storage.header.shape }
 
     /// The order fields are kept in: shorter names first, names of one length in string order. Any
     /// total order serves the binary search, and this one settles most comparisons on the lengths,
@@ -114,77 +103,87 @@ public struct Record: Sendable, Hashable {
         return true
     }
 
+    /// The slot at `index` (< the shape's field count).
+    private func slot(_ index: Int) -> Slot {
+        storage.withUnsafeMutablePointerToElements { $0[index] }
+    }
+
     /// This record with `updates` set: a field of the same name is replaced, others are added. The
     /// fields are kept sorted, so the two sorted lists are merged rather than sorted again.
     public func setting(_ updates: [Field]) -> Record {
         let updates = Self.isSorted(updates) ? updates : updates.sorted { Record.precedes($0.name, $1.name) }
-        let current = storage.fields
+        let names = shape.names
         var merged: [Field] = []
-        merged.reserveCapacity(current.count + updates.count)
+        merged.reserveCapacity(names.count + updates.count)
         var position = 0
+        func appendCurrent() {
+            let current = slot(position)
+            merged.append(Field(name: names[position], value: current.value, location: current.location))
+            position += 1
+        }
         for update in updates {
-            while position < current.count, Record.precedes(current[position].name, update.name) {
-                merged.append(current[position])
-                position += 1
-            }
-            if position < current.count, current[position].name == update.name { position += 1 }
+            while position < names.count, Record.precedes(names[position], update.name) { appendCurrent() }
+            if position < names.count, names[position] == update.name { position += 1 }
             // A name repeated in `updates`: the first one wins.
             if merged.last?.name != update.name { merged.append(update) }
         }
-        while position < current.count {
-            merged.append(current[position])
-            position += 1
-        }
-        return Record(type: storage.typeName, sortedFields: merged, location: storage.location)
+        while position < names.count { appendCurrent() }
+        return Record(type: shape.typeName, sortedFields: merged, location: location)
     }
 
     /// The record type's name.
-    public var typeName: String { storage.typeName }
+    public var typeName: String { shape.typeName }
     /// Present fields (built on each call; prefer the subscript to read one field).
     public var fields: [String: Value] {
-        Dictionary(uniqueKeysWithValues: storage.fields.map { ($0.name, $0.value) })
+        Dictionary(uniqueKeysWithValues: shape.names.indices.map { (shape.names[$0], slot($0).value) })
     }
     /// Document location of each present field's value (built on each call; prefer `location(of:)`).
     public var locations: [String: SourceLocation] {
         var result: [String: SourceLocation] = [:]
-        for field in storage.fields {
-            if let location = field.location { result[field.name] = location }
+        for index in shape.names.indices {
+            if let location = slot(index).location { result[shape.names[index]] = location }
         }
         return result
     }
     /// Document location of the record itself.
-    public var location: SourceLocation? { storage.location }
+    public var location: SourceLocation? { storage.header.location }
 
     /// The value of `field`, or nil when it is absent.
     public subscript(field: String) -> Value? {
-        storage.index(of: field).map { storage.fields[$0].value }
+        shape.index(of: field).map { slot($0).value }
     }
 
-    /// The value of `field` and its position among the record's fields, looking first at `guess` (the
-    /// position the field had in the last record of this type: records of one type mostly share their
-    /// fields, so a caller that reads one field from many records rarely needs the search).
-    func value(of field: String, guess: Int) -> (value: Value, position: Int)? {
-        storage.index(of: field, guess: guess).map { (storage.fields[$0].value, $0) }
+    /// The number of this record's shape (see `RecordShape.number`) and the slot of `field` in it, or
+    /// nil as the slot when records of this shape do not have the field.
+    func slotNumber(of field: String) -> (shape: UInt32, slot: Int?) {
+        (shape.number, shape.index(of: field))
     }
+
+    /// The number of this record's shape.
+    var shapeNumber: UInt32 { shape.number }
+
+    /// The value in slot `index`, found by `slotNumber(of:)` in this record or one of the same shape.
+    func value(atSlot index: Int) -> Value { slot(index).value }
 
     /// The document location of `field`'s value, if the field is present and its location known.
     public func location(of field: String) -> SourceLocation? {
-        storage.index(of: field).flatMap { storage.fields[$0].location }
+        shape.index(of: field).flatMap { slot($0).location }
     }
 
     // Locations are provenance, not part of the value.
     public static func == (lhs: Record, rhs: Record) -> Bool {
         if lhs.storage === rhs.storage { return true }
-        guard lhs.typeName == rhs.typeName, lhs.storage.fields.count == rhs.storage.fields.count else { return false }
-        return zip(lhs.storage.fields, rhs.storage.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+        let (left, right) = (lhs.shape, rhs.shape)
+        guard left === right || (left.typeName == right.typeName && left.names == right.names) else { return false }
+        return left.names.indices.allSatisfy { lhs.slot($0).value == rhs.slot($0).value }
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(typeName)
-        hasher.combine(storage.fields.count)
-        for field in storage.fields {
-            hasher.combine(field.name)
-            hasher.combine(field.value)
+        hasher.combine(shape.names.count)
+        for index in shape.names.indices {
+            hasher.combine(shape.names[index])
+            hasher.combine(slot(index).value)
         }
     }
 }

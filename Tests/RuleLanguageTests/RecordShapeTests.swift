@@ -1,0 +1,101 @@
+import Diagnostics
+@testable import RuleLanguage
+import Testing
+
+/// Records keep their field names in shared shapes, and compiled field reads remember a slot per
+/// shape: whatever order records of different shapes come in, every read gives that record's own value.
+@Suite struct RecordShapeTests {
+    @Test func recordsOfOneTypeWithTheSameFieldsShareAShape() {
+        let first = Record(type: "ShapeTest.A", fields: ["x": .integer(1), "yy": .integer(2)])
+        let second = Record(type: "ShapeTest.A", fields: [
+            Record.Field(name: "yy", value: .integer(4), location: location(2, 3)),
+            Record.Field(name: "x", value: .integer(3), location: nil),
+        ])
+        let otherFields = Record(type: "ShapeTest.A", fields: ["x": .integer(1)])
+        let otherType = Record(type: "ShapeTest.B", fields: ["x": .integer(1), "yy": .integer(2)])
+        #expect(first.shapeNumber != 0)
+        #expect(first.shapeNumber == second.shapeNumber)
+        #expect(first.shapeNumber != otherFields.shapeNumber)
+        #expect(first.shapeNumber != otherType.shapeNumber)
+        #expect(second.fields == ["x": .integer(3), "yy": .integer(4)])
+        #expect(second.locations == ["yy": location(2, 3)])
+        #expect(second.location(of: "x") == nil)
+        #expect(second["zz"] == nil)
+    }
+
+    @Test func aRecordMadeBySettingSharesTheShapeOfOneMadeDirectly() {
+        let base = Record(type: "ShapeTest.C", fields: ["a": .integer(1), "ccc": .integer(3)])
+        let updated = base.setting([Record.Field(name: "bb", value: .integer(2), location: location(4, 5))])
+        let direct = Record(type: "ShapeTest.C", fields: ["a": .integer(1), "bb": .integer(2), "ccc": .integer(3)])
+        #expect(updated.shapeNumber == direct.shapeNumber)
+        #expect(updated == direct)
+        #expect(updated.hashValue == direct.hashValue)
+        #expect(updated.location(of: "bb") == location(4, 5))
+        #expect(updated != base)
+    }
+
+    @Test func equalFieldsInDifferentTypesAreDifferentRecords() {
+        let a = Record(type: "ShapeTest.D", fields: ["x": .integer(1)])
+        let b = Record(type: "ShapeTest.E", fields: ["x": .integer(1)])
+        #expect(a != b)
+    }
+
+    @Test func aRecordWithoutFieldsHasAShapeToo() {
+        let empty = Record(type: "ShapeTest.F", fields: [:], location: location(7, 1))
+        #expect(empty.fields.isEmpty)
+        #expect(empty["x"] == nil)
+        #expect(empty.location == location(7, 1))
+        #expect(empty == Record(type: "ShapeTest.F", fields: [:]))
+    }
+
+    /// One compiled read over records whose shapes alternate: the field sits in different slots or is
+    /// absent, so a remembered slot of one shape must never be used for another.
+    @Test func aCompiledReadGivesEachShapeItsOwnSlot() throws {
+        let expression = try Fixture.compile("product.balance_cap <= 20万")
+        func product(_ extra: [String: Value]) -> Record {
+            var fields = Fixture.product().fields
+            fields.merge(extra) { _, new in new }
+            return Record(type: "LoanProduct", fields: fields, location: location(1, 1))
+        }
+        var withoutCap = Fixture.product().fields
+        withoutCap["balance_cap"] = nil
+        let records = [
+            product(["balance_cap": Fixture.money("20万")]),
+            product(["balance_cap": Fixture.money("20万"), "income_cap": Fixture.percent("50%")]),
+            Record(type: "LoanProduct", fields: withoutCap, location: location(1, 1)),
+            product(["balance_cap": Fixture.money("200001")]),
+            product(["balance_cap": Fixture.money("30万"), "income_cap": Fixture.percent("50%")]),
+            Record(type: "LoanProduct", fields: withoutCap, location: location(1, 1)),
+            product(["balance_cap": Fixture.money("19万")]),
+        ]
+        let expected = ["true", "true", "unknown", "false", "false", "unknown", "true"]
+        // Twice, so the second pass starts from a slot remembered for the last shape.
+        for _ in 0..<2 {
+            let outcomes = records.map { record -> String in
+                switch expression.evaluate(Fixture.bindings(product: record)) {
+                case .value(let value, _): value.displayText
+                case .unknown: "unknown"
+                case .error(let diagnostic): "error: \(diagnostic.message)"
+                }
+            }
+            #expect(outcomes == expected)
+        }
+    }
+
+    @Test func hasReadsThroughTheSameRememberedSlots() throws {
+        let expression = try Fixture.compile("has(product.income_cap)")
+        var without = Fixture.product().fields
+        without["income_cap"] = nil
+        let records = [
+            Fixture.product(incomeCap: "50%"),
+            Record(type: "LoanProduct", fields: without),
+            Fixture.product(incomeCap: "40%"),
+            Record(type: "LoanProduct", fields: without),
+        ]
+        let outcomes = records.map { record -> String in
+            if case .value(let value, _) = expression.evaluate(Fixture.bindings(product: record)) { return value.displayText }
+            return "not a value"
+        }
+        #expect(outcomes == ["true", "false", "true", "false"])
+    }
+}
