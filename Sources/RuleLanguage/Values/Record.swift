@@ -83,7 +83,9 @@ public struct Record: @unchecked Sendable, Hashable {
         }
     }
 
-    private var shape: RecordShape { storage.header.shape }
+    // Through the pointer, not `header`: the property is a class's stored `var`, so every read of it
+    // would go through the runtime's exclusivity check.
+    private var shape: RecordShape { storage.withUnsafeMutablePointerToHeader { $0.pointee.shape } }
 
     /// The order fields are kept in: shorter names first, names of one length in string order. Any
     /// total order serves the binary search, and this one settles most comparisons on the lengths,
@@ -146,7 +148,7 @@ public struct Record: @unchecked Sendable, Hashable {
         return result
     }
     /// Document location of the record itself.
-    public var location: SourceLocation? { storage.header.location }
+    public var location: SourceLocation? { storage.withUnsafeMutablePointerToHeader { $0.pointee.location } }
 
     /// The value of `field`, or nil when it is absent.
     public subscript(field: String) -> Value? {

@@ -65,9 +65,11 @@ final class RecordShape: Sendable {
     }
 
     private struct Registry: ~Copyable {
-        /// The shapes of each type most recently asked for: records of a type come in few shapes and in
-        /// runs, so a short scan finds them without hashing every name.
-        var recent: [String: [RecordShape]] = [:]
+        /// Shapes asked for lately, of any type: an audit's records come in a few dozen shapes, so a
+        /// short scan (field counts and names compared, most often as identical strings) finds them
+        /// without hashing every name. Replaced in turn once full.
+        var recent: [RecordShape] = []
+        var nextReplaced = 0
         var byKey: [Key: RecordShape] = [:]
         var lastNumber: UInt32 = 0
     }
@@ -76,14 +78,12 @@ final class RecordShape: Sendable {
     /// Past this many shapes (inputs whose records have thousands of different field sets), new shapes
     /// are made for each record and not kept: memory stays bounded, field reads search by name.
     static let registryLimit = 50_000
-    private static let recentLimit = 8
+    private static let recentLimit = 32
 
     /// The shape of records of `type` with `fields` (sorted by `Record.precedes`, distinct names).
     static func shape(type: String, fields: borrowing [Record.Field]) -> RecordShape {
         registry.withLock { registry in
-            if let recent = registry.recent[type] {
-                for shape in recent where shape.matches(type: type, fields) { return shape }
-            }
+            for shape in registry.recent where shape.matches(type: type, fields) { return shape }
             let key = Key(typeName: type, names: fields.map(\.name))
             if let shape = registry.byKey[key] {
                 remember(shape, in: &registry)
@@ -101,9 +101,11 @@ final class RecordShape: Sendable {
     }
 
     private static func remember(_ shape: RecordShape, in registry: inout Registry) {
-        var recent = registry.recent.removeValue(forKey: shape.typeName) ?? []
-        if recent.count >= recentLimit { recent.removeLast() }
-        recent.insert(shape, at: 0)
-        registry.recent[shape.typeName] = recent
+        if registry.recent.count < recentLimit {
+            registry.recent.append(shape)
+        } else {
+            registry.recent[registry.nextReplaced] = shape
+            registry.nextReplaced = (registry.nextReplaced + 1) % recentLimit
+        }
     }
 }
