@@ -99,3 +99,24 @@ import Testing
         #expect(outcomes == ["true", "false", "true", "false"])
     }
 }
+
+/// The sizes the audit's memory is planned on (docs/performance.md): a value is 32 bytes, a record's
+/// field 48 (value and location), an enum value 24.
+@Suite struct ValueLayoutTests {
+    @Test func valuesAndSlotsKeepTheirSizes() {
+        #expect(MemoryLayout<Value>.stride == 32)
+        #expect(MemoryLayout<Record.Slot>.stride == 48)
+        #expect(MemoryLayout<EnumValue>.size == 24)
+    }
+
+    @Test func enumValuesMadeApartAreEqualAndHashAlike() {
+        let first = EnumValue(type: "LayoutTest.Kind", case: "local-bank")
+        let second = EnumValue(type: String("LayoutTest.") + "Kind", case: "local-" + "bank")
+        #expect(first == second)
+        #expect(first.hashValue == second.hashValue)
+        #expect(second.typeName == "LayoutTest.Kind")
+        #expect(first != EnumValue(type: "LayoutTest.Other", case: "local-bank"))
+        #expect(first != EnumValue(type: "LayoutTest.Kind", case: "city-bank"))
+        #expect(Set([Value.enumeration(first), .enumeration(second)]).count == 1)
+    }
+}

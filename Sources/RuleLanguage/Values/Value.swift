@@ -44,19 +44,6 @@ public enum Value: Sendable, Hashable {
     }
 }
 
-/// A value of a named enum type, e.g. `local-bank` of `InstitutionType`.
-public struct EnumValue: Sendable, Hashable {
-    /// The enum type's name in the `TypeEnvironment`.
-    public let typeName: String
-    public let caseName: String
-
-    /// The case `caseName` of enum type `typeName`.
-    public init(type typeName: String, case caseName: String) {
-        self.typeName = typeName
-        self.caseName = caseName
-    }
-}
-
 /// A list value with, optionally, the document location of each element (for evidence).
 public struct ListValue: Sendable, Hashable {
     /// The elements in document order.
