@@ -43,9 +43,10 @@ enum LenderFindings {
             merged[indexes[0]] = finding
             dropped.formUnion(indexes.dropFirst())
         }
-        return findings.indices.compactMap { index in
-            dropped.contains(index) ? nil : merged[index] ?? findings[index]
-        }
+        var kept: [Finding] = []
+        kept.reserveCapacity(findings.count - dropped.count)
+        for index in findings.indices where !dropped.contains(index) { kept.append(merged[index] ?? findings[index]) }
+        return kept
     }
 
     /// A product finding whose evidence is a field of the lender.

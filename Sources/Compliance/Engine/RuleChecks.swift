@@ -93,7 +93,11 @@ public struct RuleChecks: RandomAccessCollection, Sendable {
 
     /// Every finding of every check, in check order.
     public var allFindings: [Finding] {
-        findingsAt.keys.sorted().flatMap { findingsAt[$0] ?? [] }
+        // Sized exactly: at 100,000 products a doubling array held twice the findings at the audit's peak.
+        var all: [Finding] = []
+        all.reserveCapacity(findingsAt.values.reduce(0) { $0 + $1.count })
+        for position in findingsAt.keys.sorted() { all += findingsAt[position] ?? [] }
+        return all
     }
 
     /// The same checks keeping only the findings `keep` accepts.

@@ -154,6 +154,9 @@ struct ProductDerivation: Sendable {
         var entryLocations: [SourceLocation?] = []
         var fundingLocation = record.location(of: "funding")
         if case .list(let funding)? = record["funding"] {
+            // Kept for the whole audit: exactly sized, not left at a doubling array's capacity.
+            entries.reserveCapacity(funding.elements.count)
+            entryLocations.reserveCapacity(funding.elements.count)
             for (index, element) in funding.elements.enumerated() {
                 guard case .record(let entry) = element else { continue }
                 entries.append(.record(joined(entry)))

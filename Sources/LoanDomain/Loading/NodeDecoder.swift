@@ -251,8 +251,11 @@ struct NodeDecoder {
         if items.count == 1, let only = items.first, only.scalar?.text.lowercased() == "all" {
             return .list(ListValue(Self.mainlandProvinces, uniformLocation: only.location))
         }
+        // One province per item (`all` alone was handled above): room for exactly that.
         var values: [Value] = []
         var locations: [SourceLocation?] = []
+        values.reserveCapacity(items.count)
+        locations.reserveCapacity(items.count)
         var seen: [Province: SourceLocation] = [:]
         for item in items {
             guard let scalar = item.scalar else {
