@@ -34,6 +34,37 @@ import Testing
         #expect(updated != base)
     }
 
+    /// Positions are kept as line and column with the file once; fields from another file (or a
+    /// location object of another file with the same name) keep their full locations.
+    @Test func fieldLocationsComeBackWhateverFileTheyAreIn() {
+        let product = location(1, 1)
+        let sameFile = SourceLocation(fileName: product.fileName, line: 9, column: 14)
+        let otherFile = location(3, 5, file: "bank.yaml")
+        let packed = Record(type: "ShapeTest.G", fields: [
+            Record.Field(name: "a", value: .integer(1), location: sameFile),
+            Record.Field(name: "b", value: .integer(2), location: nil),
+        ], location: product)
+        #expect(packed.location(of: "a") == sameFile)
+        #expect(packed.location(of: "a")?.fileName === product.fileName)
+        #expect(packed.location(of: "b") == nil)
+        #expect(packed.locations == ["a": sameFile])
+        let mixed = packed.setting([Record.Field(name: "c", value: .integer(3), location: otherFile)])
+        #expect(mixed.locations == ["a": sameFile, "c": otherFile])
+        #expect(mixed.location(of: "c")?.file == "bank.yaml")
+        let unplaced = Record(type: "ShapeTest.G", fields: [
+            Record.Field(name: "a", value: .integer(1), location: otherFile),
+            Record.Field(name: "b", value: .integer(2), location: sameFile),
+        ])
+        #expect(unplaced.location == nil)
+        #expect(unplaced.locations == ["a": otherFile, "b": sameFile])
+        // Extreme lines and columns read back as they were clamped when the location was made.
+        let far = SourceLocation(fileName: product.fileName, line: Int.max, column: Int.min)
+        let extreme = Record(type: "ShapeTest.G", fields: [Record.Field(name: "a", value: .integer(1), location: far)],
+                             location: product)
+        #expect(extreme.location(of: "a") == far)
+        #expect(extreme.location(of: "a")?.line == Int(Int32.max))
+    }
+
     @Test func equalFieldsInDifferentTypesAreDifferentRecords() {
         let a = Record(type: "ShapeTest.D", fields: ["x": .integer(1)])
         let b = Record(type: "ShapeTest.E", fields: ["x": .integer(1)])
@@ -101,11 +132,11 @@ import Testing
 }
 
 /// The sizes the audit's memory is planned on (docs/performance.md): a value is 32 bytes, a record's
-/// field 48 (value and location), an enum value 24.
+/// field 40 (value, line and column), an enum value 24.
 @Suite struct ValueLayoutTests {
     @Test func valuesAndSlotsKeepTheirSizes() {
         #expect(MemoryLayout<Value>.stride == 32)
-        #expect(MemoryLayout<Record.Slot>.stride == 48)
+        #expect(MemoryLayout<Record.Slot>.stride == 40)
         #expect(MemoryLayout<EnumValue>.size == 24)
     }
 

@@ -8,20 +8,46 @@ import Diagnostics
 ///
 /// A record is one allocation: its `RecordShape` (the field names in `precedes` order, shared by every
 /// record of the type with the same fields) and, in the same block, a slot per field with its value and
-/// the location of its value node. Names are found in the shape by binary search; a compiled field read
-/// remembers the slot per shape (`FieldLookup`). Hash tables with their spare capacity cost about twice
-/// the memory for records of a dozen fields, and a name per field another 16 bytes.
+/// the line and column of its value node; the file of those positions is kept once, in the header
+/// (a record whose fields come from several files keeps their full locations beside the slots). Names
+/// are found in the shape by binary search; a compiled field read remembers the slot per shape
+/// (`FieldLookup`). Hash tables with their spare capacity cost about twice the memory for records of a
+/// dozen fields, a name per field another 16 bytes, and a file reference per field 8 more, counted on
+/// one object by every thread.
 // `@unchecked`: `ManagedBuffer` is never `Sendable`, but a record's storage is written only while it is
 // made, before the record exists, and never after.
 public struct Record: @unchecked Sendable, Hashable {
     struct Header {
         let shape: RecordShape
         let location: SourceLocation?
+        /// The file of every slot's position.
+        let file: SourceFileName?
+        /// The fields' locations by slot, when they are not all in `file` (the slots' positions then
+        /// are unused).
+        let fieldLocations: [SourceLocation?]?
     }
 
     struct Slot {
         let value: Value
-        let location: SourceLocation?
+        let position: Position
+    }
+
+    /// A line and column in the record's file, or none.
+    struct Position {
+        let line: Int32
+        let column: Int32
+
+        static let none = Position(line: Int32.min, column: Int32.min)
+
+        /// `location`'s line and column if it is in `file` (and is not the one position that stands for none).
+        static func packing(_ location: SourceLocation?, in file: SourceFileName?) -> Position? {
+            guard let location else { return Position.none }
+            guard let file, location.fileName === file else { return nil }
+            let position = Position(line: Int32(truncatingIfNeeded: location.line), column: Int32(truncatingIfNeeded: location.column))
+            return position.isNone ? nil : position
+        }
+
+        var isNone: Bool { line == Int32.min && column == Int32.min }
     }
 
     /// The header and the slots in one block, immutable once made.
@@ -73,12 +99,19 @@ public struct Record: @unchecked Sendable, Hashable {
     private init(type: String, sortedFields fields: borrowing [Field], location: SourceLocation?) {
         let shape = RecordShape.shape(type: type, fields: fields)
         let count = fields.count
-        let buffer = Storage.create(minimumCapacity: count) { _ in Header(shape: shape, location: location) }
+        // Positions are packed when every field's location is in one file, the record's own as a rule.
+        let file = location?.fileName ?? fields.lazy.compactMap(\.location).first?.fileName
+        let packed = fields.allSatisfy { Position.packing($0.location, in: file) != nil }
+        let fieldLocations = packed ? nil : fields.map(\.location)
+        let buffer = Storage.create(minimumCapacity: count) { _ in
+            Header(shape: shape, location: location, file: file, fieldLocations: fieldLocations)
+        }
         // `create` on the subclass makes an instance of it (documented for `ManagedBuffer`).
         storage = unsafeDowncast(buffer, to: Storage.self)
         storage.withUnsafeMutablePointerToElements { slots in
             for index in 0..<count {
-                (slots + index).initialize(to: Slot(value: fields[index].value, location: fields[index].location))
+                let position = packed ? Position.packing(fields[index].location, in: file) ?? .none : .none
+                (slots + index).initialize(to: Slot(value: fields[index].value, position: position))
             }
         }
     }
@@ -110,6 +143,16 @@ public struct Record: @unchecked Sendable, Hashable {
         storage.withUnsafeMutablePointerToElements { $0[index] }
     }
 
+    /// The location of the field in slot `index`.
+    private func fieldLocation(_ index: Int) -> SourceLocation? {
+        storage.withUnsafeMutablePointers { header, slots in
+            if let locations = header.pointee.fieldLocations { return locations[index] }
+            let position = slots[index].position
+            guard !position.isNone, let file = header.pointee.file else { return nil }
+            return SourceLocation(fileName: file, line: Int(position.line), column: Int(position.column))
+        }
+    }
+
     /// This record with `updates` set: a field of the same name is replaced, others are added. The
     /// fields are kept sorted, so the two sorted lists are merged rather than sorted again.
     public func setting(_ updates: [Field]) -> Record {
@@ -120,7 +163,7 @@ public struct Record: @unchecked Sendable, Hashable {
         var position = 0
         func appendCurrent() {
             let current = slot(position)
-            merged.append(Field(name: names[position], value: current.value, location: current.location))
+            merged.append(Field(name: names[position], value: current.value, location: fieldLocation(position)))
             position += 1
         }
         for update in updates {
@@ -143,7 +186,7 @@ public struct Record: @unchecked Sendable, Hashable {
     public var locations: [String: SourceLocation] {
         var result: [String: SourceLocation] = [:]
         for index in shape.names.indices {
-            if let location = slot(index).location { result[shape.names[index]] = location }
+            if let location = fieldLocation(index) { result[shape.names[index]] = location }
         }
         return result
     }
@@ -169,7 +212,7 @@ public struct Record: @unchecked Sendable, Hashable {
 
     /// The document location of `field`'s value, if the field is present and its location known.
     public func location(of field: String) -> SourceLocation? {
-        shape.index(of: field).flatMap { slot($0).location }
+        shape.index(of: field).flatMap(fieldLocation)
     }
 
     // Locations are provenance, not part of the value.
