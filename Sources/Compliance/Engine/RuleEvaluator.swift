@@ -20,6 +20,9 @@ public final class RuleEvaluator: Sendable {
     private let requirement: CompiledExpression
     private let escalation: Escalation?
     private let isInForceAsOf: Bool
+    /// The parameters the rule reads, with their values in force on `asOf`: the same for every finding,
+    /// so made once and shared (tens of thousands of findings each made their own array and texts).
+    private let parameterUses: [ParameterUse]
 
     public init(pack: RulePack, rule: Rule, asOf: CivilDate, parameters: Record) {
         self.pack = pack
@@ -30,12 +33,18 @@ public final class RuleEvaluator: Sendable {
         requirement = rule.requirement
         escalation = rule.escalation
         isInForceAsOf = Regime.isInForce(rule, on: asOf)
+        parameterUses = rule.parameters.compactMap { name in
+            guard let parameter = pack.parameter(name), let value = parameter.value(at: asOf) else { return nil }
+            return ParameterUse(name: name, value: value.value.displayText, from: value.from, source: value.source)
+        }
     }
 
     /// The variables a rule on `subject` reads, except the pack's `param`: the subject under its
     /// variable name, its lender for a product, `as_of`. Built once per subject and shared by its rules.
     static func bindings(for subject: LoadedDocument, in documents: DocumentSet, asOf: CivilDate) -> Bindings {
         var bindings = Bindings()
+        // `as_of`, the subject, its lender, and the pack's `param` bound by the caller.
+        bindings.reserveCapacity(4)
         bindings.bind("as_of", to: .date(asOf))
         if subject.kind == RuleSubject.loanProduct.rawValue {
             bindings.bind(RuleSubject.loanProduct.variable, to: .record(subject.record))
@@ -89,7 +98,7 @@ public final class RuleEvaluator: Sendable {
             return makeFinding(subject: subject, severity: severity, note: note, path: path,
                                location: item.location ?? subject.location,
                                evidence: FindingEvidence(actual: item.actual, required: item.required, detail: item.text,
-                                                         parameters: parameterUses()),
+                                                         parameters: parameterUses),
                                message: render(rule.message, actual: item.actual, required: item.required, path: path,
                                                subject: subject.id, detail: item.text),
                                cannotEvaluate: false)
@@ -134,7 +143,7 @@ public final class RuleEvaluator: Sendable {
         let (severity, note) = capped(Regime.severity(.error, rule: rule, packStatus: pack.status, on: regimeDay), bindings: bindings)
         return makeFinding(subject: subject, severity: severity, note: note, path: path, location: location,
                            evidence: FindingEvidence(actual: "missing", required: rule.requirementText, detail: reasonEn,
-                                                     parameters: parameterUses()),
+                                                     parameters: parameterUses),
                            message: LocalizedText(zh: reasonZh, en: reasonEn), cannotEvaluate: true)
     }
 
@@ -153,13 +162,6 @@ public final class RuleEvaluator: Sendable {
         guard let path else { return "" }
         let prefix = rule.subject.variable + "."
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-
-    private func parameterUses() -> [ParameterUse] {
-        rule.parameters.compactMap { name in
-            guard let parameter = pack.parameter(name), let value = parameter.value(at: asOf) else { return nil }
-            return ParameterUse(name: name, value: value.value.displayText, from: value.from, source: value.source)
-        }
     }
 
     private func render(

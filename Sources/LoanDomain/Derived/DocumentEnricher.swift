@@ -147,6 +147,8 @@ struct ProductDerivation: Sendable {
 
     func enrich(_ record: Record) -> (record: Record, problems: [String: String]) {
         var derived: [Record.Field] = []
+        // funding_defaulted, funding, pricing, apr, disclosed_apr_computed: room for all at once.
+        derived.reserveCapacity(5)
         var problems: [String: String] = [:]
 
         // Funding: absent means the lender funds 100%; each entry is joined with its institution.
@@ -182,6 +184,7 @@ struct ProductDerivation: Sendable {
 
         // The all-in APR (DESIGN §3).
         var apr: [Record.Field] = []
+        apr.reserveCapacity(3)
         let pricingLocation = record.location(of: "pricing")
         switch AprInputBuilder.input(for: record) {
         case .success(let input):

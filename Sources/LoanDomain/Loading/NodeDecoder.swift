@@ -78,7 +78,7 @@ struct NodeDecoder {
         })
         // Which specs the document writes (valid or not), so defaults are filled in without searching
         // the entries again for every field.
-        var written = [Bool](repeating: false, count: fields.count)
+        var written = WrittenFields(count: fields.count)
         // Fields an unknown key was taken for ("did you mean"): a misspelt required field is one error,
         // the unknown key, not also a missing field reported before it.
         var suggested: Set<String> = []

@@ -16,6 +16,12 @@ public struct Bindings: Sendable {
         for (name, value) in values.sorted(by: { $0.key < $1.key }) { bind(name, to: value) }
     }
 
+    /// Room for `count` variables without growing (a subject's bindings are made for every subject).
+    public mutating func reserveCapacity(_ count: Int) {
+        names.reserveCapacity(count)
+        bound.reserveCapacity(count)
+    }
+
     /// The value bound to `name`, if any.
     public subscript(name: String) -> Value? {
         get { names.firstIndex(of: name).map { bound[$0] } }

@@ -91,7 +91,7 @@ public struct Record: @unchecked Sendable, Hashable {
     /// A record of `fields` in any order (names must be distinct), without the intermediate hash tables
     /// of `init(type:fields:locations:location:)`: the document loader builds one per mapping.
     public init(type: String, fields: consuming [Field], location: SourceLocation? = nil) {
-        var fields = fields
+        // Sorted in place: a copy into a local `var` made the buffer shared, and sorting then copied it.
         if !Self.isSorted(fields) { fields.sort { Record.precedes($0.name, $1.name) } }
         self.init(type: type, sortedFields: fields, location: location)
     }
