@@ -47,12 +47,12 @@ struct UnitScanner {
     /// Consumes an ASCII word (letters only) and returns it, or nil when no letter is next.
     mutating func consumeLetters() -> String? {
         let start = position
-        var letters: [UInt8] = []
+        var letters = String.UnicodeScalarView()
         while let scalar = current, (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") {
-            letters.append(UInt8(scalar.value))
+            letters.append(scalar)
             position += 1
         }
-        return position > start ? String(decoding: letters, as: UTF8.self) : nil
+        return position > start ? String(letters) : nil
     }
 
     static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
@@ -72,12 +72,13 @@ struct UnitScanner {
     mutating func scanNumber(grouping: Bool) throws(UnitError) -> Number? {
         let start = position
         guard Self.isDigit(current) else { return nil }
-        // ASCII digits only, so bytes; significant digits counted as they come (leading zeros are not).
-        var digits: [UInt8] = []
+        // Significant digits counted as they come (leading zeros are not). Built as a `String`: one of up
+        // to 15 ASCII digits is held inline, where an array of bytes was an allocation per number.
+        var digits = String.UnicodeScalarView()
         var significant = 0
         func append(_ scalar: Unicode.Scalar) {
             if significant > 0 || scalar != "0" { significant += 1 }
-            digits.append(UInt8(scalar.value))
+            digits.append(scalar)
         }
         var groupStart = position
         var commaCount = 0
@@ -103,7 +104,7 @@ struct UnitScanner {
         var hasFraction = false
         if current == ".", Self.isDigit(peek(1)) {
             hasFraction = true
-            digits.append(UInt8(ascii: "."))
+            digits.append(".")
             position += 1
             while let scalar = current, Self.isDigit(scalar) {
                 append(scalar)
@@ -124,7 +125,7 @@ struct UnitScanner {
                 "number has \(significant) significant digits; at most \(ExactNumber.maximumDigits) are exact",
                 hint: "shorten the number (it is not rounded silently)", offset: start)
         }
-        return Number(digits: String(decoding: digits, as: UTF8.self), start: start, hasFraction: hasFraction)
+        return Number(digits: String(digits), start: start, hasFraction: hasFraction)
     }
 
     func peek(_ distance: Int) -> Unicode.Scalar? {
