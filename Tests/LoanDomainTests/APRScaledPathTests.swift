@@ -57,6 +57,32 @@ struct APRScaledPathTests {
         }
     }
 
+    /// The rates the audit reads come from the scaled path's integers, not from the `Decimal`s' text:
+    /// they must be the same numbers.
+    @Test("the scaled path's exact rates are its Decimal rates")
+    func exactRatesAreTheDecimalRates() throws {
+        var integerPowers = 0
+        for input in Self.loans {
+            let periods = try RepaymentPeriods(term: input.term, repayment: input.repayment)
+            let scaled = try #require(ScaledAprCalculator.compute(input, periods: periods), "fell back: \(input)")
+            let exact = try #require(scaled.exactRates, "no exact rates: \(input)")
+            #expect(exact.nominal == ExactNumber(exactly: scaled.nominalApr), "\(input)")
+            #expect(exact.simple == ExactNumber(exactly: scaled.simpleRate), "\(input)")
+            if let effective = exact.effective {
+                integerPowers += 1
+                #expect(effective == ExactNumber(exactly: scaled.effectiveAnnualRate), "\(input)")
+            }
+            // Not part of the value: the same result without them is equal and hashes alike.
+            let without = AprResult(nominalApr: scaled.nominalApr, effectiveAnnualRate: scaled.effectiveAnnualRate,
+                                    simpleRate: scaled.simpleRate, periodicIrr: scaled.periodicIrr,
+                                    periodsPerYear: scaled.periodsPerYear, netProceeds: scaled.netProceeds,
+                                    totalInterest: scaled.totalInterest, totalFees: scaled.totalFees, rows: scaled.rows)
+            #expect(without.exactRates == nil && without == scaled && without.hashValue == scaled.hashValue)
+        }
+        // Instalments have a whole number of periods a year; bullets of 3 or 12 months too.
+        #expect(integerPowers > 0)
+    }
+
     @Test("schedules agree to the last carried digit (1e-20 yuan)")
     func sameSchedules() throws {
         for input in Self.loans where input.principal == 10000 {

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RuleLanguage
 
 /// The annualised cost of a reference loan, with the schedule it was computed from.
 ///
@@ -27,6 +28,17 @@ public struct AprResult: Sendable, Hashable {
     /// The disbursement row and one row per repayment period (see `ScheduleRow` for the sign convention).
     public var schedule: [ScheduleRow] { rows.rows }
     let rows: ScheduleRows
+    /// The reported rates as exact numbers, when the scaled-integer path had them as integers: converting
+    /// a `Decimal` goes through its text, which cost more than the rest of a cached rule's APR. Not part
+    /// of the value (`==` and `hash` leave it out): it is the same numbers.
+    let exactRates: ExactRates?
+
+    /// `nominalApr`, `effectiveAnnualRate` (when it was an integer power) and `simpleRate`, exactly.
+    struct ExactRates: Sendable {
+        let nominal: ExactNumber
+        let effective: ExactNumber?
+        let simple: ExactNumber
+    }
 
     /// The borrower's cash flows per period (negative net proceeds, then the payments): the IRR input.
     public var cashFlows: [Decimal] { schedule.map(\.payment) }
@@ -42,7 +54,8 @@ public struct AprResult: Sendable, Hashable {
 
     init(nominalApr: Decimal, effectiveAnnualRate: Decimal, simpleRate: Decimal, periodicIrr: Decimal,
          periodsPerYear: Decimal, netProceeds: Decimal, totalInterest: Decimal, totalFees: Decimal,
-         rows: ScheduleRows) {
+         rows: ScheduleRows, exactRates: ExactRates? = nil) {
+        self.exactRates = exactRates
         self.nominalApr = nominalApr
         self.effectiveAnnualRate = effectiveAnnualRate
         self.simpleRate = simpleRate
@@ -53,5 +66,24 @@ public struct AprResult: Sendable, Hashable {
         self.totalFees = totalFees
         self.totalCost = totalInterest + totalFees
         self.rows = rows
+    }
+
+    public static func == (lhs: AprResult, rhs: AprResult) -> Bool {
+        lhs.nominalApr == rhs.nominalApr && lhs.effectiveAnnualRate == rhs.effectiveAnnualRate
+            && lhs.simpleRate == rhs.simpleRate && lhs.periodicIrr == rhs.periodicIrr
+            && lhs.periodsPerYear == rhs.periodsPerYear && lhs.netProceeds == rhs.netProceeds
+            && lhs.totalInterest == rhs.totalInterest && lhs.totalFees == rhs.totalFees && lhs.rows == rhs.rows
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(nominalApr)
+        hasher.combine(effectiveAnnualRate)
+        hasher.combine(simpleRate)
+        hasher.combine(periodicIrr)
+        hasher.combine(periodsPerYear)
+        hasher.combine(netProceeds)
+        hasher.combine(totalInterest)
+        hasher.combine(totalFees)
+        hasher.combine(rows)
     }
 }

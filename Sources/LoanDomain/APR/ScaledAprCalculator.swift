@@ -35,14 +35,18 @@ enum ScaledAprCalculator {
               let totalInterest = total(rows, { $0.interest }), let totalFees = total(rows, { $0.fees }),
               let cost = ScaledArithmetic.add(totalInterest, totalFees),
               let simple = simpleRate(rows, cost: cost, numerator: numerator, denominator: denominator),
-              let reportedNominal = settled(nominal), let reportedSimple = settled(simple)
+              let roundedNominal = settledInteger(nominal), let roundedSimple = settledInteger(simple)
         else { return nil }
+        let reportedNominal = ExactDecimal.decimal(roundedNominal, scale: AprCalculator.reportedScale)
+        let reportedSimple = ExactDecimal.decimal(roundedSimple, scale: AprCalculator.reportedScale)
+        var exactEffective: ExactNumber?
         let periodicIrr = ExactDecimal.decimal(irr, scale: rateScale)
         let effective: Decimal
         if numerator % denominator == 0,
            let growth = ScaledArithmetic.power(growthPerPeriod, numerator / denominator, one: one),
-           let reported = settled(growth - one) {
-            effective = reported
+           let rounded = settledInteger(growth - one) {
+            effective = ExactDecimal.decimal(rounded, scale: AprCalculator.reportedScale)
+            exactEffective = ExactNumber(significand: rounded, exponent: -AprCalculator.reportedScale)
         } else {
             // A non-integer number of periods a year (most bullets): the exp/ln series in Decimal.
             guard let growth = DecimalMath.power(1 + periodicIrr, numerator: numerator, denominator: denominator)
@@ -54,14 +58,23 @@ enum ScaledAprCalculator {
                          netProceeds: ExactDecimal.decimal(-rows[0].payment, scale: amountScale),
                          totalInterest: ExactDecimal.decimal(totalInterest, scale: amountScale),
                          totalFees: ExactDecimal.decimal(totalFees, scale: amountScale),
-                         rows: .scaled(rows, scale: amountScale))
+                         rows: .scaled(rows, scale: amountScale),
+                         exactRates: exactRates(nominal: roundedNominal, effective: exactEffective, simple: roundedSimple))
     }
 
-    /// A rate at `rateScale` rounded to `AprCalculator.reportedScale` places (half up), as a `Decimal`.
-    private static func settled(_ rate: Int128) -> Decimal? {
-        guard let divisor = ExactDecimal.powerOfTen(rateScale - AprCalculator.reportedScale),
-              let rounded = ScaledArithmetic.multiplyDivide(rate, 1, divisor) else { return nil }
-        return ExactDecimal.decimal(rounded, scale: AprCalculator.reportedScale)
+    /// A rate at `rateScale` rounded to `AprCalculator.reportedScale` places (half up), as an integer
+    /// at that scale.
+    private static func settledInteger(_ rate: Int128) -> Int128? {
+        guard let divisor = ExactDecimal.powerOfTen(rateScale - AprCalculator.reportedScale) else { return nil }
+        return ScaledArithmetic.multiplyDivide(rate, 1, divisor)
+    }
+
+    /// The reported rates as exact numbers (integers at `AprCalculator.reportedScale`), nil if one would
+    /// not fit (it always does: rates have far fewer than 38 digits).
+    private static func exactRates(nominal: Int128, effective: ExactNumber?, simple: Int128) -> AprResult.ExactRates? {
+        guard let nominal = ExactNumber(significand: nominal, exponent: -AprCalculator.reportedScale),
+              let simple = ExactNumber(significand: simple, exponent: -AprCalculator.reportedScale) else { return nil }
+        return AprResult.ExactRates(nominal: nominal, effective: effective, simple: simple)
     }
 
     /// The sum of one column. A closure rather than a key path: key-path reads are not inlined and cost

@@ -21,9 +21,10 @@ final class AprCache: Sendable {
             // The APR code computes in scaled integers and `Decimal`; its rates are rounded to
             // `AprCalculator.reportedScale` places, so they convert exactly.
             let result = try AprCalculator.compute(input)
-            computed = .success(Rates(nominal: ExactNumber(exactly: result.nominalApr),
-                                      effective: ExactNumber(exactly: result.effectiveAnnualRate),
-                                      simple: ExactNumber(exactly: result.simpleRate)))
+            let exact = result.exactRates
+            computed = .success(Rates(nominal: exact?.nominal ?? ExactNumber(exactly: result.nominalApr),
+                                      effective: exact?.effective ?? ExactNumber(exactly: result.effectiveAnnualRate),
+                                      simple: exact?.simple ?? ExactNumber(exactly: result.simpleRate)))
         } catch {
             computed = .failure(error)
         }
