@@ -44,19 +44,28 @@ struct ExpressionSource: Sendable {
     }
 
     /// The text of a span with runs of white space (including line breaks) collapsed to one space.
+    ///
+    /// Every compiled node's label is one (pack compilation makes thousands, each as long as its
+    /// subexpression): built as UTF-8 bytes, with ASCII white space told without the property tables.
     func text(of span: SourceSpan) -> String {
-        var result = String.UnicodeScalarView()
+        let range = max(0, span.start)..<min(span.end, scalars.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
         var pendingSpace = false
-        for scalar in scalars[max(0, span.start)..<min(span.end, scalars.count)] {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
+        for scalar in scalars[range] {
+            if UnitScanner.isWhitespace(scalar) {
+                pendingSpace = !bytes.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { bytes.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                result.append(scalar)
+                if scalar.isASCII {
+                    bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
             }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func error(_ message: String, at offset: Int, hint: String? = nil) -> Diagnostic {
