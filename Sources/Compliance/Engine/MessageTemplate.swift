@@ -4,26 +4,25 @@
 /// an unknown `{word}` literally.
 public enum MessageTemplate {
     public static func fill(_ template: String, with values: [String: String]) -> String {
-        let bytes = template.utf8
-        guard bytes.contains(UInt8(ascii: "{")) else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         // Braces are found in the UTF-8 bytes (one byte each, never inside another character's
-        // encoding): searching characters costs grapheme breaking of every Chinese message.
-        var result = ""
-        result.reserveCapacity(bytes.count + 32)
-        var rest = bytes[...]
-        while let open = rest.firstIndex(of: UInt8(ascii: "{")) {
-            result += Substring(rest[..<open])
-            let afterOpen = bytes.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
-               let value = values[String(Substring(rest[afterOpen..<close]))] {
-                result += value
-                rest = rest[bytes.index(after: close)...]
-            } else {
-                result += "{"
-                rest = rest[afterOpen...]
+        // encoding): searching characters costs grapheme breaking of every Chinese message. The result
+        // is built as bytes too: appending substrings of the template cost ≈13,000 instructions a message.
+        let bytes = Array(template.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 64)
+        var position = 0
+        while position < bytes.count {
+            guard bytes[position] == UInt8(ascii: "{"),
+                  let close = bytes[(position + 1)...].firstIndex(of: UInt8(ascii: "}")),
+                  let value = values[String(decoding: bytes[(position + 1)..<close], as: UTF8.self)] else {
+                result.append(bytes[position])
+                position += 1
+                continue
             }
+            result.append(contentsOf: value.utf8)
+            position = close + 1
         }
-        result += Substring(rest)
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

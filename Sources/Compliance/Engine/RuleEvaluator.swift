@@ -175,7 +175,12 @@ public final class RuleEvaluator: Sendable {
 
     /// The same offending value reached twice (e.g. through `and`) is reported once.
     static func distinct(_ evidence: [Evidence]) -> [Evidence] {
-        var seen = Set<String>()
-        return evidence.filter { seen.insert("\($0.path ?? "")|\($0.location?.description ?? "")|\($0.text)").inserted }
+        struct Key: Hashable {
+            let path: String
+            let location: SourceLocation?
+            let text: String
+        }
+        var seen = Set<Key>()
+        return evidence.filter { seen.insert(Key(path: $0.path ?? "", location: $0.location, text: $0.text)).inserted }
     }
 }
