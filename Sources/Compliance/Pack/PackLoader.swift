@@ -35,11 +35,21 @@ public struct PackLoader: Sendable {
             let discovery = InputDiscovery().discover([directory])
             diagnostics += discovery.diagnostics
             let packsBefore = packNodes.count
-            for file in discovery.files {
-                do {
+            // Parsed and hashed on all cores (every command pays for the shipped packs), then taken in
+            // file order, so diagnostics and packs come out as they would one file after another.
+            let parsedFiles = discovery.files.concurrentMap { file -> Result<ParsedPackFile, DiagnosticList> in
+                do throws(DiagnosticList) {
                     let parsed = try YAMLReader.parseFile(atPath: file)
+                    return .success(ParsedPackFile(text: parsed.text, documents: parsed.documents, digest: SHA256.hex(parsed.text)))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            for (file, result) in zip(discovery.files, parsedFiles) {
+                do throws(DiagnosticList) {
+                    let parsed = try result.get()
                     sources.add(file: file, text: parsed.text)
-                    let digest = SHA256.hex(parsed.text)
+                    let digest = parsed.digest
                     for document in parsed.documents {
                         switch document.value(forKey: "kind")?.scalar?.text {
                         case "DocumentSchema": schemaNodes.append(document)
@@ -70,9 +80,17 @@ public struct PackLoader: Sendable {
         var packs: [RulePack] = []
         var extraPacks = Set<Int>()
         var replaced: [(shipped: RulePack, by: Int)] = []
-        for item in packNodes {
-            do {
-                let pack = try reader.read(item.node, file: item.file, sha256: item.sha)
+        // Each pack is type-checked and compiled on its own core; merged below in file order.
+        let readPacks = packNodes.concurrentMap { item -> Result<RulePack, DiagnosticList> in
+            do throws(DiagnosticList) {
+                return .success(try reader.read(item.node, file: item.file, sha256: item.sha))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (item, result) in zip(packNodes, readPacks) {
+            do throws(DiagnosticList) {
+                let pack = try result.get()
                 if let existing = packs.firstIndex(where: { $0.id == pack.id }) {
                     if item.extra, !extraPacks.contains(existing) {
                         replaced.append((packs[existing], existing))
@@ -111,4 +129,12 @@ public struct PackLoader: Sendable {
         rules.extraPackIds = Set(extraPacks.map { packs[$0].id })
         return rules
     }
+}
+
+/// A rules-directory file as parsed: its text (for diagnostics and the report), its documents and the
+/// SHA-256 of its text (the pack's stamp).
+private struct ParsedPackFile: Sendable {
+    let text: String
+    let documents: [Node]
+    let digest: String
 }
